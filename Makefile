@@ -1,0 +1,35 @@
+# discourse — set-up, reproduction and tests. `make reproduce` and `make test` are all a
+# newcomer needs; both create .venv/ and install the pinned dependencies on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= data/processed
+
+.PHONY: install reproduce test test-ui lab lock clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "discourse needs Python >= 3.10" or 0)'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.lock
+	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name discourse --display-name "Python (discourse)" >/dev/null
+	touch $(STAMP)
+
+reproduce: install
+	$(BIN)/discourse run data/raw --out $(OUT)
+	$(BIN)/discourse notebooks --out $(OUT)/notebooks
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lab: install
+	$(BIN)/jupyter lab --notebook-dir=. notebooks/01-sample-readout.ipynb
+
+lock:
+	$(BIN)/python -m pip freeze --all --exclude-editable --disable-pip-version-check | grep -v '^-e ' > requirements.lock
+
+clean:
+	rm -rf $(OUT)

@@ -1,0 +1,125 @@
+"""The column contracts between the stages of the pipeline.
+
+Each stage takes the previous stage's table and checks on entry that the columns it needs are
+there, with :func:`require_columns`. The contracts are the ones of ``DESIGN.md``:
+
+========== ==================================================================================
+table      columns (at least)
+========== ==================================================================================
+documents  doc_id, text, lang, date, title, source, path (+ user metadata)
+statements doc_id, stmt_id, paragraph, sentence, start, end, text, n_tokens
+attributed statements + speaker, speaker_name, side, cue, cue_text, confidence
+coded      attributed + theme_<id> (0/1) per theme, themes, n_matches
+matches    doc_id, stmt_id, theme, pattern, matched, start, end, negated
+========== ==================================================================================
+
+Examples
+--------
+>>> import pandas as pd
+>>> from discourse.schema import require_columns
+>>> require_columns(pd.DataFrame({"doc_id": [], "text": []}), "documents", where="example")
+Traceback (most recent call last):
+...
+discourse.errors.ContractError: example: the documents table lacks the column(s) lang, ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .errors import ContractError
+
+__all__ = ["COLUMNS", "require_columns", "theme_columns", "SPEAKER_LABELS", "CUE_TYPES"]
+
+#: Columns each table must have, in their canonical order.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "text", "lang", "date", "title", "source", "path"),
+    "statements": (
+        "doc_id", "stmt_id", "paragraph", "sentence", "start", "end", "text", "n_tokens",
+    ),
+    "attributed": (
+        "doc_id", "stmt_id", "paragraph", "sentence", "start", "end", "text", "n_tokens",
+        "speaker", "speaker_name", "side", "cue", "cue_text", "confidence",
+    ),
+    "coded": (
+        "doc_id", "stmt_id", "paragraph", "sentence", "start", "end", "text", "n_tokens",
+        "speaker", "speaker_name", "side", "cue", "cue_text", "confidence",
+        "themes", "n_matches",
+    ),
+    "matches": (
+        "doc_id", "stmt_id", "theme", "pattern", "matched", "start", "end", "negated",
+    ),
+}
+
+#: Speaker values that are not actors.
+SPEAKER_LABELS = ("narrator", "joint", "unknown")
+
+#: Values of the ``cue`` column of the attributed table.
+CUE_TYPES = (
+    "explicit", "pronoun", "inverted", "participial", "carried", "narrator", "joint", "none",
+)
+
+
+def require_columns(
+    df: pd.DataFrame, table: str | Iterable[str], *, where: str
+) -> None:
+    """Check that ``df`` has the columns of ``table``; raise a clear error if not.
+
+    Parameters
+    ----------
+    df
+        The table to check.
+    table
+        A table name of :data:`COLUMNS` (``"statements"``...) or an explicit list of columns.
+    where
+        The function or file doing the check, named in the error.
+
+    Raises
+    ------
+    ContractError
+        If ``df`` is not a DataFrame or lacks a column; the message names the missing columns
+        and the stage that produces them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> require_columns(pd.DataFrame({"a": [1]}), ["a"], where="example")
+    """
+    if isinstance(table, str):
+        if table not in COLUMNS:
+            raise ContractError(
+                f"{where}: unknown table {table!r}; valid tables: {', '.join(COLUMNS)}"
+            )
+        needed, name = COLUMNS[table], f"the {table} table"
+    else:
+        needed, name = tuple(table), "the table"
+    if not isinstance(df, pd.DataFrame):
+        raise ContractError(
+            f"{where}: expected a pandas DataFrame ({name}), got {type(df).__name__}"
+        )
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        hint = {
+            "statements": "make it with discourse.split_statements(documents)",
+            "attributed": "make it with discourse.attribute_speakers(statements, actors=...)",
+            "coded": "make it with discourse.code_themes(attributed, codebook=...)",
+            "documents": "make it with discourse.read_corpus(path)",
+        }.get(table if isinstance(table, str) else "", "")
+        raise ContractError(
+            f"{where}: {name} lacks the column(s) {', '.join(missing)}"
+            + (f"; {hint}" if hint else "")
+        )
+
+
+def theme_columns(df: pd.DataFrame) -> list[str]:
+    """Return the ``theme_<id>`` columns of a coded table, in their order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> theme_columns(pd.DataFrame(columns=["text", "theme_cooperation", "themes"]))
+    ['theme_cooperation']
+    """
+    return [c for c in df.columns if c.startswith("theme_")]
