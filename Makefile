@@ -28,8 +28,8 @@ test: install
 lab: install
 	$(BIN)/jupyter lab --notebook-dir=. notebooks/01-sample-readout.ipynb
 
-lock:
-	$(BIN)/python -m pip freeze --all --exclude-editable --disable-pip-version-check | grep -v '^-e ' > requirements.lock
+lock:  # regenerate requirements.lock (needs uv: pip install uv); valid for Python 3.10+
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --universal --python-version 3.10 --quiet -o requirements.lock
 
 clean:
 	rm -rf $(OUT)
