@@ -1,0 +1,317 @@
+"""Cue words of speaker attribution: reporting verbs and their forms, per language.
+
+The words live in ``discourse/resources/reporting_verbs.yml`` (data, not code). This module
+reads them, conjugates the regular verbs by rule (French ``-er`` verbs: *a déclaré, déclare,
+déclarait, déclarera, déclarerait, déclarant*; English regular verbs: *noted, notes,
+noting*) and compiles the regular expressions used by :mod:`discourse.attribution`. Every
+pattern works on the case- and accent-folded working copy of a statement.
+
+Examples
+--------
+>>> from discourse.cues import load_cue_rules
+>>> fr = load_cue_rules()["fr"]
+>>> bool(fr.vp.match("a également souligne que"))
+True
+>>> bool(fr.vp.match("s'est dit pret"))
+True
+>>> bool(load_cue_rules()["en"].vp.match("has also called for"))
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import ParameterError
+from .textnorm import normalize_text
+
+__all__ = ["CueRules", "load_cue_rules", "default_cues_path", "fold"]
+
+_LIST_KEYS = (
+    "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
+    "joint_subjects", "coordinators", "openers", "according_to", "modal_content",
+    "name_titles", "not_names", "narrator_markers", "continuation", "background",
+)
+_KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
+                           "speech_markers", "travel_verbs"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded copy, same length as ``text`` when it is in NFC.
+
+    Examples
+    --------
+    >>> fold("Déclaré’")
+    "declare'"
+    """
+    return normalize_text(text, fold_accents=True).norm
+
+
+def default_cues_path() -> Path:
+    """Path of the packaged cue-word file (``reporting_verbs.yml``)."""
+    return Path(str(resources.files("discourse") / "resources" / "reporting_verbs.yml"))
+
+
+# -- conjugation -------------------------------------------------------------------------
+def _fr_regular(verb: str) -> dict[str, list[str]]:
+    """Forms of a regular French -er verb (folded), possibly followed by words."""
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if not head.endswith("er"):
+        raise ValueError(verb)
+    stem = head[:-2]
+    soft = stem + ("e" if stem.endswith("g") else "")
+    finite = [stem + "e", stem + "ent", soft + "ait", soft + "aient", head + "a",
+              head + "ont", head + "ait", head + "aient", soft + "a", stem + "erent"]
+    if head.endswith(("eler", "eter")):
+        dbl = stem + stem[-1]
+        finite += [dbl + "e", dbl + "ent", dbl + "era", dbl + "erait", dbl + "eront"]
+    part = [stem + "e" + s for s in ("", "e", "s", "es")]
+    return {"participle": [p + tail for p in part], "finite": [f + tail for f in finite],
+            "gerund": [soft + "ant" + tail]}
+
+
+def _en_regular(verb: str) -> dict[str, list[str]]:
+    """Forms of a regular English verb (possibly with a particle: "point out")."""
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        past, ing = head + "d", (head + "ing" if head.endswith("ee") else head[:-1] + "ing")
+    elif re.search(r"[^aeiou]y$", head):
+        past, ing = head[:-1] + "ied", head + "ing"
+    else:
+        past, ing = head + "ed", head + "ing"
+    if re.search(r"(?:s|sh|ch|x|z|o)$", head):
+        third = head + "es"
+    elif re.search(r"[^aeiou]y$", head):
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    return {"participle": [past + tail], "finite": [past + tail, third + tail],
+            "gerund": [ing + tail]}
+
+
+_PRONOMINAL = re.compile(r"^(?:se |s')")
+
+
+def _verb_forms(entries, lang: str, where: str) -> dict[str, set[str]]:
+    """Collect forms by role; pronominal verbs go to the ``pron_*`` roles."""
+    out: dict[str, set[str]] = {k: set() for k in (
+        "participle", "finite", "gerund", "pron_participle", "pron_finite", "pron_gerund")}
+    for k, entry in enumerate(entries or [], 1):
+        if isinstance(entry, str):
+            lemma = fold(entry).strip()
+            pronominal = bool(_PRONOMINAL.match(lemma))
+            bare = _PRONOMINAL.sub("", lemma)
+            try:
+                forms = _fr_regular(bare) if lang == "fr" else _en_regular(bare)
+            except ValueError:
+                raise ParameterError(
+                    f"{where} entry {k}: {entry!r} is not a regular verb; give its forms: "
+                    "{lemma: ..., participle: [...], finite: [...], gerund: [...]}") from None
+        elif isinstance(entry, dict) and "lemma" in entry:
+            lemma = fold(str(entry["lemma"])).strip()
+            pronominal = bool(_PRONOMINAL.match(lemma))
+            forms = {r: [fold(str(f)).strip() for f in entry.get(r) or []]
+                     for r in ("participle", "finite", "gerund")}
+        else:
+            raise ParameterError(f"{where} entry {k}: expected a verb or a mapping with "
+                                 f"lemma, participle, finite, gerund; got {entry!r}")
+        for role, values in forms.items():
+            out[("pron_" if pronominal else "") + role].update(v for v in values if v)
+    return out
+
+
+def _alt(words, *, suffix: str = "") -> str:
+    """Regex alternation of folded phrases, longest first, spaces matching any blank run."""
+    items = sorted({fold(w).strip() for w in words if str(w).strip()}, key=lambda w: (-len(w), w))
+    if not items:
+        return r"(?!x)x"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") + suffix for w in items) + ")"
+
+
+def _fold_rx(pattern: str) -> str:
+    """Remove the accents of a regular expression's letters (its escapes stay as they are)."""
+    return normalize_text(pattern, lower=False, fold_accents=True).norm
+
+
+@dataclass(frozen=True)
+class CueRules:
+    """Compiled cue patterns of one language (all on the folded working copy).
+
+    Attributes
+    ----------
+    lang
+        Language code.
+    vp
+        A reporting verb phrase at a position (``a déclaré``, ``s'est dit``, ``said``).
+    scene_vp
+        A scene-setting verb phrase (``s'est entretenu``, ``met``, ``held talks``).
+    gerund
+        A reporting gerund (``ajoutant``, ``adding``).
+    inv_pronoun
+        An inverted cue with a pronoun (``a-t-il déclaré``, ``ajoute-t-elle``); group ``pl``
+        is set for a plural pronoun (``ont-ils``).
+    link
+        What may stand between a subject and its verb (apposition, parenthesis, adverbs).
+    pronouns, plural_pronouns, joint, according_to, opener
+        Patterns of those word classes (whole words).
+    modal
+        A modal word after a joint subject (reported content, not a joint act).
+    markers, background, dateline
+        Narrator patterns (captions, credits; background facts; dateline prefix).
+    speech
+        Marks of reported content (future, modal, willingness, first person) that let a
+        statement with no cue continue the previous speaker.
+    title_words, not_names
+        Folded single words of titles and words that never start a person's name.
+    past_verb
+        A finite past verb of any kind (a joint subject + past verb is a joint act).
+    """
+
+    lang: str
+    vp: re.Pattern
+    scene_vp: re.Pattern
+    gerund: re.Pattern
+    inv_pronoun: re.Pattern
+    link: re.Pattern
+    link_vp: re.Pattern
+    link_scene: re.Pattern
+    travel_vp: re.Pattern
+    pronouns: re.Pattern
+    plural_pronouns: re.Pattern
+    joint: re.Pattern
+    coordinators: re.Pattern
+    according_to: re.Pattern
+    according_before: re.Pattern
+    inv_named: re.Pattern
+    opener: re.Pattern
+    modal: re.Pattern
+    markers: re.Pattern
+    background: re.Pattern
+    dateline: re.Pattern
+    past_verb: re.Pattern
+    speech: re.Pattern
+    title_words: frozenset
+    not_names: frozenset
+
+
+_W = r"(?![\w-])"   # end of a word (a hyphen continues it: a-t-il)
+_B = r"(?<![\w'-])"  # start of a word
+
+
+def _compile(lang: str, spec: dict, where: str) -> CueRules:
+    unknown = sorted(set(spec) - _KEYS)
+    if unknown:
+        raise ParameterError(f"{where}: unknown key(s) {', '.join(unknown)}; valid keys: "
+                             f"{', '.join(sorted(_KEYS))}")
+    get = lambda k: [str(x) for x in (spec.get(k) or [])]  # noqa: E731
+    rv = _verb_forms(spec.get("reporting_verbs"), lang, f"{where}.reporting_verbs")
+    sv = _verb_forms(spec.get("scene_verbs"), lang, f"{where}.scene_verbs")
+    tv = _verb_forms(spec.get("travel_verbs"), lang, f"{where}.travel_verbs")
+    addressee = _verb_forms(spec.get("addressee_verbs"), lang, f"{where}.addressee_verbs")
+    rv_inv = {role: forms - addressee[role] for role, forms in rv.items()}
+    ly = r"\w+ment" if lang == "fr" else r"\w+ly"
+    adv = f"(?:{_alt(get('adverbs'))}|{ly})"
+    aux = _alt(get("auxiliaries"))
+    paux = _alt(get("pronominal_auxiliaries"))
+    agree = "(?:e?s?)" if lang == "fr" else ""
+    refl = r"(?:se\s+|s')"
+
+    def vp_of(forms):
+        parts = [
+            rf"{aux}(?:\s*,[^,]{{1,40}},|\s+{adv}){{0,3}}\s+{_alt(forms['participle'])}{agree}",
+            rf"{paux}(?:\s+{adv}){{0,3}}\s+{_alt(forms['pron_participle'])}{agree}",
+            rf"{refl}{_alt(forms['pron_finite'])}",
+            rf"{_alt(forms['finite'])}",
+        ]
+        return "(?:" + "|".join(parts) + f"){_W}"
+
+    pron = _alt(get("pronouns"))
+    plur = _alt(get("plural_pronouns"))
+    if lang == "fr":
+        inv = (rf"(?:{aux}(?:-t)?-(?:(?P<pl>ils|elles)|{pron})(?:\s+{adv}){{0,3}}\s+"
+               rf"{_alt(rv['participle'])}{agree}"
+               rf"|{_alt(rv['finite'])}(?:-t)?-(?:(?P<pl2>ils|elles)|{pron})"
+               rf"|{paux}-(?:il|elle)\s+{_alt(rv['pron_participle'])}{agree}){_W}")
+    else:
+        inv = rf"(?:(?P<pl>{plur})|{pron})(?:\s+{adv}){{0,3}}\s+{vp_of(rv)}"
+    link = (rf"(?:\s*\([^()]{{0,80}}\))?(?:\s*,(?:[^,;:«»\"]{{1,200}}?,){{1,2}}|\s*,)?"
+            rf"(?:\s+{adv})*\s*")
+    if lang == "fr":
+        past = rf"(?:{aux}|{paux}|se\s+sont)(?:\s+{adv}){{0,3}}\s+\w+(?:e|i|u|is|it|t)(?:e?s?){_W}"
+    else:
+        past = rf"(?:(?:{aux}|have)(?:\s+{adv}){{0,3}}\s+)?\w+ed{_W}|{vp_of(rv)}|{vp_of(sv)}"
+    dateline = spec.get("dateline") or r"(?!x)x"
+    markers = [_fold_rx(m) for m in get("narrator_markers")] or [r"(?!x)x"]
+    background = [_fold_rx(b) for b in get("background")] or [r"(?!x)x"]
+    speech = [_fold_rx(b) for b in get("speech_markers")]
+    words = lambda k: frozenset(w for p in get(k) for w in fold(p).split())  # noqa: E731
+    try:
+        return CueRules(
+            lang=lang,
+            vp=re.compile(vp_of(rv)),
+            scene_vp=re.compile(vp_of(sv)),
+            gerund=re.compile(rf"{_B}(?:{_alt(rv['gerund'] | rv['pron_gerund'])}){_W}"),
+            inv_pronoun=re.compile(inv),
+            link=re.compile(link),
+            link_vp=re.compile(rf"{link}(?P<vp>{vp_of(rv)})"),
+            link_scene=re.compile(rf"{link}(?P<vp>{vp_of(sv)})"),
+            travel_vp=re.compile(rf"{link}(?P<vp>{vp_of(tv)})"),
+            pronouns=re.compile(rf"{_B}{pron}{_W}"),
+            plural_pronouns=re.compile(rf"{_B}{plur}{_W}"),
+            joint=re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}"),
+            coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
+            according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
+            according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
+            inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{vp_of(rv_inv)})\s+$"),
+            speech=re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x", re.IGNORECASE),
+            opener=re.compile(rf"^\W*(?:{_alt(get('openers'))}{_W}|[\w'-]+(?:ant|ing){_W})"),
+            modal=re.compile(rf"{_alt(get('modal_content'))}{_W}"),
+            markers=re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE),
+            background=re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE),
+            dateline=re.compile(dateline),
+            past_verb=re.compile(past),
+            title_words=words("name_titles"),
+            not_names=words("not_names"),
+        )
+    except re.error as err:
+        raise ParameterError(f"{where}: a pattern does not compile: {err}") from None
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> dict[str, CueRules]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict) or not data:
+        raise ParameterError(f"{path}: expected a mapping language -> cue words")
+    return {lang: _compile(lang, spec or {}, f"{path}: {lang}") for lang, spec in data.items()}
+
+
+def load_cue_rules(path: str | os.PathLike | None = None) -> dict[str, CueRules]:
+    """Read a cue-word file and compile it, per language (cached).
+
+    Parameters
+    ----------
+    path
+        A YAML file with the layout of ``discourse/resources/reporting_verbs.yml``; None
+        for the packaged one.
+
+    Returns
+    -------
+    dict
+        Language code -> :class:`CueRules`.
+
+    Examples
+    --------
+    >>> sorted(load_cue_rules())
+    ['en', 'fr']
+    """
+    return _load(str(default_cues_path() if path is None else Path(path)))

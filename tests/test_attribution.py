@@ -1,0 +1,188 @@
+"""Tests of speaker attribution on the sample readout, hand-written fixtures and edge cases."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from discourse.actors import read_actors
+from discourse.attribution import attribute_speakers
+from discourse.errors import ContractError, ParameterError
+from discourse.evaluation import gold_statements, load_attribution_gold
+from discourse.schema import COLUMNS, CUE_TYPES
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data/raw/000_38ca568774651fa9.txt"
+
+
+def sample_statements() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sample readout cut at the statements of the hand-written gold."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    gold = pd.read_csv(ROOT / "tests/data/sample_gold.csv", dtype=str, keep_default_na=False)
+    rows, pos = [], 0
+    for k, r in enumerate(gold.itertuples(), 1):
+        s = text.index(r.starts_with, pos)
+        e = text.index(r.ends_with, s) + len(r.ends_with)
+        pos = e
+        rows.append({"doc_id": "sample", "stmt_id": f"sample.{k}",
+                     "paragraph": text.count("\n\n", 0, s) + 1, "sentence": 1, "start": s,
+                     "end": e, "text": text[s:e], "n_tokens": len(text[s:e].split()),
+                     "lang": "fr", "date": "2024-12-03", "title": "", "source": "Xinhua"})
+    return pd.DataFrame(rows), gold
+
+
+def statements_of(*paragraphs: list[str], lang: str, date: str | None = None) -> pd.DataFrame:
+    rows, pos, n = [], 0, 0
+    for p, par in enumerate(paragraphs, 1):
+        for s, sent in enumerate(par, 1):
+            n += 1
+            rows.append({"doc_id": "d", "stmt_id": f"d.{n}", "paragraph": p, "sentence": s,
+                         "start": pos, "end": pos + len(sent), "text": sent,
+                         "n_tokens": len(sent.split()), "lang": lang, "date": date})
+            pos += len(sent) + 1
+    return pd.DataFrame(rows)
+
+
+def test_sample_readout_is_attributed_exactly_as_the_gold():
+    statements, gold = sample_statements()
+    out = attribute_speakers(statements)
+    assert out["speaker"].tolist() == gold["speaker"].tolist()
+    assert out["cue"].tolist() == gold["cue"].tolist()
+    sides = [None if pd.isna(v) else v for v in out["side"]]
+    assert sides == [v or None for v in gold["side"]]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("discourse.statements") is None,
+                    reason="split_statements not written yet")
+def test_sample_readout_through_split_statements():
+    from discourse.evaluation import evaluate_attribution
+    from discourse.statements import split_statements
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["sample"], "text": [text], "lang": ["fr"],
+                         "date": ["2024-12-03"], "title": [""], "source": ["Xinhua"],
+                         "path": [str(SAMPLE)]})
+    statements, gold = sample_statements()
+    out = attribute_speakers(split_statements(docs))
+    ev = evaluate_attribution(out, statements.assign(speaker=gold["speaker"].to_numpy()))
+    assert ev.accuracy == 1.0, ev.errors[["text", "gold", "predicted"]]
+
+
+def test_fixtures_every_cue_type_in_both_languages():
+    documents, gold = load_attribution_gold(ROOT / "tests/data/attribution_fixtures")
+    out = attribute_speakers(gold_statements(documents, gold))
+    assert out["speaker"].tolist() == gold["speaker"].tolist()
+    assert out["cue"].tolist() == gold["cue"].tolist()
+    assert set(gold["cue"]) == set(CUE_TYPES) - {"none"}
+
+
+def test_output_contract_and_input_untouched():
+    statements, _ = sample_statements()
+    before = statements.copy()
+    out = attribute_speakers(statements)
+    pd.testing.assert_frame_equal(statements, before)
+    assert list(out.columns[: len(statements.columns)]) == list(statements.columns)
+    assert set(COLUMNS["attributed"]) <= set(out.columns)
+    assert out["confidence"].between(0, 1).all()
+    assert set(out["cue"]) <= set(CUE_TYPES)
+    assert out.loc[out["speaker"] == "narrator", "speaker_name"].eq("Narrator").all()
+    assert out.loc[out["speaker"] == "xi_jinping", "speaker_name"].eq("Xi Jinping").all()
+    assert out.loc[out["speaker"] == "narrator", "side"].isna().all()
+
+
+def test_cue_text_is_the_words_of_the_cue():
+    statements, _ = sample_statements()
+    out = attribute_speakers(statements)
+    assert out["cue_text"].tolist()[2:5] == ["Xi a déclaré", "Il a appelé", "a-t-il déclaré"]
+
+
+def test_explicit_cues_rank_above_carried_ones():
+    statements, _ = sample_statements()
+    out = attribute_speakers(statements).set_index("cue")["confidence"]
+    assert out["explicit"].min() > out["carried"].max()
+
+
+def test_unknown_leader_gets_a_slug_not_unknown():
+    st = statements_of(["Le président français Emmanuel Macron a déclaré que la paix comptait.",
+                        "M. Macron a ajouté que la France était prête à aider."],
+                       ["La coopération est essentielle, a-t-il souligné."], lang="fr")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["emmanuel_macron"] * 3
+    assert out["speaker_name"].iloc[0] == "Emmanuel Macron"
+    assert out["side"].tolist() == ["unknown"] * 3
+
+
+def test_english_unknown_leader_after_a_title():
+    st = statements_of(["Vietnamese President To Lam said Vietnam values its ties with China.",
+                        "Lam also called for more trade."], lang="en")
+    assert attribute_speakers(st)["speaker"].tolist() == ["to_lam", "to_lam"]
+
+
+def test_pronoun_after_a_narrator_paragraph_keeps_the_speaker():
+    st = statements_of(["Hun Manet a déclaré que le Cambodge était un ami fidèle."],
+                       ["Les deux dirigeants ont assisté à une cérémonie."],
+                       ["Il a ajouté que le Cambodge soutenait la Chine."],
+                       lang="fr", date="2024-01-10")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["hun_manet", "joint", "hun_manet"]
+
+
+def test_object_both_sides_is_not_joint():
+    st = statements_of(["Xi said China was ready to help.",
+                        "He urged both sides to deepen cooperation."], lang="en")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["xi_jinping", "xi_jinping"]
+    assert out["cue"].tolist() == ["explicit", "pronoun"]
+
+
+def test_guillemets_marking_names_are_not_quotes():
+    st = statements_of(["Xi a salué l'initiative « la Ceinture et la Route »."],
+                       ["Les entreprises chinoises ont investi au Cambodge en 2019."], lang="fr")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["xi_jinping", "narrator"]
+
+
+def test_multi_sentence_quote_with_a_trailing_cue():
+    st = statements_of(["« Nous sommes des amis de fer.",
+                        "Rien ne nous séparera », a déclaré M. Xi."], lang="fr")
+    assert attribute_speakers(st)["speaker"].tolist() == ["xi_jinping", "xi_jinping"]
+
+
+def test_documents_are_independent():
+    a = statements_of(["Xi said peace matters."], ["He added that trade matters."], lang="en")
+    b = statements_of(["He added that trade matters."], lang="en").assign(doc_id="e",
+                                                                           stmt_id="e.1")
+    out = attribute_speakers(pd.concat([a, b], ignore_index=True))
+    assert out["speaker"].tolist() == ["xi_jinping", "xi_jinping", "unknown"]
+    assert out["confidence"].iloc[-1] < 0.5
+
+
+def test_actors_as_path_and_object_agree():
+    statements, _ = sample_statements()
+    path = ROOT / "data/actors.yml"
+    by_path = attribute_speakers(statements, actors=path)
+    by_obj = attribute_speakers(statements, actors=read_actors(path))
+    pd.testing.assert_frame_equal(by_path, by_obj)
+
+
+def test_language_without_cue_words_is_unknown_not_dropped():
+    st = statements_of(["Xi sagte, dass Frieden wichtig ist."], lang="de")
+    out = attribute_speakers(st)
+    assert out[["speaker", "cue"]].values.tolist() == [["unknown", "none"]]
+
+
+def test_bad_lang_and_missing_columns():
+    st = statements_of(["Xi said so."], lang="en")
+    with pytest.raises(ParameterError, match=r"lang='xx' has no cue words; valid: en, fr"):
+        attribute_speakers(st, lang="xx")
+    with pytest.raises(ContractError, match="attribute_speakers: the statements table lacks"):
+        attribute_speakers(st.drop(columns=["n_tokens"]))
+
+
+def test_empty_table():
+    st = statements_of(["Xi said so."], lang="en").iloc[:0]
+    out = attribute_speakers(st)
+    assert len(out) == 0 and "speaker" in out.columns
