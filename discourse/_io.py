@@ -9,7 +9,7 @@ Examples
 >>> import tempfile, pathlib
 >>> from discourse._io import write_atomic
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
->>> write_atomic(p, "bonjour\\n")
+>>> _ = write_atomic(p, "bonjour\\n")
 >>> p.read_text()
 'bonjour\\n'
 """
@@ -93,11 +93,12 @@ def open_atomic(
 
 def write_atomic(
     path: str | os.PathLike, data: str | bytes, *, overwrite: bool = True
-) -> None:
-    """Write ``data`` (text as UTF-8, or bytes) to ``path`` atomically."""
+) -> Path:
+    """Write ``data`` (text as UTF-8, or bytes) to ``path`` atomically; return the path."""
     mode = "wb" if isinstance(data, bytes) else "w"
     with open_atomic(path, mode, overwrite=overwrite) as fh:
         fh.write(data)
+    return Path(path)
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -300,8 +300,11 @@ def count_themes(
     low, high = proportion_confint(
         out["n_coded"].to_numpy(), out["n_statements"].to_numpy(), alpha=1 - ci, method="wilson"
     )
-    out["ci_low"] = np.clip(np.asarray(low, dtype=float), 0.0, 1.0)
-    out["ci_high"] = np.clip(np.asarray(high, dtype=float), 0.0, 1.0)
+    # Rounding in the Wilson formula can put a bound a hair on the wrong side of the share
+    # (5.6e-17 for 0 of 7): clip each bound to [0, share] and [share, 1].
+    share = out["share"].to_numpy(dtype=float)
+    out["ci_low"] = np.minimum(np.clip(np.asarray(low, dtype=float), 0.0, 1.0), share)
+    out["ci_high"] = np.maximum(np.clip(np.asarray(high, dtype=float), 0.0, 1.0), share)
     out["n_matches"] = n_matches.reshape(rows).astype(np.int64)
     out["n_tokens"] = np.repeat(n_tokens, len(ids))
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -1,0 +1,497 @@
+"""Generate a synthetic French + English readout-style corpus as JSON lines, for benchmarks.
+
+The corpus imitates readouts of leaders' meetings (Xinhua, CGTN, foreign ministries): a
+dateline lead, then paragraphs in which the leaders speak in turns (named subject with a
+reporting verb, pronoun, inverted cue, participial opener, carried content), joint
+statements and scene-setting by the journalist. Sentences are templates whose slots are
+filled with the default codebook's vocabulary in its inflections (every pattern of
+``discourse/resources/default_codebook.yml`` is matched by at least one phrase, the tests
+check it), with its exclusions ("sécurité sociale", "exchange of views"), negation cues
+("ne ... jamais", "never") and theme-neutral phrases, and with the names of the actors of
+``data/actors.yml``.
+
+The output is deterministic (same seed and size, same bytes) and streamed to disk: documents
+are written one by one, never held in memory together. One line per document: doc_id, text,
+lang, date, source, title.
+
+Usage::
+
+    python benchmarks/make_corpus.py --size 100MB --out /tmp/corpus_100MB.jsonl [--seed 1]
+
+Examples
+--------
+>>> import io
+>>> buf = io.StringIO()
+>>> n_docs, n_bytes = write_corpus(buf, size=20_000, seed=3)
+>>> n_docs > 3 and n_bytes >= 20_000
+True
+>>> import json
+>>> sorted(json.loads(buf.getvalue().splitlines()[0]))
+['date', 'doc_id', 'lang', 'source', 'text', 'title']
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+__all__ = ["parse_size", "write_corpus", "iter_documents", "VOCABULARY", "EXCLUDED", "NEUTRAL"]
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# --------------------------------------------------------------------------- vocabulary
+#: Theme noun phrases (determiner included) per language and theme: real inflected words
+#: covering every pattern of the default codebook.
+VOCABULARY: dict[str, dict[str, list[str]]] = {
+    "fr": {
+        "sovereignty": ["la souveraineté nationale", "leur souveraineté", "l'indépendance",
+                        "les États souverains", "son droit souverain", "l'égalité souveraine"],
+        "sovereignty.territorial_integrity": [
+            "l'intégrité territoriale", "l'intégrité du territoire", "le principe d'une seule Chine",
+            "la réunification nationale", "les forces séparatistes", "le séparatisme",
+            "toute tentative de sécession"],
+        "sovereignty.security": ["la sécurité nationale", "la sécurité régionale",
+                                 "la coopération sécuritaire", "la sécurité commune"],
+        "sovereignty.core_interests": ["leurs intérêts fondamentaux", "les intérêts vitaux",
+                                       "ses intérêts essentiels", "ses intérêts de développement",
+                                       "un intérêt fondamental"],
+        "sovereignty.non_interference": [
+            "toute ingérence étrangère", "les affaires intérieures des autres pays",
+            "les affaires internes du Cambodge", "le principe de non-intervention",
+            "la non-ingérence", "toute forme d'ingérences",
+            "la tentation de s'ingérer",
+            "toute puissance qui s'ingère"],
+        "sovereignty.development_path": [
+            "une voie de développement adaptée à ses conditions nationales",
+            "les réalités nationales", "les chemins de développement",
+            "le choix indépendant de son système social", "les voies de développement",
+            "le droit de choisir de manière indépendante sa voie",
+            "le droit de choisir indépendamment son système"],
+        "cooperation": ["la coopération pragmatique", "la coopération", "le partenariat stratégique",
+                        "les partenaires régionaux", "la synergie des stratégies",
+                        "l'arrimage des stratégies", "la coordination", "la collaboration",
+                        "les partenariats", "les synergies", "la volonté de collaborer",
+                        "le travail main dans la main"],
+        "cooperation.belt_and_road": ["l'initiative la Ceinture et la Route",
+                                      "la Ceinture et Route", "les nouvelles routes de la soie",
+                                      "les projets de la BRI", "le Belt and Road"],
+        "cooperation.economic": ["le commerce bilatéral", "les échanges commerciaux",
+                                 "les investissements", "les importations de riz",
+                                 "les exportations agricoles", "le corridor de développement industriel",
+                                 "la connectivité", "l'interconnexion des infrastructures",
+                                 "les relations commerciales", "l'investissement", "la volonté d'investir"],
+        "cooperation.exchanges": ["les échanges entre les peuples", "l'apprentissage mutuel",
+                                  "les échanges interpersonnels", "les liens de peuple à peuple",
+                                  "le jumelage des villes", "les échanges entre partis",
+                                  "les apprentissages mutuels"],
+        "cooperation.mutual_benefit": ["la coopération gagnant-gagnant", "des avantages mutuels",
+                                       "des bénéfices réciproques", "le profit mutuel",
+                                       "une coopération mutuellement bénéfique",
+                                       "des accords mutuellement avantageux",
+                                       "un avantage réciproque", "un bénéfice mutuel"],
+        "cooperation.mutual_support": ["le soutien mutuel", "l'appui réciproque", "l'entraide",
+                                       "l'aide", "l'assistance technique", "les aides",
+                                       "les soutiens réciproques", "l'appui mutuel",
+                                       "la volonté de se soutenir mutuellement",
+                                       "l'engagement à se soutenir réciproquement"],
+        "cooperation.shared_future": ["une communauté d'avenir partagé", "un avenir commun",
+                                      "un destin commun", "la communauté de destin"],
+        "anti_cold_war": ["la mentalité de guerre froide", "la confrontation entre blocs",
+                          "la confrontation de blocs", "les confrontations des blocs",
+                          "la politique de blocs", "les blocs militaires",
+                          "la confrontation idéologique", "l'ingérence des forces extérieures",
+                          "les puissances extérieures", "l'hégémonisme", "toute hégémonie",
+                          "la politique de puissance", "la politique de la force",
+                          "la loi du plus fort", "la loi de la jungle", "l'unilatéralisme",
+                          "les sanctions unilatérales", "un jeu à somme nulle",
+                          "la logique de la petite cour et des hautes clôtures", "le découplage"],
+        "friendship": ["l'amitié de fer", "l'amitié traditionnelle", "de bons amis",
+                       "les relations amicales", "les liens fraternels", "la fraternité",
+                       "des frères", "la confiance politique mutuelle", "un partenaire fiable",
+                       "la fiabilité", "sa gratitude", "ses remerciements", "une amie",
+                       "un ami", "les amies", "une amitié à toute épreuve"],
+    },
+    "en": {
+        "sovereignty": ["national sovereignty", "its sovereignty", "independence",
+                        "sovereign states", "sovereign equality"],
+        "sovereignty.territorial_integrity": [
+            "territorial integrity", "the one-China principle", "the one China policy",
+            "national reunification", "separatist forces", "separatism", "any secession"],
+        "sovereignty.security": ["national security", "regional security", "common security"],
+        "sovereignty.core_interests": ["core interests", "vital interests",
+                                       "fundamental interests", "development interests",
+                                       "each other's core interest"],
+        "sovereignty.non_interference": [
+            "external interference", "interference in internal affairs", "domestic affairs",
+            "the principle of non-interference", "non-intervention", "meddling",
+            "any attempt to interfere"],
+        "sovereignty.development_path": [
+            "a development path suited to its national conditions", "national realities",
+            "paths of development", "independent choices", "development paths",
+            "the right to independently choose", "the right to choose independently"],
+        "cooperation": ["practical cooperation", "cooperation", "partnership", "partners",
+                        "the synergy of strategies", "coordination", "collaboration",
+                        "co-operation", "synergies", "cooperative projects",
+                        "working hand in hand"],
+        "cooperation.belt_and_road": ["the Belt and Road Initiative", "Belt-and-Road projects",
+                                      "BRI projects", "the Silk Road", "the One Belt"],
+        "cooperation.economic": ["bilateral trade", "trading links", "commerce", "investment",
+                                 "investors", "exports", "imports", "the export sector",
+                                 "the import sector", "the Industrial Development Corridor",
+                                 "connectivity", "interconnection", "commercial ties",
+                                 "investments", "the will to invest", "a company that invests",
+                                 "investing abroad", "the firms invested"],
+        "cooperation.exchanges": ["exchanges", "people-to-people exchanges", "mutual learning",
+                                  "twinning programmes", "sister cities", "cultural exchange"],
+        "cooperation.mutual_benefit": ["win-win cooperation", "mutually beneficial projects",
+                                       "mutual benefit", "mutual benefits", "mutual advantage"],
+        "cooperation.mutual_support": ["mutual support", "mutual assistance", "mutual aid",
+                                       "assistance", "aid", "the will to support each other",
+                                       "the resolve to help one another",
+                                       "the pledge to support one another",
+                                       "the duty to help each other"],
+        "cooperation.shared_future": ["a community with a shared future", "a common future",
+                                      "a common destiny", "a shared destiny"],
+        "anti_cold_war": ["the Cold War mentality", "bloc confrontation",
+                          "confrontation between blocs", "bloc politics", "military blocs",
+                          "ideological confrontation", "external forces", "outside forces",
+                          "external powers", "hegemonism", "hegemony", "power politics",
+                          "the law of the jungle", "the idea that might makes right",
+                          "unilateralism", "unilateral sanctions", "zero-sum games",
+                          "a zero sum approach", "small yards with high fences",
+                          "a high fence", "decoupling"],
+        "friendship": ["friendship", "ironclad friends", "friendly relations",
+                       "iron-clad friendship", "brotherhood", "brotherly ties", "trust",
+                       "trustworthiness", "a reliable partner", "reliability", "gratitude",
+                       "a trusted friend", "the trustworthy partner", "trusting relations",
+                       "grateful partners", "thanks"],
+    },
+}
+
+#: Phrases of the exclusions and near misses: look like theme words, must not code.
+EXCLUDED = {
+    "fr": ["la sécurité sociale", "la sécurité alimentaire", "le Conseil de sécurité",
+           "les fonds souverains", "la dette souveraine", "l'indépendance de la justice",
+           "les pays en voie de développement", "un échange de vues approfondi",
+           "les coopératives agricoles", "la guerre commerciale", "l'inimitié",
+           "un vote de confiance"],
+    "en": ["social security", "food security", "the UN Security Council",
+           "sovereign wealth funds", "sovereign debt", "judicial independence",
+           "an in-depth exchange of views", "agricultural cooperatives", "trade unions",
+           "a trade war", "radio interference", "trust funds", "first aid"],
+}
+
+#: Theme-neutral noun phrases (development, sectors, places).
+NEUTRAL = {
+    "fr": ["le développement économique", "la stabilité régionale", "la paix", "l'agriculture",
+           "le tourisme", "les infrastructures", "l'éducation", "la santé publique",
+           "la réduction de la pauvreté", "la transformation numérique", "l'énergie verte",
+           "la prospérité commune", "les relations bilatérales", "la modernisation",
+           "le bien-être des deux peuples", "la formation professionnelle", "l'économie numérique",
+           "le secteur manufacturier", "la lutte contre la criminalité transfrontalière",
+           "la protection de l'environnement", "les nouvelles énergies"],
+    "en": ["economic development", "regional stability", "peace", "agriculture", "tourism",
+           "infrastructure", "education", "public health", "poverty reduction",
+           "the digital transformation", "green energy", "common prosperity",
+           "bilateral relations", "modernization", "the well-being of the two peoples",
+           "vocational training", "the digital economy", "manufacturing",
+           "the fight against transnational crime", "environmental protection", "new energy"],
+}
+
+_FR_INF = ["renforcer", "approfondir", "promouvoir", "consolider", "élargir", "défendre",
+           "sauvegarder", "respecter", "faire progresser", "soutenir", "valoriser"]
+_EN_INF = ["strengthen", "deepen", "promote", "consolidate", "expand", "safeguard", "uphold",
+           "respect", "advance", "enhance"]
+_FR_REPORT = ["a déclaré", "a souligné", "a indiqué", "a affirmé", "a noté", "a ajouté",
+              "a estimé", "a réaffirmé", "a rappelé", "a précisé", "a assuré"]
+_FR_INVERTED = ["a-t-il déclaré", "a-t-il ajouté", "a-t-il souligné", "a-t-il indiqué",
+                "a souligné M. {short}", "a affirmé {short}", "a-t-il poursuivi"]
+_FR_FIXES = [(re.compile(r"\b(qu|d|l|j|n|s)e ([aeiouéèêâîôû])", re.I), r"\1'\2"),
+             (re.compile(r"\bde le "), "du "), (re.compile(r"\bde les "), "des "),
+             (re.compile(r"\bà le "), "au "), (re.compile(r"\bà les "), "aux ")]
+_EN_REPORT = ["said", "noted", "stressed", "pointed out", "stated", "added", "underlined",
+              "emphasized", "reaffirmed", "expressed the belief"]
+_EN_INVERTED = ["he said", "he added", "{short} said", "{short} noted", "he stressed"]
+_FR_PARTICIPLE = ["Notant que", "Soulignant que", "Rappelant que", "Estimant que"]
+_EN_PARTICIPLE = ["Noting that", "Stressing that", "Recalling that", "Pointing out that"]
+_SOURCES = ["Xinhua", "CGTN", "MFA China", "Agence Kampuchea Presse", "Khmer Times",
+            "MFAIC Cambodia"]
+_CITIES = {"fr": ["Pékin", "Phnom Penh", "Shanghai", "Siem Reap", "Hangzhou", "Kunming"],
+           "en": ["Beijing", "Phnom Penh", "Shanghai", "Siem Reap", "Hangzhou", "Kunming"]}
+_DAYS = {"fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+         "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]}
+_MONTHS = {"fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre"],
+           "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]}
+_COUNTRIES = {"fr": {"CN": "la Chine", "KH": "le Cambodge"},
+              "en": {"CN": "China", "KH": "Cambodia"}}
+
+
+def _load_actors() -> dict[str, list[dict]]:
+    """Actors by side from data/actors.yml: name, short name and language aliases."""
+    import yaml
+
+    path = ROOT / "data" / "actors.yml"
+    if not path.exists():
+        path = ROOT / "tests" / "data" / "attribution" / "actors.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["actors"]
+    out: dict[str, list[dict]] = {}
+    for actor_id, a in data.items():
+        name = a["name"]
+        aliases = a.get("aliases", {})
+        out.setdefault(a["side"], []).append({
+            "id": actor_id, "name": name,
+            "fr": [x for x in aliases.get("fr", [name]) if " " in x or x == name] or [name],
+            "en": [x for x in aliases.get("en", [name]) if " " in x or x == name] or [name],
+        })
+    return out
+
+
+# --------------------------------------------------------------------------- templates
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+class _Writer:
+    """Fills sentence templates for one document (state: the language and the two actors)."""
+
+    def __init__(self, rng: random.Random, actors: dict[str, list[dict]]):
+        self.rng = rng
+        self.actors = actors
+        self.themes = {lang: list(v.values()) for lang, v in VOCABULARY.items()}
+
+    def np(self, lang: str) -> str:
+        r = self.rng.random()
+        if r < 0.55:
+            return self.rng.choice(self.rng.choice(self.themes[lang]))
+        if r < 0.62:
+            return self.rng.choice(EXCLUDED[lang])
+        return self.rng.choice(NEUTRAL[lang])
+
+    def clause_fr(self, c1: str, c2: str) -> str:
+        rng, np = self.rng, self.np
+        k = rng.randrange(12)
+        if k == 0:
+            return f"{c1} souhaite travailler avec {c2} pour {rng.choice(_FR_INF)} {np('fr')}"
+        if k == 1:
+            return f"{c1} soutient fermement {c2} dans ses efforts pour {rng.choice(_FR_INF)} {np('fr')}"
+        if k == 2:
+            return (f"les deux pays doivent {rng.choice(_FR_INF)} {np('fr')} et "
+                    f"{rng.choice(_FR_INF)} {np('fr')}, au bénéfice des deux peuples")
+        if k == 3:
+            acw = rng.choice(VOCABULARY["fr"]["anti_cold_war"])
+            return f"{c1} rejette {acw} et soutient {np('fr')} dans la région"
+        if k == 4:
+            return f"{c1} ne s'ingère jamais dans les affaires intérieures des autres pays"
+        if k == 5:
+            return f"aucune force ne pourra ébranler {np('fr')} entre {c1} et {c2}"
+        if k == 6:
+            return f"{c1} n'oubliera jamais le soutien de {c2} en faveur de {np('fr')}"
+        if k == 7:
+            return (f"{np('fr')} et {np('fr')} constituent des piliers des relations entre "
+                    f"{c1} et {c2}")
+        if k == 8:
+            return f"{c1} ne veut pas de {np('fr')} sans {np('fr')}"
+        if k == 9:
+            return (f"{c1} compte {rng.choice(_FR_INF)} {np('fr')}, {np('fr')} et "
+                    f"{np('fr')} avec {c2} dans la nouvelle ère")
+        if k == 10:
+            return f"{np('fr')} a connu un développement rapide ces dernières années"
+        return (f"{c1} attache une grande importance à {np('fr')} et souhaite "
+                f"{rng.choice(_FR_INF)} {np('fr')}")
+
+    def clause_en(self, c1: str, c2: str) -> str:
+        rng, np = self.rng, self.np
+        k = rng.randrange(12)
+        if k == 0:
+            return f"{c1} is ready to work with {c2} to {rng.choice(_EN_INF)} {np('en')}"
+        if k == 1:
+            return f"{c1} firmly supports {c2} in its efforts to {rng.choice(_EN_INF)} {np('en')}"
+        if k == 2:
+            return (f"the two countries should {rng.choice(_EN_INF)} {np('en')} and "
+                    f"{rng.choice(_EN_INF)} {np('en')} to benefit the two peoples")
+        if k == 3:
+            acw = rng.choice(VOCABULARY["en"]["anti_cold_war"])
+            return f"{c1} opposes {acw} and supports {np('en')} in the region"
+        if k == 4:
+            return f"{c1} never interferes in the internal affairs of other countries"
+        if k == 5:
+            return f"no force can shake {np('en')} between {c1} and {c2}"
+        if k == 6:
+            return f"{c1} will never forget the {np('en')} provided by {c2} over the years"
+        if k == 7:
+            return f"{np('en')} and {np('en')} are pillars of the relations between {c1} and {c2}"
+        if k == 8:
+            return f"{c1} does not want {np('en')} without {np('en')}"
+        if k == 9:
+            return (f"{c1} stands ready to {rng.choice(_EN_INF)} {np('en')}, {np('en')} and "
+                    f"{np('en')} with {c2} in the new era")
+        if k == 10:
+            return f"{np('en')} has grown rapidly in recent years"
+        return (f"{c1} attaches great importance to {np('en')} and hopes to "
+                f"{rng.choice(_EN_INF)} {np('en')}")
+
+    def document(self, i: int) -> dict:
+        rng = self.rng
+        lang = "fr" if rng.random() < 0.5 else "en"
+        year, month, day = rng.randrange(2013, 2026), rng.randrange(12), rng.randrange(1, 29)
+        date = f"{year}-{month + 1:02d}-{day:02d}"
+        cn, kh = rng.choice(self.actors["CN"]), rng.choice(self.actors["KH"])
+        host, guest = (cn, kh) if rng.random() < 0.5 else (kh, cn)
+        city, wday = rng.choice(_CITIES[lang]), rng.choice(_DAYS[lang])
+        source = rng.choice(_SOURCES)
+        countries = _COUNTRIES[lang]
+        clause = self.clause_fr if lang == "fr" else self.clause_en
+        paragraphs = []
+        if lang == "fr":
+            title = f"{host['name']} s'entretient avec {guest['name']} à {city}"
+            paragraphs.append(
+                f"{city.upper()}, {day} {_MONTHS['fr'][month]} ({source}) -- {host['name']} "
+                f"s'est entretenu {wday} à {city} avec {guest['name']}, en visite officielle.")
+        else:
+            title = f"{host['name']} holds talks with {guest['name']} in {city}"
+            paragraphs.append(
+                f"{city.upper()}, {_MONTHS['en'][month]} {day} ({source}) -- {host['name']} "
+                f"held talks with {guest['name']} in {city} on {wday}.")
+        for _ in range(rng.randrange(4, 9)):
+            speaker = rng.choice((cn, kh))
+            own = countries["CN" if speaker is cn else "KH"]
+            other = countries["KH" if speaker is cn else "CN"]
+            name = rng.choice(speaker[lang])
+            short = speaker["name"]
+            sents = []
+            for j in range(rng.randrange(1, 4)):
+                c = clause(own, other)
+                r = rng.random()
+                if lang == "fr":
+                    if j == 0 and r < 0.5:
+                        sents.append(f"{name} {rng.choice(_FR_REPORT)} que {c}.")
+                    elif j == 0 and r < 0.7:
+                        sents.append(f"{rng.choice(_FR_PARTICIPLE)} {clause(own, other)}, "
+                                     f"{name} {rng.choice(_FR_REPORT)} que {c}.")
+                    elif r < 0.8:
+                        inv = rng.choice(_FR_INVERTED).format(short=short)
+                        sents.append(f"{_cap(c)}, {inv}.")
+                    elif r < 0.9:
+                        sents.append(f"Il {rng.choice(_FR_REPORT)} que {c}.")
+                    elif r < 0.95:
+                        sents.append(f"Les deux parties ont convenu de {rng.choice(_FR_INF)} "
+                                     f"{self.np('fr')} et {self.np('fr')}.")
+                    else:
+                        sents.append(f"{_cap(c)}.")
+                else:
+                    if j == 0 and r < 0.5:
+                        sents.append(f"{name} {rng.choice(_EN_REPORT)} that {c}.")
+                    elif j == 0 and r < 0.7:
+                        sents.append(f"{rng.choice(_EN_PARTICIPLE)} {clause(own, other)}, "
+                                     f"{name} {rng.choice(_EN_REPORT)} that {c}.")
+                    elif r < 0.8:
+                        inv = rng.choice(_EN_INVERTED).format(short=short)
+                        sents.append(f"{_cap(c)}, {inv}.")
+                    elif r < 0.9:
+                        sents.append(f"He {rng.choice(_EN_REPORT)} that {c}.")
+                    elif r < 0.95:
+                        sents.append(f"Both sides agreed to {rng.choice(_EN_INF)} "
+                                     f"{self.np('en')} and {self.np('en')}.")
+                    else:
+                        sents.append(f"{_cap(c)}.")
+            para = " ".join(_cap(x) for x in sents)
+            if lang == "fr":
+                for rx, sub in _FR_FIXES:
+                    para = rx.sub(sub, para)
+            paragraphs.append(para)
+        if lang == "fr":
+            paragraphs.append(f"Avant les entretiens, {host['name']} a organisé une cérémonie "
+                              f"de bienvenue pour {guest['name']}.")
+        else:
+            paragraphs.append(f"Before the talks, {host['name']} held a welcome ceremony for "
+                              f"{guest['name']}.")
+        return {"doc_id": f"synth_{i:08d}", "text": "\n\n".join(paragraphs), "lang": lang,
+                "date": date, "source": source, "title": title}
+
+
+# --------------------------------------------------------------------------- writing
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "K": 10**3, "M": 10**6,
+          "G": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+
+
+def parse_size(text: str | int) -> int:
+    """A size in bytes from ``"100MB"``, ``"1GB"``, ``"500kB"`` or an int.
+
+    Examples
+    --------
+    >>> parse_size("100MB"), parse_size("1.5kb"), parse_size(42)
+    (100000000, 1500, 42)
+    """
+    if isinstance(text, int):
+        return text
+    m = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*([a-zA-Z]*)\s*", str(text))
+    if not m or m.group(2).upper() not in _UNITS:
+        raise ValueError(f"size {text!r} is not valid; write e.g. 1MB, 100MB, 1GB")
+    return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
+
+
+def iter_documents(seed: int = 1):
+    """Yield synthetic documents (dicts) forever, deterministically for a seed."""
+    writer = _Writer(random.Random(seed), _load_actors())
+    i = 0
+    while True:
+        i += 1
+        yield writer.document(i)
+
+
+def write_corpus(out, *, size: int | str, seed: int = 1) -> tuple[int, int]:
+    """Write documents as JSON lines to a text stream until ``size`` bytes (UTF-8) are written.
+
+    Returns
+    -------
+    (documents, bytes) written.
+    """
+    size = parse_size(size)
+    n_docs = n_bytes = 0
+    for doc in iter_documents(seed):
+        if n_bytes >= size:
+            break
+        line = json.dumps(doc, ensure_ascii=False) + "\n"
+        out.write(line)
+        n_docs += 1
+        n_bytes += len(line.encode("utf-8"))
+    return n_docs, n_bytes
+
+
+def make_corpus(path: str | os.PathLike, *, size: int | str, seed: int = 1,
+                overwrite: bool = True) -> tuple[int, int]:
+    """Write a corpus file (atomically: a temporary file renamed at the end)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        result = write_corpus(f, size=size, seed=seed)
+    if path.exists() and not overwrite:
+        tmp.unlink()
+        raise FileExistsError(f"{path}: exists; remove it or pass overwrite=True")
+    os.replace(tmp, path)
+    return result
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--size", default="10MB", help="corpus size, e.g. 1MB, 100MB, 1GB")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out", default=None, help="output .jsonl (default: "
+                   "benchmarks/data/corpus_<size>_s<seed>.jsonl)")
+    args = p.parse_args(argv)
+    out = args.out or ROOT / "benchmarks" / "data" / f"corpus_{args.size}_s{args.seed}.jsonl"
+    n_docs, n_bytes = make_corpus(out, size=args.size, seed=args.seed)
+    print(f"{out}: {n_docs} documents, {n_bytes / 1e6:.1f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

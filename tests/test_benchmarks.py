@@ -1,0 +1,71 @@
+"""The benchmark corpus generator and a tiny run of the benchmark (no timing assertions)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_coding  # noqa: E402
+from make_corpus import EXCLUDED, VOCABULARY, make_corpus, parse_size, write_corpus  # noqa: E402
+
+from discourse.codebook import read_codebook  # noqa: E402
+from discourse.matcher import compile_codebook  # noqa: E402
+
+
+def test_generator_is_deterministic_and_sized(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    n_docs, n_bytes = make_corpus(a, size="30kB", seed=4)
+    make_corpus(b, size="30kB", seed=4)
+    assert a.read_bytes() == b.read_bytes()
+    assert n_bytes == a.stat().st_size and 30_000 <= n_bytes < 40_000
+    docs = [json.loads(line) for line in a.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == n_docs
+    assert {d["lang"] for d in docs} == {"fr", "en"}
+    assert len({d["doc_id"] for d in docs}) == n_docs
+    assert all(set(d) == {"doc_id", "text", "lang", "date", "source", "title"} for d in docs)
+    assert all("\n\n" in d["text"] for d in docs)       # paragraphs
+    buf = io.StringIO()
+    write_corpus(buf, size="30kB", seed=5)
+    assert buf.getvalue().encode() != a.read_bytes()    # the seed matters
+
+
+def test_vocabulary_covers_every_pattern_of_the_default_codebook():
+    cb = read_codebook()
+    matcher = compile_codebook(cb)
+    for lang in ("fr", "en"):
+        text = ". ".join(p for v in VOCABULARY[lang].values() for p in v) + "."
+        found = set(matcher.find(text, lang=lang)["pattern"])
+        missing = [p for t in cb.themes for p in t.patterns.get(lang, ()) if p not in found]
+        assert missing == [], lang
+        # the near misses really are blocked by exclusions or boundaries
+        near = ". ".join(EXCLUDED[lang]) + "."
+        assert matcher.find(near, lang=lang).empty, lang
+
+
+def test_parse_size():
+    assert parse_size("100MB") == 100_000_000 and parse_size("1GB") == 10**9
+    with pytest.raises(ValueError, match="not valid"):
+        parse_size("lots")
+
+
+def test_benchmark_stages_run_on_a_tiny_corpus(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    make_corpus(corpus, size="15kB", seed=2)
+    a = bench_coding.stage_a(str(corpus))
+    d = bench_coding.stage_d(str(corpus))
+    e = bench_coding.stage_e(str(corpus))
+    r = bench_coding.recode(str(corpus))
+    assert a["statements"] == d["statements"] > 50
+    assert set(a["counts"]) == {"sovereignty", "cooperation", "anti_cold_war", "friendship"}
+    # discourse and the nltk baseline agree within the documented tokenisation differences
+    for theme, n in a["counts"].items():
+        assert abs(d["counts"][theme] - n) <= 0.1 * n + 2, theme
+    assert e["counts"]["(raw hits)"] >= sum(a["counts"].values())
+    assert r["statements"] == a["statements"] and r["seconds"] >= 0
