@@ -29,7 +29,7 @@ lab: install
 	$(BIN)/jupyter lab --notebook-dir=. notebooks/01-sample-readout.ipynb
 
 lock:  # regenerate requirements.lock (needs uv: pip install uv); valid for Python 3.10+
-	$(PYTHON) -m uv pip compile pyproject.toml --extra test --universal --python-version 3.10 --quiet -o requirements.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra ui --extra bench --universal --python-version 3.10 --quiet -o requirements.lock
 
 clean:
 	rm -rf $(OUT)
