@@ -25,8 +25,12 @@ reproduce: install
 test: install
 	$(BIN)/python -m pytest -q
 
+test-ui: install  ## the notebooks in JupyterLab in a real browser; screenshots in $(OUT)/screenshots
+	$(BIN)/python -c 'import playwright' 2>/dev/null || $(BIN)/python -m pip install --disable-pip-version-check -q "playwright>=1.45"
+	$(BIN)/python tests/ui/run_ui_test.py --out $(OUT)
+
 lab: install
-	$(BIN)/jupyter lab --notebook-dir=. notebooks/01-sample-readout.ipynb
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/01-sample-readout.ipynb
 
 lock:  # regenerate requirements.lock (needs uv: pip install uv); valid for Python 3.10+
 	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra ui --extra bench --universal --python-version 3.10 --quiet -o requirements.lock

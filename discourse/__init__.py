@@ -60,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "plot_theme_shares": "figures", "plot_speaker_heatmap": "figures",
     "plot_keyness": "figures", "plot_cooccurrence": "figures", "plot_over_time": "figures",
     "write_figure": "figures",
+    "review_coding": "review", "highlight_statements": "review",
     # validation
     "evaluate_attribution": "evaluation", "load_attribution_gold": "evaluation",
     "sample_for_coding": "validation", "write_coding_sheet": "validation",
