@@ -205,6 +205,10 @@ def plot_theme_shares(
     return fig
 
 
+#: Readable names of grouping columns in axis labels and titles.
+_KEY_NAMES = {"speaker_name": "speaker", "doc_id": "document"}
+
+
 def plot_speaker_heatmap(
     counts: pd.DataFrame,
     *,
@@ -241,23 +245,24 @@ def plot_speaker_heatmap(
         [f"{100 * s:.0f}%\n{int(k)}/{int(sizes[g])}" for s, k in zip(share.loc[g], coded.loc[g])]
         for g in groups
     ], dtype=object)
-    height = 1.4 + 0.36 * len(groups)
+    height = 1.9 + 0.42 * len(groups)
+    names = [_KEY_NAMES.get(k, k) for k in keys]
     with figure_style():
         fig = _new_figure(width, height)
         ax = fig.add_subplot()
         sns.heatmap(
             100 * share.to_numpy(dtype=float), ax=ax, cmap=HEATMAP_CMAP, vmin=0, vmax=100,
             annot=annot, fmt="", annot_kws={"fontsize": 6}, linewidths=0.5, linecolor="white",
-            cbar_kws={"label": "Statements coding the theme (%)", "shrink": 0.9},
-            xticklabels=[_label(t, labels, 18) for t in themes],
+            cbar_kws={"label": "% of statements", "shrink": 0.9},
+            xticklabels=[_label(t, labels, 40) for t in themes],
             yticklabels=[f"{g} (n = {int(sizes[g])})" for g in groups],
         )
         for tick in ax.get_xticklabels():
             tick.set(rotation=45, ha="right", rotation_mode="anchor")
         ax.tick_params(axis="y", rotation=0)
         ax.set_xlabel("Theme")
-        ax.set_ylabel(" / ".join(keys) or "group")
-        ax.set_title(title or f"Theme shares by {' / '.join(keys) or 'corpus'}")
+        ax.set_ylabel(" / ".join(names) or "group")
+        ax.set_title(title or f"Theme shares by {' / '.join(names) or 'corpus'}")
     return fig
 
 

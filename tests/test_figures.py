@@ -77,7 +77,7 @@ def test_speaker_heatmap(coded):
     texts = [t.get_text() for t in ax.texts]
     assert "67%\n2/3" in texts  # CN sovereignty and cooperation
     assert ax.get_title() == "Theme shares by side / speaker"
-    assert fig.axes[1].get_ylabel() == "Statements coding the theme (%)"  # colour bar
+    assert fig.axes[1].get_ylabel() == "% of statements"  # colour bar
 
 
 def _keyness():
