@@ -3,12 +3,22 @@
 ::
 
     discourse run CORPUS --out DIR [--actors FILE] [--codebook FILE] [--force]
+                  [--jobs N] [--batch-size N] [--engine {pandas,dask}] [--scheduler ADDRESS]
+                  [--quiet]
     discourse export RUN_DIR --format {csv,parquet,stata,xlsx,qdpx,qdc} --out FILE [--force]
+                     [--unit {statement,match}]
     discourse notebooks [--corpus PATH] [--codebook FILE] [--actors FILE] --out DIR
     discourse appendix [CODEBOOK] --out FILE.md|FILE.tex
 
 Bad input ends the command with a one-line message naming the file and what to do, and a
-non-zero exit status (2); ``python -m discourse`` works the same.
+non-zero exit status (2); a notebook that fails ends ``discourse notebooks`` with one line
+naming the notebook and the cell's error, and status 1. ``python -m discourse`` works the
+same.
+
+``discourse run`` processes the corpus in memory by default; ``--jobs``, ``--batch-size`` or
+``--engine dask`` stream it in batches (bounded memory, processes or a Dask cluster, with a
+progress bar on a terminal unless ``--quiet``). Every way writes the same run folder, byte
+for byte (see :func:`discourse.pipeline.write_run_folder`).
 
 Examples
 --------
@@ -21,7 +31,6 @@ discourse: no/such/folder: no such file or folder; ...
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -56,6 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (Excel)")
     run.add_argument("--force", action="store_true",
                      help="write into a non-empty folder not written by discourse")
+    scale = run.add_argument_group(
+        "scale-out", "any of these streams the corpus in batches (bounded memory); the run "
+                     "folder is the same, byte for byte")
+    scale.add_argument("--jobs", type=int, metavar="N",
+                       help="worker processes (-1: one per CPU core; with --engine dask: "
+                            "the workers of the local cluster)")
+    scale.add_argument("--batch-size", type=int, metavar="N",
+                       help="documents per batch (default 500 when streaming)")
+    scale.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
+                       help="pandas (this machine, default) or dask (a Dask cluster)")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="address of a running Dask scheduler (tcp://host:8786); only "
+                            "with --engine dask (default: a local cluster for the run)")
+    run.add_argument("--quiet", action="store_true",
+                     help="no progress bar and no summary line (the bar is only shown on a "
+                          "terminal anyway)")
 
     exp = sub.add_parser("export", help="export a run folder to another format")
     exp.add_argument("run_dir", help="a folder written by `discourse run`")
@@ -82,25 +107,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .pipeline import run, write_run
+    from .pipeline import write_run_folder
 
-    result = run(
+    if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
+        raise ParameterError(f"--jobs {args.jobs}: give a number of processes >= 1, or -1 "
+                             "for one per CPU core")
+    if args.batch_size is not None and args.batch_size < 1:
+        raise ParameterError(f"--batch-size {args.batch_size}: give a number of documents "
+                             ">= 1 (e.g. 500)")
+    if args.scheduler is not None and args.engine != "dask":
+        raise ParameterError(f"--scheduler {args.scheduler}: a scheduler address needs "
+                             "--engine dask; add it, or drop --scheduler")
+    summary = write_run_folder(
         args.corpus,
+        args.out,
         actors=args.actors,
         codebook=args.codebook,
+        jobs=1 if args.jobs is None else args.jobs,
+        batch_size=args.batch_size,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=not args.quiet,
+        force=args.force,
+        bom=args.bom,
         levels=args.levels,
         fold_accents=args.fold_accents,
         nested_scope=args.nested_scope,
         encoding=args.encoding,
         lang=args.lang,
     )
-    write_run(result, args.out, force=args.force, bom=args.bom)
-    coded = result.coded
-    print(
-        f"discourse: {len(result.documents)} document(s), {len(coded)} statement(s), "
-        f"{int((coded['themes'] != '').sum())} coded, {len(result.matches)} match(es) "
-        f"-> {args.out}"
-    )
+    if not args.quiet:
+        print(f"discourse: {summary.n_documents} document(s), {summary.n_statements} "
+              f"statement(s), {summary.n_matches} match(es) -> {args.out}")
     return 0
 
 
@@ -116,7 +154,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if fmt == "csv":
         export.write_coded_csv(tables["coded"], out, overwrite=force, provenance=prov)
     elif fmt == "parquet":
-        export.write_parquet(tables["coded"], out, overwrite=force, provenance=prov)
+        export.write_parquet(tables["coded"], out, codebook=tables["codebook"],
+                             overwrite=force, provenance=prov)
     elif fmt == "stata":
         export.write_stata(tables["coded"], out, codebook=tables["codebook"],
                            overwrite=force, provenance=prov)
@@ -131,6 +170,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if fmt == "qdc":
             write_qdc(tables["codebook"], out, overwrite=force)
         else:
+            if tables["documents"] is None:
+                raise ParameterError(
+                    f"{run_dir}: the run folder has no documents.jsonl, which a REFI-QDA "
+                    "project needs (the document texts); run `discourse run` again")
             write_qdpx(tables["coded"], tables["documents"], out, codebook=tables["codebook"],
                        unit=args.unit, matches=tables["matches"], overwrite=force,
                        provenance=prov)
@@ -139,7 +182,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_notebooks(args: argparse.Namespace) -> int:
-    from .notebooks import execute_notebooks
+    from papermill.exceptions import PapermillExecutionError
+
+    from .notebooks import execute_notebooks, list_notebooks
 
     params = {
         key: value
@@ -151,9 +196,26 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
         }.items()
         if value is not None
     }
-    written = execute_notebooks(args.folder, out=args.out, parameters=params, names=args.only)
-    for path in written:
-        print(f"discourse: executed {path}")
+    notebooks = list_notebooks(args.folder)
+    if args.only:
+        notebooks = [p for p in notebooks if any(p.name.startswith(n) for n in args.only)]
+        if not notebooks:
+            raise ParameterError(f"{args.folder}: no notebook starts with "
+                                 f"{', '.join(args.only)}; drop --only or fix it")
+    for nb in notebooks:   # one at a time, so that a failure names its notebook
+        try:
+            written = execute_notebooks(args.folder, out=args.out, parameters=params,
+                                        names=[nb.name])
+        except PapermillExecutionError as err:
+            where = (f"cell In [{err.exec_count}]" if err.exec_count
+                     else f"cell number {err.cell_index + 1}")
+            evalue = " ".join(str(err.evalue).split())
+            print(f"discourse: {nb}: {where} failed: {err.ename}: {evalue} (the executed "
+                  f"notebook is {Path(args.out) / ('.' + nb.name + '.partial.ipynb')})",
+                  file=sys.stderr)
+            return 1
+        for path in written:
+            print(f"discourse: executed {path}")
     return 0
 
 
@@ -166,8 +228,17 @@ def _cmd_appendix(args: argparse.Namespace) -> int:
     return 0
 
 
+def _one_line(text: str) -> str:
+    """A message on one line: its lines joined with '; '."""
+    return "; ".join(line.strip() for line in str(text).splitlines() if line.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 success, 2 bad input).
+    """Run the command line; return the exit status.
+
+    0: success; 1: a notebook failed (``discourse notebooks``); 2: bad input or usage (one
+    line on stderr starting ``discourse:``, naming the file and what to do; no traceback);
+    130: interrupted.
 
     Examples
     --------
@@ -184,11 +255,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except DiscourseError as err:
-        print(f"discourse: {err}", file=sys.stderr)
+        print(f"discourse: {_one_line(err)}", file=sys.stderr)
         return 2
-    except json.JSONDecodeError as err:  # a damaged provenance.json in a run folder
-        print(f"discourse: {ParameterError(str(err))}", file=sys.stderr)
+    except OSError as err:  # a file that cannot be opened, a full disk, a permission
+        name = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        print(f"discourse: {name}{_one_line(err.strerror or err)}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("discourse: interrupted; files being written were left as they were",
+              file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover
