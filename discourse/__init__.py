@@ -39,11 +39,12 @@ _EXPORTS: dict[str, str] = {
     # the pipeline
     "run": "pipeline", "write_run": "pipeline", "read_run": "pipeline",
     "process_batch": "pipeline", "RunResult": "pipeline", "top_level": "pipeline",
+    "write_run_folder": "pipeline", "RunSummary": "pipeline",
     # stages
     "read_corpus": "corpus", "iter_corpus": "corpus", "detect_language": "corpus",
     "split_statements": "statements", "split_sentences": "statements",
     "split_paragraphs": "statements",
-    "tokenize_words": "tokens", "count_tokens": "tokens",
+    "tokenize_words": "tokens", "count_tokens": "tokens", "span_tokenize_words": "tokens",
     "read_actors": "actors", "Actors": "actors", "slug_name": "actors",
     "attribute_speakers": "attribution",
     "read_codebook": "codebook", "write_codebook": "codebook", "codebook_to_frame": "codebook",
@@ -63,6 +64,7 @@ _EXPORTS: dict[str, str] = {
     "review_coding": "review", "highlight_statements": "review",
     # validation
     "evaluate_attribution": "evaluation", "load_attribution_gold": "evaluation",
+    "gold_statements": "evaluation",
     "sample_for_coding": "validation", "write_coding_sheet": "validation",
     "read_hand_coding": "validation", "compare_coding": "validation",
     "list_disagreements": "validation", "majority_coding": "validation",

@@ -96,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     nb.add_argument("--corpus", help="corpus to analyse (default: the notebooks' own)")
     nb.add_argument("--codebook", help="codebook file")
     nb.add_argument("--actors", help="actors file")
-    nb.add_argument("--results", help="folder where the notebooks write tables and figures")
+    nb.add_argument("--results", help="folder where the notebooks write tables and figures "
+                    "(default: the notebooks' own, data/processed; with --corpus: --out)")
     nb.add_argument("--only", action="append", help="only notebooks starting with this (e.g. 01)")
 
     app = sub.add_parser("appendix", help="write the codebook as a Markdown or LaTeX appendix")
@@ -192,7 +193,9 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
             "CORPUS": args.corpus,
             "CODEBOOK": args.codebook,
             "ACTORS": args.actors,
-            "RESULTS": args.results,
+            # With another corpus, the tables and figures go beside the executed notebooks,
+            # so a user's run never overwrites the sample's results in data/processed.
+            "RESULTS": args.results or (args.out if args.corpus else None),
         }.items()
         if value is not None
     }

@@ -22,6 +22,10 @@ from .errors import ParameterError
 
 __all__ = ["list_notebooks", "execute_notebooks", "KERNEL_NAME"]
 
+#: Parameters that name files or folders: made absolute before injection.
+PATH_PARAMETERS = ("CORPUS", "CODEBOOK", "ACTORS", "RESULTS", "HAND_CODING",
+                   "HAND_CODED_CORPUS")
+
 #: The Jupyter kernel that `make install` registers for the project's environment.
 KERNEL_NAME = "discourse"
 
@@ -74,8 +78,8 @@ def execute_notebooks(
         modified.
     parameters
         Values injected after the parameters cell, e.g. ``{"CORPUS": "/data/readouts"}``.
-        Relative paths are resolved against the current folder before injection, since the
-        notebooks run in their own folder.
+        The values of :data:`PATH_PARAMETERS` are resolved against the current folder before
+        injection, since the notebooks run in their own folder.
     names
         Only the notebooks whose file names start with one of these (e.g. ``["01"]``).
     timeout
@@ -102,8 +106,8 @@ def execute_notebooks(
     out.mkdir(parents=True, exist_ok=True)
     params = {}
     for key, value in (parameters or {}).items():
-        if isinstance(value, (str, os.PathLike)) and value and Path(value).exists():
-            value = str(Path(value).resolve())
+        if key in PATH_PARAMETERS and isinstance(value, (str, os.PathLike)) and str(value):
+            value = str(Path(value).resolve())  # the notebooks run in their own folder
         params[key] = value
     written = []
     kernel = _kernel_name()
