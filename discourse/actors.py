@@ -26,12 +26,14 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from ._io import sha256_bytes
+from .cues import phrase_alternation
 from .errors import ActorsError
 from .textnorm import normalize_text
 
@@ -43,6 +45,7 @@ _TITLE_BOUNDS = {"from", "to"}
 _LANG = re.compile(r"^[a-z]{2,3}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _ARTICLE = re.compile(r"^(?:le|la|les|l'|the)\s*(?=\w)")
+_BLANKS = re.compile(r"\s+")
 
 
 def _fold(text: str) -> str:
@@ -141,6 +144,8 @@ class Actors:
                     for name in names:
                         self._add(lang, name, _Entry(actor.id, title.start, title.end))
         self._patterns: dict[str | None, re.Pattern] = {}
+        self._merged: dict[str, list[_Entry]] | None = None
+        self._chosen: dict[tuple, str | None] = {}   # (lang, alias, date) -> actor id
 
     def _add(self, lang: str, alias: str, entry: _Entry) -> None:
         key = _fold(alias)
@@ -176,18 +181,20 @@ class Actors:
     def _aliases(self, lang: str | None) -> dict[str, list[_Entry]]:
         if lang in self._entries:
             return self._entries[lang]
+        if self._merged is not None:
+            return self._merged
         merged: dict[str, list[_Entry]] = {}
         for table in self._entries.values():
             for alias, entries in table.items():
                 bucket = merged.setdefault(alias, [])
                 bucket.extend(e for e in entries if e not in bucket)
+        self._merged = merged
         return merged
 
     def _pattern(self, lang: str | None) -> re.Pattern:
         key = lang if lang in self._entries else None
         if key not in self._patterns:
-            aliases = sorted(self._aliases(key), key=lambda a: (-len(a), a))
-            body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases) or r"(?!x)x"
+            body = phrase_alternation(self._aliases(key))   # a trie: longest alias first
             self._patterns[key] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         return self._patterns[key]
 
@@ -246,10 +253,16 @@ class Actors:
         else:
             span = lambda i, j: (i, j)  # noqa: E731
         table = self._aliases(lang)
+        chosen = self._chosen
+        which = lang if lang in self._entries else None
         out = []
         for m in self._pattern(lang).finditer(folded):
-            key = re.sub(r"\s+", " ", m.group())
-            actor = self._choose(table.get(key, []), day)
+            key = _BLANKS.sub(" ", m.group())
+            memo = (which, key, day)
+            if memo in chosen:
+                actor = chosen[memo]
+            else:
+                actor = chosen[memo] = self._choose(table.get(key, []), day)
             if actor is not None:
                 s, e = span(m.start(), m.end())
                 out.append(Mention(s, e, text[s:e], actor))
@@ -260,6 +273,8 @@ def _as_date(value, where: str) -> dt.date | None:
     """Parse an ISO date (str / date / datetime / None / NA); ValueError if malformed."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return _iso_date(value, where)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -272,6 +287,17 @@ def _as_date(value, where: str) -> dt.date | None:
     except (TypeError, ValueError):
         pass
     text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+@lru_cache(maxsize=256)
+def _iso_date(value: str, where: str) -> dt.date | None:
+    text = value.strip()
     if not text:
         return None
     try:

@@ -15,7 +15,10 @@ inverted        "…, a-t-il déclaré.", "…, a souligné M. Xi.", "…, he sa
 participial     "Notant que…, Hun Sen a…", "Pour sa part, X a…", "Selon M. Xi, …"
 carried         no cue: continues the previous speaker (or the speaker of an inverted cue
                 later in the same paragraph)
-narrator        captions, credits, datelines, scene-setting ("s'est entretenu avec", "met")
+narrator        captions, credits, datelines, scene-setting ("s'est entretenu avec", "met");
+                a paragraph closed by a photo credit "(Xinhua/…)" is a caption; a
+                paragraph carried over that goes on with background facts is the
+                journalist's
 joint           "Les deux parties ont convenu…", "Both sides agreed…", "Xi and Hun Manet
                 witnessed the signing"
 none            nothing to go on (speaker ``unknown``)
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -63,6 +67,14 @@ _THAT = re.compile(r"\b(?:que|qu'|that)\b")
 _QUOTE_CHARS = " \t\"«»'(-—–"
 _OPEN_Q = re.compile(r"[«“]|(?:^|\s)\"(?=\w)")
 _CLOSE_Q = re.compile(r"[»”]|(?<=[\w.,!?])\"(?:\W|$)")
+#: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
+_CREDIT = re.compile(r"^\s*\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)\s*$")
+_OPENS_WITH_QUOTE = re.compile(r"^\W*[«\"]")
+_INNER_QUOTE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
+_HAS_QUOTE = re.compile(r"[«»“”\"]")
+_COMMA = re.compile(r"\s*,")
+_COMMA_AND = re.compile(r",\s*(?:and|et|but|mais)$")
+_BLANKS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -97,19 +109,59 @@ def _position(folded: str, base: int, who: Who) -> str:
     if not before.strip(_QUOTE_CHARS):
         return "start"
     b = before.rstrip().rstrip("\"»'").rstrip()
-    if b.endswith((",", ":", "--", "—")) or re.search(r",\s*(?:and|et|but|mais)$", b):
+    if b.endswith((",", ":", "--", "—")) or _COMMA_AND.search(b):
         return "comma"
     return "inside"
 
 
-def _analyse(text: str, doc: DocState) -> _Finding:
+def _working_copies(texts: list[str]) -> list[tuple[str, str, bool]]:
+    """(cased, folded, same offsets) working copies of a document's statements.
+
+    One normalisation per document, cut into statements, when that gives the same copies as
+    one per statement: every statement in NFC (so the copies keep the original offsets)
+    and no capital sigma (whose lower case depends on its neighbours).
+    """
+    joined = "\n".join(texts)
+    if "Σ" not in joined and all(unicodedata.is_normalized("NFC", t) for t in texts):
+        cased_all = normalize_text(joined, lower=False).norm
+        folded_all = normalize_text(joined, fold_accents=True).norm
+        out, pos = [], 0
+        for t in texts:
+            end = pos + len(t)
+            out.append((cased_all[pos:end], folded_all[pos:end], True))
+            pos = end + 1
+        return out
+    return [(normalize_text(t, lower=False).norm, normalize_text(t, fold_accents=True).norm,
+             False) for t in texts]
+
+
+def _shouting(cased: str) -> bool:
+    """True if the text has letters and none of them is lower case (a heading, a credit)."""
+    letters = False
+    for c in cased:
+        if c.isalpha():
+            if c.islower():
+                return False
+            letters = True
+    return letters
+
+
+def _without_inner_quotes(folded: str) -> str:
+    """The text with its quotations blanked out, unless it opens with one.
+
+    A name or phrase quoted inside a sentence ("l'initiative « la Ceinture et la Route »")
+    is not a sign of speech; a sentence that opens or closes a quotation is.
+    """
+    if not _HAS_QUOTE.search(folded) or _OPENS_WITH_QUOTE.match(folded):
+        return folded
+    return _INNER_QUOTE.sub(lambda m: " " * len(m.group()), folded)
+
+
+def _analyse(text: str, doc: DocState, cased: str, folded: str) -> _Finding:
     rules = doc.rules
-    cased = normalize_text(text, lower=False).norm
-    folded = normalize_text(text, fold_accents=True).norm
     if len(cased) != len(folded):  # pragma: no cover - both copies share one offset map
         folded = cased.lower()
-    letters = [c for c in cased if c.isalpha()]
-    if rules.markers.search(folded) or (letters and not any(c.islower() for c in letters)):
+    if rules.markers.search(folded) or _shouting(cased):
         return _Finding("narrator", weight="narrator_marker")
     d = rules.dateline.match(cased)
     base = d.end() if d else 0
@@ -122,7 +174,7 @@ def _analyse(text: str, doc: DocState) -> _Finding:
     for w in mentions:
         pos = _position(folded, base, w)
         if w.kind == "descriptor":
-            if re.match(r"\s*,", folded[w.end:]) and any(
+            if _COMMA.match(folded, w.end) and any(
                     o.kind in ("actor", "name") and 0 < o.start - w.end <= 3 for o in mentions):
                 continue   # "Le secrétaire général de l'ONU, António Guterres, a ..."
             resolved = resolve_descriptor(doc, w)
@@ -166,7 +218,7 @@ def _analyse(text: str, doc: DocState) -> _Finding:
             acc = rules.according_before.search(folded, base, w.start)
             lead = folded[base:acc.start()] if acc else ""
             if acc and (not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and \
-                    re.match(r"\s*,", folded[w.end:]):
+                    _COMMA.match(folded, w.end):
                 candidates.append((0.5, w.start, _Finding(
                     "participial", w, (acc.start(), w.end), weight="participial")))
                 continue
@@ -186,7 +238,8 @@ def _analyse(text: str, doc: DocState) -> _Finding:
         elif person and pos == "start" and past:
             candidates.append((3, w.start, _Finding(
                 "narrator", None, (w.start, past.end()), subject=w, weight="narrator_scene")))
-    for m in rules.inv_pronoun.finditer(folded, base):
+    inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()
+    for m in inverted:
         if folded[base:m.start()].rstrip().endswith((",", "»", '"')):
             plural = m.groupdict().get("pl") or m.groupdict().get("pl2")
             candidates.append((0, m.start(), _Finding(
@@ -203,7 +256,7 @@ def _analyse(text: str, doc: DocState) -> _Finding:
         return best
     return _Finding(None, subject=subject,
                     background=bool(rules.background.search(folded, base)),
-                    speech=bool(rules.speech.search(folded, base)),
+                    speech=bool(rules.speech.search(_without_inner_quotes(folded), base)),
                     mentioned=tuple(w.id for w in people))
 
 
@@ -227,6 +280,8 @@ def _label(doc: DocState, who: Who | None, antecedent: tuple | None):
 
 def _quote_state(text: str, inside: bool) -> tuple[bool, bool]:
     """(statement is (partly) inside a quotation, quotation still open after it)."""
+    if not _HAS_QUOTE.search(text):
+        return inside, inside
     opens = len(_OPEN_Q.findall(text))
     closes = len(_CLOSE_Q.findall(text))
     started_inside = inside
@@ -237,7 +292,7 @@ def _quote_state(text: str, inside: bool) -> tuple[bool, bool]:
     return started_inside or opens > 0, inside
 
 
-def _attribute_document(rows: pd.DataFrame, doc: DocState) -> list[tuple]:
+def _attribute_document(texts: list[str], paragraphs: list, doc: DocState) -> list[tuple]:
     out: list[tuple] = []
     subject: tuple | None = None            # the last named subject (pronoun antecedent)
     last: tuple | None = None               # the last speaker's (speaker, name, side)
@@ -245,18 +300,22 @@ def _attribute_document(rows: pd.DataFrame, doc: DocState) -> list[tuple]:
     distance = 0
     pending: list[int] = []                 # uncued rows of the paragraph since the last cue
     prev_par = None
+    par_start = 0                           # index in out of the paragraph's first row
+    across: int | None = None               # row carried over into this paragraph
     in_quote = False
     spoken: set[str] = set()
-    for text, par in zip(rows["text"], rows["paragraph"]):
+    for text, par, (cased, folded, same) in zip(texts, paragraphs, _working_copies(texts)):
         new_par = par != prev_par
         if new_par:
             pending = []
             in_quote = False
+            par_start = len(out)
+            across = None
         prev_par = par
-        quoted, in_quote_after = _quote_state(str(text), in_quote)
+        quoted, in_quote_after = _quote_state(text, in_quote)
         continuing_quote = in_quote
         in_quote = in_quote_after
-        f = _analyse(str(text), doc)
+        f = _analyse(text, doc, cased, folded)
         if f.cue == "joint" and f.who is not None and f.who.members and not all(
                 m in spoken for m in f.who.members):
             f = _Finding("narrator", weight="narrator_scene")   # attendees, not speakers
@@ -273,6 +332,17 @@ def _attribute_document(rows: pd.DataFrame, doc: DocState) -> list[tuple]:
                 conf = max(0.3, CONFIDENCE["carried"] * 0.9 ** (distance - 1))
                 out.append((*last, "carried", "", round(conf, 3)))
                 prev_kind = "speaker"
+                if new_par and not continuing_quote:
+                    across = len(out) - 1
+            elif f.background and across is not None and not new_par:
+                # A paragraph carried over on a weak sign of speech that goes on with
+                # background facts is the journalist's: "Le canal reliera X à Y. Il devrait
+                # être achevé d'ici 2028."
+                for i in range(across, len(out)):
+                    if out[i][3] == "carried":
+                        out[i] = (*_NARRATOR, "narrator", "", CONFIDENCE["narrator_background"])
+                out.append((*_NARRATOR, "narrator", "", CONFIDENCE["narrator_background"]))
+                prev_kind = "narrator"
             elif prev_kind == "joint" and not new_par and f.speech and not f.background:
                 out.append(("joint", "Joint", "joint", "carried", "", 0.6))
             else:
@@ -283,8 +353,13 @@ def _attribute_document(rows: pd.DataFrame, doc: DocState) -> list[tuple]:
                 subject = _label(doc, f.subject, None)
             pending.append(len(out) - 1)
             continue
-        cue_text = _cue_text(str(text), f.cue_span)
+        cue_text = _cue_text(text, f.cue_span, same)
         if f.cue == "narrator":
+            if f.weight == "narrator_marker" and _CREDIT.match(text):
+                # A photo credit closes a caption: the paragraph so far is the caption.
+                for i in range(par_start, len(out)):
+                    if out[i][0] != "narrator":
+                        out[i] = (*_NARRATOR, "narrator", "", CONFIDENCE["narrator_scene"])
             out.append((*_NARRATOR, "narrator", cue_text, CONFIDENCE[f.weight]))
             prev_kind = "narrator"
             if f.subject is not None:
@@ -319,10 +394,11 @@ def _attribute_document(rows: pd.DataFrame, doc: DocState) -> list[tuple]:
     return out
 
 
-def _cue_text(text: str, span: tuple[int, int]) -> str:
-    norm = normalize_text(text, lower=False)
-    s, e = norm.original_span(*span) if span[1] > span[0] else (0, 0)
-    return re.sub(r"\s+", " ", text[s:e]).strip(" ,")
+def _cue_text(text: str, span: tuple[int, int], same_offsets: bool = False) -> str:
+    if span[1] <= span[0]:
+        return ""
+    s, e = span if same_offsets else normalize_text(text, lower=False).original_span(*span)
+    return _BLANKS.sub(" ", text[s:e]).strip(" ,")
 
 
 def attribute_speakers(
@@ -384,10 +460,14 @@ def attribute_speakers(
     langs = [lang] * len(result) if lang is not None else (
         result["lang"].tolist() if "lang" in result.columns else [None] * len(result))
     dates = result["date"].tolist() if "date" in result.columns else [None] * len(result)
-    positions = pd.RangeIndex(len(result))
-    groups = pd.Series(positions).groupby(result["doc_id"].to_numpy(), sort=False)
-    for _, idx in groups:
-        idx = idx.to_numpy()
+    texts = [str(t) for t in result["text"].tolist()]
+    paragraphs = result["paragraph"].tolist()
+    codes, _ = pd.factorize(result["doc_id"].to_numpy())   # missing doc_id: -1, left out
+    groups: dict[int, list[int]] = {}
+    for i, code in enumerate(codes.tolist()):
+        if code >= 0:
+            groups.setdefault(code, []).append(i)
+    for idx in groups.values():
         lg = langs[idx[0]]
         lg = None if lg is None or (not isinstance(lg, str) and pd.isna(lg)) else str(lg)
         if lg not in rules_by_lang:
@@ -396,8 +476,8 @@ def attribute_speakers(
             continue
         date = dates[idx[0]]
         doc = DocState(actors_obj, rules_by_lang[lg], lg, None if _missing(date) else date)
-        rows = result.iloc[idx]
-        for i, rec in zip(idx, _attribute_document(rows, doc)):
+        found = _attribute_document([texts[i] for i in idx], [paragraphs[i] for i in idx], doc)
+        for i, rec in zip(idx, found):
             records[i] = rec
     cols = ["speaker", "speaker_name", "side", "cue", "cue_text", "confidence"]
     values = list(zip(*records)) if records else [[] for _ in cols]

@@ -18,12 +18,13 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Actors, slug_name
-from .cues import CueRules, fold
+from .cues import DEMONYM, GLUE_WORDS, CueRules, fold
 from .textnorm import normalize_text
 
 __all__ = ["Who", "DocState", "find_mentions", "resolve_descriptor", "remember"]
@@ -32,10 +33,18 @@ _NAME_RUN = re.compile(
     r"(?<![\w'-])(?:[LDld]')?(?:(?:[A-ZÀ-ÖØ-Þ]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'-]*\.?)"
     r"(?:\s(?:(?:[A-ZÀ-ÖØ-Þ]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'-]*\.?))*"
 )
-_DEMONYM = r"[a-z]+(?:ais|aise|ois|oise|ien|ienne|ain|aine|ese|ian|ean|ish)"
-_DEMONYM_RX = re.compile(rf"^{_DEMONYM}$")
-_GLUE = {"le", "la", "l'", "les", "the", "de", "du", "des", "of", "d'", "a", "an", "un", "une"}
+_DEMONYM_RX = re.compile(rf"^{DEMONYM}$")
+_GLUE = GLUE_WORDS
 _INDEFINITE = {"a", "an", "un", "une"}
+_TOKEN = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+_WORD = re.compile(r"[\w.'-]+")
+_PREPOSITION = re.compile(r"(?:de|du|des|of|and|et)\s+")
+_APPOSITION_AFTER = re.compile(r"\s*,([^,;:]{1,80}),")
+_FORMER_WORDS = r"(?:ancien(?:ne)?s?|ex|former|late|feu|defunte?)"
+_FORMER = re.compile(rf"(?<![\w'-])(?:[ld]')?{_FORMER_WORDS}(?![\w'])")
+_FORMER_BEFORE = re.compile(rf"(?<![\w'-])(?:[ld]')?{_FORMER_WORDS}[\s-]*$")
+_APPOSITION_BEFORE = re.compile(r"(?:^|[,;:])([^,;:]{1,60}),\s*$")
 
 
 @dataclass
@@ -63,6 +72,9 @@ class DocState:
     people: list = field(default_factory=list)     # (kind, id, name, words) in text order
     _actor_words: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.day = _date(self.date)
+
     def actor_words(self, actor_id: str) -> frozenset:
         """Folded words of an actor's aliases and (date-valid) titles."""
         if actor_id not in self._actor_words:
@@ -70,19 +82,17 @@ class DocState:
             words = set()
             for names in actor.aliases.values():
                 for n in names:
-                    words.update(fold(n).split())
+                    words.update(_fold_name(n).split())
             for t in actor.titles:
-                if t.valid_on(_date(self.date)):
+                if t.valid_on(self.day):
                     for names in t.aliases.values():
                         for n in names:
-                            words.update(fold(n).split())
+                            words.update(_fold_name(n).split())
             self._actor_words[actor_id] = frozenset(words - _GLUE)
         return self._actor_words[actor_id]
 
 
 def _date(value):
-    import datetime as dt
-
     if value is None:
         return None
     try:
@@ -91,31 +101,18 @@ def _date(value):
         return None
 
 
-@lru_cache(maxsize=16)
-def _descriptor_rx(rules: CueRules) -> re.Pattern:
-    heads = sorted((w for w in rules.title_words if w not in _GLUE and len(w) > 1),
-                   key=lambda w: (-len(w), w))
-    tw = "|".join(re.escape(w) for w in heads)
-    word = rf"(?:{tw}|{_DEMONYM})"
-    return re.compile(
-        rf"(?<![\w'-])(?P<art>(?:le|la|l'|the|a|an|un|une)\s*)?"
-        rf"(?P<body>{word}(?:[\s-]+{word}){{0,6}})"
-        rf"(?P<tail>\s+(?:de|du|des|of)\s+(?:l'|la\s+|le\s+|the\s+)?[\w-]+)?(?![\w'-])"
-    )
-
-
 def _title_start(folded: str, start: int, rules: CueRules, cased: str) -> int:
     """Extend a mention back over the title words before it ("le Premier ministre thaï X")."""
     pos = start
     lo = max(0, start - 120)
-    words = list(re.finditer(r"[\w.'-]+", folded[lo:start]))
+    words = list(_WORD.finditer(folded, lo, start))
     k = len(words) - 1
     while k >= 0:
         m = words[k]
         word = m.group()
-        if folded[lo + m.end():pos].strip():
+        if folded[m.end():pos].strip():
             break
-        first = cased[lo + m.start()]
+        first = cased[m.start()]
         ok = _titleish(word, rules) or (first.isupper() and word not in rules.not_names)
         prev = words[k - 1].group() if k > 0 else ""
         if not ok and prev and (prev in rules.title_words or _DEMONYM_RX.match(prev)) \
@@ -125,13 +122,13 @@ def _title_start(folded: str, start: int, rules: CueRules, cased: str) -> int:
             ok = False
         if not ok:
             break
-        pos = lo + m.start()
+        pos = m.start()
         k -= 1
     while True:  # never start a mention on a preposition
-        w = re.match(r"(?:de|du|des|of|and|et)\s+", folded[pos:start])
+        w = _PREPOSITION.match(folded, pos, start)
         if not w:
             break
-        pos += w.end()
+        pos = w.end()
     return pos
 
 
@@ -141,19 +138,30 @@ def _titleish(word: str, rules: CueRules) -> bool:
             or word in ("and", "et"))
 
 
+def _overlaps(s: int, e: int, spans: list) -> bool:
+    for ts, te in spans:
+        if s < te and ts < e:
+            return True
+    return False
+
+
 def _names(cased: str, folded: str, doc: DocState, taken: list) -> list[Who]:
     """Capitalised names that are not actors' aliases."""
     rules, out = doc.rules, []
-    stop = rules.title_words | rules.not_names
+    stop = rules.stop_words
     for m in _NAME_RUN.finditer(cased):
-        s, e = m.start(), m.end()
-        if any(s < te and ts < e for ts, te in taken):
+        s, e = m.span()
+        if taken and _overlaps(s, e, taken):
             continue
-        tokens = [(t.start() + s, t.end() + s) for t in re.finditer(r"\S+", m.group())]
+        if not _SPACE.search(cased, s, e):   # one word: most often "Le", "Chine", "The"
+            low = folded[s:e]
+            if low in stop or low.rstrip(".") in stop or low.startswith(("l'", "d'")):
+                continue
+        tokens = [t.span() for t in _TOKEN.finditer(cased, s, e)]
         had_title = False
         while tokens:   # leading function words and titles ("The", "Le", "President")
             low = folded[tokens[0][0]:tokens[0][1]]
-            if low in stop or low.rstrip(".") in stop or re.match(r"^[ld]'", low):
+            if low in stop or low.rstrip(".") in stop or low.startswith(("l'", "d'")):
                 had_title |= low in rules.title_words or low.rstrip(".") in rules.title_words
                 tokens.pop(0)
             else:
@@ -246,7 +254,7 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
         for m in rx.finditer(folded):
             if not any(s <= m.start() < e for s, e in spans):
                 out.append(Who(m.start(), m.end(), kind))
-    for m in _descriptor_rx(rules).finditer(folded):
+    for m in rules.descriptor.finditer(folded):
         s, e = m.start(), m.end()
         body = set(m.group("body").replace("-", " ").split())
         if any(s < pe and ps < e for ps, pe in spans) or not (body & rules.title_words):
@@ -277,19 +285,26 @@ def resolve_descriptor(doc: DocState, who: Who) -> Who | None:
     return Who(who.start, who.end, best[0], best[1], best[2])
 
 
+@lru_cache(maxsize=4096)
+def _fold_name(name: str) -> str:
+    return fold(name).strip()
+
+
 def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
     """Record a statement's people (for descriptions) and names (for later mentions)."""
     for w in mentions:
         if w.kind not in ("actor", "name"):
             continue
-        after = re.match(r"\s*,([^,;:]{1,80}),", folded[w.end:])
-        before = re.search(r"(?:^|[,;:])([^,;:]{1,60}),\s*$", folded[:w.start])
-        words = set(w.words)
+        after = _APPOSITION_AFTER.match(folded, w.end)
+        before = _APPOSITION_BEFORE.search(folded, 0, w.start)
+        # A role introduced as past ("l'ancien Premier ministre X", "X, former president,")
+        # is not the role this person holds: its words do not describe them later.
+        words = set() if _FORMER_BEFORE.search(folded, 0, w.start) else set(w.words)
         for grp in (after, before):
-            if grp:
+            if grp and not (_FORMER.search(grp.group(1))):
                 words.update(set(grp.group(1).split()) - _GLUE)
         doc.people.append((w.kind, w.id, w.name, frozenset(words)))
-        full = fold(w.name or "").strip()
+        full = _fold_name(w.name or "")
         parts = full.split()
         keys = [full] + ([parts[0], parts[-1]] if len(parts) >= 2 else [])
         for k in keys:

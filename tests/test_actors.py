@@ -137,3 +137,19 @@ def test_titles_with_disjoint_dates_may_share_an_alias(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(ActorsError, match="cannot read the actors file"):
         read_actors(tmp_path / "nope.yml")
+
+
+def test_alias_trie_matches_like_a_longest_first_alternation():
+    import re
+
+    from discourse.cues import phrase_alternation
+
+    words = ["a", "ab", "abc", "abd", "b", "fait", "fait part", "m.", "mme", "x-y"]
+    plain = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(words, key=lambda w: (-len(w), w)))
+    text = "abc abd ab a b fait  part fait m. mme x-y abe abcd"
+    for tail in ("", r"(?![\w-])", r"\s+\w+"):
+        trie = re.compile(rf"(?:{phrase_alternation(words)}){tail}")
+        alt = re.compile(rf"(?:{plain}){tail}")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)]
+    assert phrase_alternation([]) == r"(?!x)x"

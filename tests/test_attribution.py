@@ -186,3 +186,60 @@ def test_empty_table():
     st = statements_of(["Xi said so."], lang="en").iloc[:0]
     out = attribute_speakers(st)
     assert len(out) == 0 and "speaker" in out.columns
+
+
+def test_a_former_title_holder_is_not_the_title_later():
+    # In 2024 the Cambodian prime minister is Hun Manet; "l'ancien Premier ministre Hun Sen"
+    # must not make the later bare "le Premier ministre" Hun Sen.
+    st = statements_of(["Hun Manet, Premier ministre du Cambodge, a inauguré le pont.",
+                        "La cérémonie a eu lieu le jour de l'anniversaire de l'ancien Premier "
+                        "ministre Hun Sen."],
+                       ["Le Premier ministre a déclaré que le pont changerait la province."],
+                       lang="fr", date="2024-08-05")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist()[2] == "hun_manet"
+    st = statements_of(["Hun Manet, Prime Minister of Cambodia, opened the bridge.",
+                        "The ceremony was held on the birthday of former Prime Minister "
+                        "Hun Sen."],
+                       ["The Prime Minister said the bridge would change the province."],
+                       lang="en", date="2024-08-05")
+    assert attribute_speakers(st)["speaker"].tolist()[2] == "hun_manet"
+
+
+def test_a_photo_credit_makes_its_paragraph_a_caption():
+    st = statements_of(["Xi Jinping a déclaré que la Chine soutenait le Cambodge.",
+                        "Hun Manet a affirmé que le Cambodge était un ami fidèle."],
+                       ["Xi Jinping et Hun Manet assistent à la signature d'accords à Phnom "
+                        "Penh, le 17 avril 2025.", "(Xinhua/Ding Haitao)"],
+                       lang="fr", date="2025-04-17")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["xi_jinping", "hun_manet", "narrator", "narrator"]
+    assert out["cue"].tolist()[2:] == ["narrator", "narrator"]
+
+
+def test_a_name_in_guillemets_is_no_sign_of_speech():
+    st = statements_of(["Wang Yi a précisé que la Chine importerait du riz cambodgien."],
+                       ["Le Cambodge a été l'un des premiers pays à rejoindre l'initiative "
+                        "« la Ceinture et la Route »."], lang="fr")
+    assert attribute_speakers(st)["speaker"].tolist() == ["wang_yi", "narrator"]
+
+
+def test_a_paragraph_going_on_with_background_is_the_narrator():
+    st = statements_of(["Le canal sera construit coûte que coûte, a déclaré Hun Manet."],
+                       ["Le canal reliera le Mékong au golfe de Thaïlande.",
+                        "Il devrait être achevé d'ici 2028."],
+                       ["Il a ajouté que le canal créerait des emplois."],
+                       lang="fr", date="2024-08-05")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["hun_manet", "narrator", "narrator", "hun_manet"]
+
+
+def test_document_and_statement_working_copies_agree():
+    # Statements not in NFC (a decomposed accent) are normalised one by one; the result and
+    # the offsets of cue_text stay the same as for the composed text.
+    composed = statements_of(["Le président Xi Jinping a déclaré que l'amitié était solide."],
+                             lang="fr")
+    decomposed = composed.assign(text=composed["text"].str.replace("é", "e\u0301"))
+    a, b = attribute_speakers(composed), attribute_speakers(decomposed)
+    assert a["speaker"].tolist() == b["speaker"].tolist() == ["xi_jinping"]
+    assert b["cue_text"].iloc[0] == "Le président Xi Jinping a déclaré".replace("é", "e\u0301")
