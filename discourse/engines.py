@@ -183,9 +183,7 @@ def combine_theme_counts(partials, *, ci: float = 0.95) -> pd.DataFrame:
     >>> combine_theme_counts(parts).to_csv() == whole.to_csv()
     True
     """
-    from statsmodels.stats.proportion import proportion_confint
-
-    from .tables import _missing_last
+    from .tables import _missing_last, wilson_interval
 
     partials = [p for p in partials if p is not None and len(p)]
     if not partials:
@@ -214,10 +212,9 @@ def combine_theme_counts(partials, *, ci: float = 0.95) -> pd.DataFrame:
         out[k] = out[k].astype(object)
     out["theme"] = out["theme"].astype(object)
     out["share"] = out["n_coded"] / out["n_statements"]
-    low, high = proportion_confint(out["n_coded"].to_numpy(), out["n_statements"].to_numpy(),
-                                   alpha=1 - ci, method="wilson")
-    out["ci_low"] = np.clip(np.asarray(low, dtype=float), 0.0, 1.0)
-    out["ci_high"] = np.clip(np.asarray(high, dtype=float), 0.0, 1.0)
+    out["ci_low"], out["ci_high"] = wilson_interval(
+        out["n_coded"].to_numpy(), out["n_statements"].to_numpy(), ci=ci
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = 1000.0 * out["n_matches"].to_numpy() / out["n_tokens"].to_numpy()
     out["rate_per_1000_tokens"] = np.where(out["n_tokens"].to_numpy() > 0, rate, np.nan)

@@ -48,6 +48,7 @@ __all__ = [
     "COUNT_COLUMNS",
     "theme_id",
     "count_themes",
+    "wilson_interval",
     "count_cooccurrence",
     "count_over_time",
     "format_table",
@@ -226,7 +227,8 @@ def count_themes(
         derived from the ``date`` column when the table has no such column.
     matches
         The matches table of the same run. When given, ``n_matches`` counts its rows (one per
-        counted match, only for statements of ``coded``); when None, ``n_matches`` counts each
+        counted match, only for statements of ``coded``; a sub-theme's match also counts for
+        its parent themes); when None, ``n_matches`` counts each
         coded statement once (a lower bound), so the rate is then a rate of coded statements.
     themes
         Dotted theme ids to count (default: every ``theme_<id>`` column, in order).
@@ -297,14 +299,9 @@ def count_themes(
     out["n_statements"] = np.repeat(n_statements, len(ids)).astype(np.int64)
     out["n_coded"] = n_coded.reshape(rows)
     out["share"] = out["n_coded"] / out["n_statements"]
-    low, high = proportion_confint(
-        out["n_coded"].to_numpy(), out["n_statements"].to_numpy(), alpha=1 - ci, method="wilson"
+    out["ci_low"], out["ci_high"] = wilson_interval(
+        out["n_coded"].to_numpy(), out["n_statements"].to_numpy(), ci=ci
     )
-    # Rounding in the Wilson formula can put a bound a hair on the wrong side of the share
-    # (5.6e-17 for 0 of 7): clip each bound to [0, share] and [share, 1].
-    share = out["share"].to_numpy(dtype=float)
-    out["ci_low"] = np.minimum(np.clip(np.asarray(low, dtype=float), 0.0, 1.0), share)
-    out["ci_high"] = np.maximum(np.clip(np.asarray(high, dtype=float), 0.0, 1.0), share)
     out["n_matches"] = n_matches.reshape(rows).astype(np.int64)
     out["n_tokens"] = np.repeat(n_tokens, len(ids))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -323,15 +320,48 @@ def _dtype(column: str):
     return object
 
 
+def wilson_interval(k, n, *, ci: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of the proportions ``k / n`` (statsmodels), clipped to the share.
+
+    Rounding in the formula can put a bound a hair on the wrong side of the share (5.6e-17
+    for 0 of 7); each bound is clipped to [0, share] and [share, 1].
+
+    Examples
+    --------
+    >>> low, high = wilson_interval([0, 81], [7, 263])
+    >>> low.round(4).tolist(), high.round(4).tolist()
+    ([0.0, 0.2553], [0.3543, 0.3662])
+    """
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    low, high = proportion_confint(k, n, alpha=1 - ci, method="wilson")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = k / n
+    low = np.minimum(np.clip(np.asarray(low, dtype=float), 0.0, 1.0), share)
+    high = np.maximum(np.clip(np.asarray(high, dtype=float), 0.0, 1.0), share)
+    return low, high
+
+
 def _count_matches(frame, matches, codes, ids, n_groups, *, where) -> np.ndarray:
     require_columns(matches, ["stmt_id", "theme"], where=f"{where} (matches=)")
     position = pd.Series(np.arange(len(frame)), index=frame["stmt_id"].astype(str).to_numpy())
     position = position[~position.index.duplicated()]
-    sub = matches[matches["theme"].astype(str).isin(ids)]
-    rows = position.reindex(sub["stmt_id"].astype(str).to_numpy()).to_numpy()
+    # A match of a sub-theme ("sovereignty.security") also counts for its ancestors, as the
+    # coding credits the statement to them: n_matches stays consistent with n_coded.
+    wanted = set(ids)
+    stmt, theme = [], []
+    for sid, tid in zip(matches["stmt_id"].astype(str), matches["theme"].astype(str)):
+        parts = tid.split(".")
+        for k in range(len(parts), 0, -1):
+            t = ".".join(parts[:k])
+            if t in wanted:
+                stmt.append(sid)
+                theme.append(t)
+    sub = pd.DataFrame({"stmt_id": stmt, "theme": theme})
+    rows = position.reindex(sub["stmt_id"].to_numpy()).to_numpy(dtype=float)
     keep = ~np.isnan(rows)
     theme_index = {t: j for j, t in enumerate(ids)}
-    cols = sub["theme"].astype(str).map(theme_index).to_numpy()[keep].astype(np.int64)
+    cols = sub["theme"].map(theme_index).to_numpy()[keep].astype(np.int64)
     group = codes[rows[keep].astype(np.int64)]
     counts = np.zeros((n_groups, len(ids)), dtype=np.int64)
     np.add.at(counts, (group, cols), 1)

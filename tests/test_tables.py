@@ -225,3 +225,17 @@ def test_write_table_deterministic(tmp_path, coded):
         write_table(counts, tmp_path / "t.md", overwrite=False)
     with pytest.raises(ParameterError, match="suffix"):
         write_table(counts, tmp_path / "t.xlsx")
+
+
+def test_a_sub_theme_match_counts_for_its_parent_too():
+    coded = pd.DataFrame({
+        "stmt_id": ["d.1", "d.2"], "side": ["CN", "CN"], "n_tokens": [10, 10],
+        "theme_sovereignty": [1, 1], "theme_sovereignty__security": [1, 0],
+        "themes": ["sovereignty;sovereignty.security", "sovereignty"], "n_matches": [1, 1],
+    })
+    matches = pd.DataFrame({"stmt_id": ["d.1", "d.2"],
+                            "theme": ["sovereignty.security", "sovereignty"]})
+    counts = count_themes(coded, by="side", matches=matches).set_index("theme")
+    assert counts.loc["sovereignty", "n_matches"] == 2  # its own match + the child's
+    assert counts.loc["sovereignty.security", "n_matches"] == 1
+    assert counts.loc["sovereignty", "rate_per_1000_tokens"] == 100.0
