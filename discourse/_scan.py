@@ -2,14 +2,20 @@
 
 This module holds what :class:`discourse.matcher.Matcher` runs on a buffer of texts:
 
-- the working copy of a text (:func:`_normalize`: case, apostrophes, spaces; offsets kept);
-- how a pattern is found (:func:`_spec`): a literal key of the Aho-Corasick automaton (extended to the token edge for a leading / trailing ``*``), a
-  chain of literal segments joined by token-final ``*`` (``échang* de vues``: the first
-  segment is found by the automaton, the others are compared in place), or else a regular
-  expression around the hits of its longest literal part;
+- the working copy of a text (:func:`_normalize`: case, apostrophes, spaces) and the class
+  of each of its characters (word, space, clause mark, wall), both by table look-up; runs of
+  white space are collapsed and the positions of the dropped characters kept
+  (:func:`_restore` maps offsets back);
+- how a pattern is found (:func:`_spec`): a literal key of the Aho-Corasick automaton
+  (extended to the token edge for a leading / trailing ``*``), a chain of literal segments
+  joined by token-final ``*`` (``échang* de vues``: the first segment is found by the
+  automaton, the others are compared in place), or else a regular expression around the
+  hits of its longest literal part;
 - the compiled tables of one language (:class:`_Lang`) and the vectorised steps: candidates
-  with their boundaries checked (:func:`_candidates`), exclusions (:func:`_covered`), the
-  longest-match rule (:func:`_select`) and negation (:func:`_negated`).
+  with their boundaries checked (:func:`_candidates`; hits inside a word of a key whose
+  entries all need a boundary are dropped first), exclusions (:func:`_covered`), the
+  longest-match rule (:func:`_select`) and negation (:func:`_negated`, one running count of
+  words and clause marks).
 
 Every path gives exactly the matches of the pattern's regular expression (``engine="regex"``
 runs those; the tests compare the two).
@@ -17,6 +23,7 @@ runs those; the tests compare the two).
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,35 +37,44 @@ from .errors import CodebookError
 from .textnorm import SIMPLE_MAP, fold_char
 
 _SEP = "\x00"                 # between texts in a buffer: not a word, space or pattern char
-_CHUNK = 4_000_000            # characters per scanned buffer (bounds memory)
+_CHUNK = 1_000_000            # characters per scanned buffer (bounds memory, fits caches)
 _CLAUSE = ",;:.!?()[]" + _SEP
 _PATTERN, _EXCLUSION, _CUE, _OPENER, _CLOSER, _EXCEPTION = range(6)
 _CUE_KINDS = {"cues": _CUE, "openers": _OPENER, "closers": _CLOSER, "exceptions": _EXCEPTION}
 
 
 # ------------------------------------------------------------------ character tables
+_WORD, _SPACE, _CLAUSEMARK, _WALL = 1, 2, 4, 8     # bits of a character's class
+
+
 @lru_cache(maxsize=1)
-def _tables() -> dict[str, np.ndarray]:
-    """Per-BMP-code-point tables: word and space characters, clause marks."""
+def _class_table() -> np.ndarray:
+    """Per-BMP-code-point class bits: word (``\\w``), space (``\\s``), clause mark, wall."""
     bmp = "".join(map(chr, range(65536)))
-    word = np.zeros(65536, bool)
-    for m in re.finditer(r"\w+", bmp):
-        word[m.start():m.end()] = True
-    space = np.zeros(65536, bool)
-    for m in re.finditer(r"\s+", bmp):
-        space[m.start():m.end()] = True
-    clause = np.zeros(65536, bool)
-    clause[[ord(c) for c in _CLAUSE]] = True
-    return {"word": word, "space": space, "clause": clause}
+    cls = np.zeros(65536, np.uint8)
+    for bit, rx in ((_WORD, r"\w+"), (_SPACE, r"\s+")):
+        for m in re.finditer(rx, bmp):
+            cls[m.start():m.end()] |= bit
+    cls[[ord(c) for c in _CLAUSE]] |= _CLAUSEMARK
+    cls[[32, 0]] |= _WALL           # a space of the working copy, or a text separator
+    return cls
+
+
+def _astral_class(ch: str) -> int:
+    return _WORD if re.match(r"\w", ch) else 0
 
 
 def _norm_char(ch: str, fold_accents: bool) -> str:
-    """One character of the working copy (the rules of :func:`~discourse.textnorm.normalize_text`)."""
+    """One character of the working copy (the rules of :func:`~discourse.textnorm.normalize_text`).
+
+    White space becomes a plain space (runs are collapsed by :func:`_normalize`).
+    """
     ch = SIMPLE_MAP.get(ord(ch), ch)
     low = ch.lower()
     ch = low if len(low) == 1 else ch
     folded = fold_char(ch) if fold_accents else ch
-    return folded if ord(folded) < 65536 or ord(ch) >= 65536 else ch
+    ch = folded if ord(folded) < 65536 or ord(ch) >= 65536 else ch
+    return " " if re.match(r"\s", ch) else ch
 
 
 @lru_cache(maxsize=2)
@@ -67,20 +83,21 @@ def _norm_table(fold_accents: bool) -> np.ndarray:
     return np.array([ord(_norm_char(chr(i), fold_accents)) for i in range(65536)], np.uint16)
 
 
-def _lookup(name: str, codes: np.ndarray) -> np.ndarray:
-    """Apply a table to code points (astral ones computed one by one: they are rare)."""
-    table = _norm_table(name == "fold") if name in ("norm", "fold") else _tables()[name]
+def _apply(table: np.ndarray, codes: np.ndarray, astral, dtype) -> np.ndarray:
+    """A BMP table applied to code points; astral ones computed one by one (they are rare)."""
     if codes.dtype == np.uint16:
-        return table[codes]
+        return np.take(table, codes)      # faster than table[codes] for small int indices
     small = codes < 65536
-    out = np.empty(len(codes), dtype=np.uint32 if name in ("norm", "fold") else table.dtype)
-    out[small] = table[codes[small]]
-    for cp in np.unique(codes[~small]):
-        ch = chr(int(cp))
-        value = {"word": bool(re.match(r"\w", ch)), "space": ch.isspace(), "clause": False,
-                 "norm": ord(_norm_char(ch, False)), "fold": ord(_norm_char(ch, True))}[name]
-        out[codes == cp] = value
+    out = np.empty(len(codes), dtype=dtype)
+    out[small] = np.take(table, codes[small])
+    for cp in np.unique(codes[~small]).tolist():
+        out[codes == cp] = astral(chr(cp))
     return out
+
+
+def _classes(codes: np.ndarray) -> np.ndarray:
+    """Class bits of each code point (see :func:`_class_table`)."""
+    return _apply(_class_table(), codes, _astral_class, np.uint8)
 
 
 def _to_codes(text: str) -> np.ndarray:
@@ -92,25 +109,78 @@ def _to_codes(text: str) -> np.ndarray:
 
 def _from_codes(codes: np.ndarray) -> str:
     enc = "utf-16-le" if codes.dtype == np.uint16 else "utf-32-le"
-    text = codes.tobytes().decode(enc, "surrogatepass")
+    text = codecs.decode(memoryview(np.ascontiguousarray(codes)).cast("B"), enc, "surrogatepass")
     if len(text) != len(codes):       # two lone surrogates that make a pair
         text = "".join(map(chr, codes.tolist()))
     return text
 
 
-def _normalize(text: str, fold_accents: bool) -> tuple[str, np.ndarray, np.ndarray | None]:
-    """Working copy of an NFC text: (norm, its code points, norm -> text index or None)."""
-    codes = _lookup("fold" if fold_accents else "norm", _to_codes(text))
-    ws = _lookup("space", codes)
-    index = None
-    if ws.any():
-        codes[ws] = 32
-        drop = np.zeros(len(codes), bool)
-        drop[1:] = ws[1:] & ws[:-1]
-        if drop.any():
-            index = np.flatnonzero(np.append(~drop, True))
-            codes = codes[~drop]
-    return _from_codes(codes), codes, index
+def _normalize(text: str, fold_accents: bool):
+    """Working copy of an NFC text.
+
+    Returns (norm, its code points, their class bits, dropped): ``dropped`` holds the
+    positions in ``text`` of the white space characters left out (every run of white space
+    is one space in ``norm``), None if there are none; :func:`_restore` maps offsets back.
+    """
+    codes = _apply(_norm_table(fold_accents), _to_codes(text),
+                   lambda ch: ord(_norm_char(ch, fold_accents)), np.uint32)
+    space = codes == 32
+    dropped = np.flatnonzero(space[1:] & space[:-1]) + 1
+    if len(dropped):
+        keep = np.ones(len(codes), bool)
+        keep[dropped] = False
+        codes = codes[keep]
+    else:
+        dropped = None
+    return _from_codes(codes), codes, _classes(codes), dropped
+
+
+def _restore(dropped: np.ndarray | None, pos: np.ndarray) -> np.ndarray:
+    """Offsets in the working copy -> offsets in the text it was made from."""
+    if dropped is None:
+        return pos
+    return pos + np.searchsorted(dropped - np.arange(len(dropped)), pos, "right")
+
+
+def _word_at(cls: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    return (cls[pos] & _WORD).astype(bool)
+
+
+_STEPS = 24       # token walks step this many characters, then search (long tokens)
+
+
+def _token_end(cls: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """For each position, the first non-word position at or after it (len(cls) if none)."""
+    n, p = len(cls), pos.copy()
+    act = np.flatnonzero(p < n)
+    for _ in range(_STEPS):
+        if not len(act):
+            return p
+        act = act[_word_at(cls, p[act])]
+        p[act] += 1
+        act = act[p[act] < n]
+    if len(act):
+        nw = np.flatnonzero(~(cls & _WORD).astype(bool))
+        j = np.searchsorted(nw, p[act])
+        p[act] = np.where(j < len(nw), nw[np.minimum(j, max(len(nw) - 1, 0))], n)
+    return p
+
+
+def _token_start(cls: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """For each position, the start of the token ending there (itself if none)."""
+    p = pos.copy()
+    act = np.flatnonzero(p > 0)
+    for _ in range(_STEPS):
+        if not len(act):
+            return p
+        act = act[_word_at(cls, p[act] - 1)]
+        p[act] -= 1
+        act = act[p[act] > 0]
+    if len(act):
+        nw = np.flatnonzero(~(cls & _WORD).astype(bool))
+        j = np.searchsorted(nw, p[act]) - 1
+        p[act] = np.where(j >= 0, nw[np.maximum(j, 0)] + 1, 0) if len(nw) else 0
+    return p
 
 
 def _normalize_pattern(pattern: str, fold_accents: bool) -> str:
@@ -182,18 +252,37 @@ def _covered(s, e, cs, ce) -> np.ndarray:
     return out
 
 
+def _sort_order(keys: list, sizes: list) -> np.ndarray:
+    """``np.lexsort(keys[::-1])``: the stable order by keys (most significant first).
+
+    Each key holds ints in ``[0, size)``; when the sizes allow it, the keys are combined into
+    one int64 and sorted once (much faster than a lexsort).
+    """
+    total = 1
+    for size in sizes:
+        total *= int(size)
+    if total >= 2 ** 62:
+        return np.lexsort(keys[::-1])
+    combined = keys[0].astype(np.int64)
+    for key, size in zip(keys[1:], sizes[1:]):
+        combined = combined * int(size) + key
+    return np.argsort(combined, kind="stable")
+
+
 def _select(theme, s, e, pattern, scope_all: bool, n: int) -> np.ndarray:
     """Indices of the candidates that survive the longest-match rule (see module docstring)."""
     if not len(s):
         return np.zeros(0, np.int64)
-    order = np.lexsort((pattern, e, s, theme))
+    n_themes, n_patterns = int(theme.max()) + 1, int(pattern.max()) + 1
+    order = _sort_order([theme, s, e, pattern], [n_themes, n + 1, n + 1, n_patterns])
     t_, s_, e_ = theme[order], s[order], e[order]
     first = np.ones(len(order), bool)
     first[1:] = (t_[1:] != t_[:-1]) | (s_[1:] != s_[:-1]) | (e_[1:] != e_[:-1])
     cand = order[first]
     group = np.zeros(len(cand), np.int64) if scope_all else theme[cand].astype(np.int64)
     span_s, span_e = group * (n + 1) + s[cand], group * (n + 1) + e[cand]
-    o = np.lexsort((-span_e, span_s))
+    width = (1 if scope_all else n_themes) * (n + 1)
+    o = _sort_order([span_s, width - 1 - span_e], [width, width])
     ss, se = span_s[o], span_e[o]
     new_span = np.ones(len(o), bool)
     new_span[1:] = (ss[1:] != ss[:-1]) | (se[1:] != se[:-1])
@@ -235,8 +324,21 @@ class _Lang:
         self.klen = np.array([len(sp.key or sp.anchor) for sp in specs], np.int64)
         self.verify = np.array([sp.key is None for sp in specs], bool)
         self.chained = np.array([bool(sp.segs) for sp in specs], bool)
-        self.segs = [tuple(np.array([ord(c) for c in seg], np.uint32) for seg in sp.segs[1:])
-                     for sp in specs]
+        # the segments after the first of chained patterns, as padded code point tables:
+        # seg_codes[k][entry] holds segment k + 1 (seg_len[entry, k] characters)
+        rest = [sp.segs[1:] for sp in specs]
+        self.n_segs = np.array([len(r) for r in rest], np.int64)
+        depth = int(self.n_segs.max()) if len(rest) else 0
+        self.seg_len = np.zeros((len(specs), depth), np.int64)
+        self.seg_codes = []
+        for k in range(depth):
+            width = max((len(r[k]) for r in rest if len(r) > k), default=0)
+            table = np.zeros((len(specs), width), np.uint32)
+            for i, r in enumerate(rest):
+                if len(r) > k:
+                    self.seg_len[i, k] = len(r[k])
+                    table[i, :len(r[k])] = [ord(c) for c in r[k]]
+            self.seg_codes.append(table)
         self.regex = [sp.regex for sp in specs]
         self.before = np.array([sp.before for sp in specs], np.int64)
         self.after = np.array([sp.after for sp in specs], np.int64)
@@ -255,29 +357,39 @@ class _Lang:
         self.key_start = np.concatenate(([0], np.cumsum(self.key_count)[:-1])).astype(np.int64)
         self.key_ents = np.array(list(chain.from_iterable(lists)), np.int64)
         self.single = bool(len(lists)) and bool((self.key_count == 1).all())
+        # per key: its length, and whether every entry of it needs a non-word character
+        # before / after the key (hits inside words are then dropped at once)
+        self.key_len = np.array([len(k) for k in keys], np.int64)
+        self.key_left = np.array([all(self.chkl[i] or self.chained[i] for i in v)
+                                  for v in lists], bool)
+        self.key_right = np.array([all(self.chkr[i] for i in v) for v in lists], bool)
+        self.key_chained = np.array([any(self.chained[i] for i in v) for v in lists], bool)
 
 
-def _next_wall(nw: np.ndarray, pos: np.ndarray, n: int) -> np.ndarray:
-    """For each position, the first non-word position at or after it (n if none)."""
-    if not len(nw):
-        return np.full(len(pos), n, np.int64)
-    j = np.searchsorted(nw, pos)
-    return np.where(j < len(nw), nw[np.minimum(j, len(nw) - 1)], n)
-
-
-def _candidates(table: _Lang, norm: str, codes: np.ndarray, isword: np.ndarray):
+def _candidates(table: _Lang, norm: str, codes: np.ndarray, cls: np.ndarray):
     """Every (entry, start, end) found in the working copy, boundaries checked."""
     n = len(norm)
     ents, starts, ends = [], [], []
-    nw = None
     if table.automaton is not None:
         flat = np.fromiter(chain.from_iterable(table.automaton.iter(norm)), np.int64)
         e, keys = flat[0::2] + 1, flat[1::2]
+        s = e - table.key_len[keys]
+        ok = np.ones(len(e), bool)
+        m = np.flatnonzero(table.key_left[keys] & (s > 0))
+        ok[m] = ~_word_at(cls, s[m] - 1)
+        m = np.flatnonzero(table.key_right[keys] & (e < n))
+        ok[m] &= ~_word_at(cls, e[m])
+        e, keys = e[ok], keys[ok]
+        tend = e            # for chained patterns: the end of the token holding the key
+        m = np.flatnonzero(table.key_chained[keys])
+        if len(m):
+            tend = e.copy()
+            tend[m] = _token_end(cls, e[m])
         if table.single:
             ent = table.key_ents[table.key_start[keys]]
         else:
             cnt = table.key_count[keys]
-            e = np.repeat(e, cnt)
+            e, tend = np.repeat(e, cnt), np.repeat(tend, cnt)
             within = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
             ent = table.key_ents[np.repeat(table.key_start[keys], cnt) + within]
         s = e - table.klen[ent]
@@ -287,27 +399,24 @@ def _candidates(table: _Lang, norm: str, codes: np.ndarray, isword: np.ndarray):
             ent, s, e = ent[~special], s[~special], e[~special]
             verify = table.verify[xent]
             if verify.any():
-                found = _verify(table, norm, codes, xent[verify], xs[verify], xe[verify])
+                found = _verify(table, norm, cls, xent[verify], xs[verify], xe[verify])
                 ents.append(found[0]), starts.append(found[1]), ends.append(found[2])
             if not verify.all():
-                nw = np.flatnonzero(~isword)
-                found = _chains(table, codes, isword, nw, xent[~verify], xs[~verify],
-                                xe[~verify])
+                found = _chains(table, codes, cls, xent[~verify], xs[~verify],
+                                tend[special][~verify])
                 ents.append(found[0]), starts.append(found[1]), ends.append(found[2])
         ok = np.ones(len(ent), bool)
-        m = table.chkl[ent] & (s > 0)
-        ok[m] = ~isword[s[m] - 1]
-        m = table.chkr[ent] & (e < n)
-        ok[m] &= ~isword[e[m]]
+        m = np.flatnonzero(table.chkl[ent] & (s > 0))
+        ok[m] = ~_word_at(cls, s[m] - 1)
+        m = np.flatnonzero(table.chkr[ent] & (e < n))
+        ok[m] &= ~_word_at(cls, e[m])
         ent, s, e = ent[ok], s[ok], e[ok]
-        xl, xr = table.xl[ent], table.xr[ent]
-        if xl.any() or xr.any():
-            nw = np.flatnonzero(~isword) if nw is None else nw
-            if xl.any():
-                j = np.searchsorted(nw, s[xl]) - 1
-                s[xl] = np.where(j >= 0, nw[np.maximum(j, 0)] + 1, 0) if len(nw) else 0
-            if xr.any():
-                e[xr] = _next_wall(nw, e[xr], n)
+        xl = np.flatnonzero(table.xl[ent])
+        if len(xl):
+            s[xl] = _token_start(cls, s[xl])
+        xr = np.flatnonzero(table.xr[ent])
+        if len(xr):
+            e[xr] = _token_end(cls, e[xr])
         ents.append(ent), starts.append(s), ends.append(e)
     if table.regex_entries:
         rent, rs, re_ = [], [], []
@@ -325,44 +434,52 @@ def _candidates(table: _Lang, norm: str, codes: np.ndarray, isword: np.ndarray):
     return np.concatenate(ents), np.concatenate(starts), np.concatenate(ends)
 
 
-def _chains(table: _Lang, codes, isword, nw, ent, s, e):
+def _chains(table: _Lang, codes, cls, ent, s, tend):
     """Complete the hits of chained patterns (``échang* de vues``) from their first segment.
 
-    Each ``*`` ends a token, so it extends to the end of the token; the next literal segment
-    must follow there exactly. One start gives at most one match, as for the regex.
+    Each ``*`` ends a token, so it extends to the end of the token (``tend`` for the first
+    one); the next literal segment must follow there exactly. One start gives at most one
+    match, as for the regex.
     """
     n = len(codes)
     keep = s == 0
-    keep[~keep] = ~isword[s[~keep] - 1]
-    ent, s, e = ent[keep], s[keep], e[keep]
-    rent, rs, re_ = [], [], []
-    for eid in np.unique(ent).tolist():
-        sel = ent == eid
-        start, p = s[sel], e[sel]
-        ok = np.ones(len(p), bool)
-        for seg in table.segs[eid]:
-            p = _next_wall(nw, p, n)
-            if len(seg):
-                idx = np.minimum(p[:, None] + np.arange(len(seg)), n - 1)
-                ok &= (p + len(seg) <= n) & (codes[idx] == seg).all(axis=1)
-                p = p + len(seg)
-        if table.endword[eid]:
-            ok &= (p >= n) | ~isword[np.minimum(p, n - 1)]
-        rent.append(np.full(int(ok.sum()), eid, np.int64)), rs.append(start[ok]), re_.append(p[ok])
-    if not rent:
-        z = np.zeros(0, np.int64)
-        return z, z, z
-    return np.concatenate(rent), np.concatenate(rs), np.concatenate(re_)
+    rest = np.flatnonzero(~keep)
+    keep[rest] = ~_word_at(cls, s[rest] - 1)
+    ent, s, p = ent[keep], s[keep], tend[keep]
+    ok = np.ones(len(ent), bool)
+    n_segs = table.n_segs[ent]
+    for k, seg_codes in enumerate(table.seg_codes):
+        act = np.flatnonzero(ok & (n_segs > k))
+        if not len(act):
+            break
+        pk = p[act] if k == 0 else _token_end(cls, p[act])
+        length = table.seg_len[ent[act], k]
+        width = seg_codes.shape[1]
+        good = pk + length <= n
+        for lo in range(0, width, 4):      # compare 4 characters at a time, survivors only
+            live = np.flatnonzero(good & (length > lo))
+            if not len(live):
+                break
+            col = np.arange(lo, min(lo + 4, width))
+            idx = np.minimum(pk[live, None] + col, n - 1)
+            same = ((codes[idx] == seg_codes[ent[act[live]]][:, col])
+                    | (col >= length[live, None]))
+            good[live] = same.all(axis=1)
+        ok[act] = good
+        p[act] = pk + length
+    end = np.flatnonzero(ok & table.endword[ent])
+    ok[end] = (p[end] >= n) | ~_word_at(cls, np.minimum(p[end], n - 1))
+    return ent[ok], s[ok], p[ok]
 
 
-def _verify(table: _Lang, norm: str, codes: np.ndarray, ent, a, b):
+def _verify(table: _Lang, norm: str, cls: np.ndarray, ent, a, b):
     """Run the regexes of regex-only patterns around the hits (a, b) of their anchors.
 
     A match holds its anchor and as many spaces before / after it as the pattern, so it
     lies between the wall (space or text separator) that many walls before the anchor and
     the one that many walls after it.
     """
-    walls = np.flatnonzero((codes == 32) | (codes == 0))
+    walls = np.flatnonzero(cls & _WALL)
     n = len(norm)
     i = np.searchsorted(walls, a) - table.before[ent] - 1
     lo = np.where(i >= 0, walls[np.clip(i, 0, max(len(walls) - 1, 0))] + 1 if len(walls) else 0, 0)
@@ -385,7 +502,7 @@ def _verify(table: _Lang, norm: str, codes: np.ndarray, ent, a, b):
     return (np.array(rent, np.int64), np.array(rs, np.int64), np.array(re_, np.int64))
 
 
-def _negated(kind, s, e, ms, me, codes, isword, window: int) -> np.ndarray:
+def _negated(kind, s, e, ms, me, cls, window: int) -> np.ndarray:
     """Flag the matches (ms, me) governed by a negation cue (see module docstring)."""
     exc = kind == _EXCEPTION
 
@@ -397,13 +514,20 @@ def _negated(kind, s, e, ms, me, codes, isword, window: int) -> np.ndarray:
             cs, ce = cs[~cov], ce[~cov]
         return cs, ce
 
-    tok = np.zeros(len(isword) + 1, np.int32)          # tok[i]: words starting before i
-    np.cumsum(isword & ~np.concatenate(([False], isword[:-1])), out=tok[1:])
-    clause = np.zeros(len(isword) + 1, np.int32)       # clause marks before i
-    np.cumsum(_lookup("clause", codes), out=clause[1:])
+    # cost[i]: words starting before i, plus window + 1 for each clause mark before i, so
+    # that [a, b) is close (few enough words, no clause mark) iff cost[b] - cost[a] <= window
+    n, heavy = len(cls), window + 1
+    step = np.zeros(n, np.uint8 if heavy < 255 else np.int64)
+    if n:
+        word = (cls & _WORD).view(bool)
+        step[0] = word[0]
+        np.greater(word[1:], word[:-1], out=step[1:], casting="unsafe")
+        step[(cls & _CLAUSEMARK) != 0] = heavy       # a clause mark never starts a word
+    cost = np.zeros(n + 1, np.int32 if (n + 1) * heavy < 2 ** 31 else np.int64)
+    np.cumsum(step, dtype=cost.dtype, out=cost[1:])
 
     def close(a, b):            # few enough words and no clause mark in [a, b)
-        return (tok[b] - tok[a] <= window) & (clause[b] == clause[a])
+        return cost[b] - cost[a] <= window
 
     def before(ce, pos):        # a cue ends at or before pos, close to it
         if not len(ce) or not len(pos):
@@ -425,4 +549,3 @@ def _negated(kind, s, e, ms, me, codes, isword, window: int) -> np.ndarray:
     if len(oe) and len(ks):
         negated |= before(oe, ms) & after(ks, me)
     return negated
-

@@ -59,7 +59,7 @@ import pandas as pd
 
 from .codebook import Codebook, Theme
 from .errors import ContractError, ParameterError
-from .matcher import _lang_key, compile_codebook
+from .matcher import _SEP, _chunks, _lang_key, compile_codebook
 from .schema import require_columns
 
 __all__ = ["find_matches", "code_themes", "kwic", "style_kwic"]
@@ -99,11 +99,90 @@ def _report_id(theme_id: str, levels: int | None, ids: set[str]) -> str:
     return theme_id
 
 
-def _lang_values(df: pd.DataFrame, lang: str | None) -> list:
+def _lang_groups(df: pd.DataFrame, lang: str | None) -> dict:
+    """Language key -> row positions (a statement's ``lang``, else ``lang=``)."""
     default = _lang_key(lang)
     if "lang" not in df.columns:
-        return [default] * len(df)
-    return [_lang_key(v) or default for v in df["lang"].tolist()]
+        return {default: np.arange(len(df), dtype=np.int64)}
+    codes, uniques = pd.factorize(df["lang"], use_na_sentinel=True)
+    keys = [_lang_key(v) or default for v in uniques] + [default]   # last: missing values
+    names = list(dict.fromkeys(keys))
+    key_code = np.array([names.index(k) for k in keys], np.int64)[codes]
+    order = np.argsort(key_code, kind="stable")
+    bounds = np.searchsorted(key_code[order], np.arange(len(names) + 1))
+    return {k: order[bounds[i]:bounds[i + 1]] for i, k in enumerate(names)
+            if bounds[i + 1] > bounds[i]}
+
+
+def _inferred_str():
+    """The dtype pandas gives a column built from Python strings (``str`` or object)."""
+    return pd.Series(np.array(["a"], dtype=object)).dtype
+
+
+def _texts(col: pd.Series) -> list:
+    """The statement texts as a list of str (missing or non-text values: '')."""
+    if isinstance(col.dtype, pd.StringDtype):
+        return (col.fillna("") if col.hasnans else col).to_numpy(dtype=object).tolist()
+    return [t if isinstance(t, str) else "" for t in col.tolist()]
+
+
+class _Texts:
+    """The statement texts, joined by the matcher's separator a block of rows at a time.
+
+    Texts held by pyarrow are joined there (no Python str per statement); others are read
+    once as a list. Missing values are empty texts.
+    """
+
+    def __init__(self, col: pd.Series):
+        self.arrow = None
+        if _arrow_text(col):
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            arr = pa.array(col.array)
+            if isinstance(arr, pa.ChunkedArray):
+                arr = arr.combine_chunks()
+            if arr.null_count:
+                arr = pc.fill_null(arr, "")
+            self.arrow = arr.cast(pa.large_string())
+            self.lens = np.asarray(pc.utf8_length(self.arrow).to_numpy(zero_copy_only=False),
+                                   np.int64)
+        else:
+            self.texts = _texts(col)
+            self.lens = np.fromiter(map(len, self.texts), np.int64, len(self.texts))
+
+    def joined(self, rows: np.ndarray) -> str:
+        """The texts of these rows joined by the separator."""
+        if self.arrow is None:
+            return _SEP.join([self.texts[i] for i in rows.tolist()])
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        part = self.arrow.take(pa.array(rows))
+        lists = pa.LargeListArray.from_arrays(pa.array([0, len(part)], pa.int64()), part)
+        return pc.binary_join(lists, pa.scalar(_SEP, pa.large_string()))[0].as_py()
+
+
+def _arrow_text(col: pd.Series) -> bool:
+    """Whether a column's strings are held by pyarrow (texts joined there, see :class:`_Texts`)."""
+    return isinstance(col.dtype, pd.StringDtype) and col.dtype.storage == "pyarrow"
+
+
+def _taken(col: pd.Series, row: np.ndarray):
+    """``col.to_numpy()[row]``, as pandas stores it in a new frame (taken fast if it can)."""
+    inferred = _inferred_str()
+    if (len(row) and isinstance(col.dtype, pd.StringDtype)
+            and isinstance(inferred, pd.StringDtype) and not col.hasnans):
+        return col.array.take(row).astype(inferred, copy=False)
+    return col.to_numpy()[row]
+
+
+def _labels(values: list, index: np.ndarray):
+    """``[values[i] for i in index]`` (strings) as a column, built once per value."""
+    inferred = _inferred_str()
+    if len(index) and isinstance(inferred, pd.StringDtype):
+        return pd.array(np.array(values, dtype=object), dtype=inferred).take(index)
+    return np.array(values, dtype=object)[index]
 
 
 def _offsets(df: pd.DataFrame, where: str) -> np.ndarray:
@@ -175,43 +254,49 @@ def find_matches(
     cb = _resolve_codebook(codebook)
     matcher = compile_codebook(cb, fold_accents=fold_accents, nested_scope=nested_scope)
     starts = _offsets(statements, where)
-    texts = [t if isinstance(t, str) else "" for t in statements["text"].tolist()]
-    langs = _lang_values(statements, lang)
-    groups: dict = {}
-    for i, lg in enumerate(langs):
-        groups.setdefault(lg, []).append(i)
-    cols: dict[str, list] = {k: [] for k in ("row", "theme", "pattern", "start", "end", "neg")}
-    for lg, rows in groups.items():
-        r = matcher.scan([texts[i] for i in rows], lang=lg, negation=negation)
-        cols["row"].append(np.asarray(rows, np.int64)[r.text])
-        for key, arr in zip(("theme", "pattern", "start", "end", "neg"),
-                            (r.theme, r.pattern, r.start, r.end, r.negated)):
-            cols[key].append(arr)
+    texts = _Texts(statements["text"])
+    keys = ("row", "theme", "pattern", "start", "end", "neg")
+    cols: dict[str, list] = {k: [] for k in keys}
+    matched: list = []
+    for lg, rows in _lang_groups(statements, lang).items():
+        lens = texts.lens[rows]
+        for i, j in _chunks(lens):      # a block of texts at a time: bounded memory
+            raw = texts.joined(rows[i:j])
+            r = matcher._scan_joined(raw, lens[i:j], lang=lg, negation=negation)
+            cols["row"].append(rows[i:j][r.text])
+            for key, arr in zip(keys[1:], (r.theme, r.pattern, r.start, r.end, r.negated)):
+                cols[key].append(arr)
+            at = (np.cumsum(lens[i:j] + 1) - lens[i:j] - 1)[r.text]
+            matched.extend(map(raw.__getitem__, map(slice, (at + r.start).tolist(),
+                                                    (at + r.end).tolist())))
     cat = {k: (np.concatenate(v) if v else np.zeros(0, bool if k == "neg" else np.int64))
            for k, v in cols.items()}
-    order = np.lexsort((cat["pattern"], cat["theme"], cat["end"], cat["start"], cat["row"]))
-    row, th, pat, ls, le, neg = (cat[k][order] for k in
-                                 ("row", "theme", "pattern", "start", "end", "neg"))
+    if len(cols["row"]) > 1:
+        # each block's matches are in row, start, end, theme, pattern order; rows differ
+        order = np.argsort(cat["row"], kind="stable")
+        cat = {k: v[order] for k, v in cat.items()}
+        matched = list(map(matched.__getitem__, order.tolist()))
+    row, th, pat, ls, le, neg = (cat[k] for k in keys)
     ids = set(matcher.theme_ids)
     report = [_report_id(t, levels, ids) for t in matcher.theme_ids]
     separate = np.array([m == "separate" for m in matcher.negation_modes], bool)
     is_sep = (separate[th] & neg) if len(th) else np.zeros(0, bool)
-    theme_col = [report[t] + (_NEG if s else "") for t, s in zip(th.tolist(), is_sep.tolist())]
+    nt = len(report)
     out = {
-        "doc_id": statements["doc_id"].to_numpy()[row],
-        "stmt_id": statements["stmt_id"].to_numpy()[row],
-        "theme": theme_col,
-        "pattern": [matcher.patterns[p][2] for p in pat.tolist()],
-        "matched": [texts[r][s:e] for r, s, e in zip(row.tolist(), ls.tolist(), le.tolist())],
+        "doc_id": _taken(statements["doc_id"], row),
+        "stmt_id": _taken(statements["stmt_id"], row),
+        "theme": _labels(report + [r + _NEG for r in report], th + nt * is_sep),
+        "pattern": _labels([p[2] for p in matcher.patterns], pat),
+        "matched": matched,
         "start": starts[row] + ls,
         "end": starts[row] + le,
         "negated": neg.astype(bool),
-        "lang": (statements["lang"].to_numpy()[row] if "lang" in statements.columns
+        "lang": (_taken(statements["lang"], row) if "lang" in statements.columns
                  else np.array([lang] * len(row), dtype=object)),
     }
     for extra in ("speaker", "side"):
         if extra in statements.columns:
-            out[extra] = statements[extra].to_numpy()[row]
+            out[extra] = _taken(statements[extra], row)
     frame = pd.DataFrame(out)
     for c in ("start", "end"):
         frame[c] = frame[c].astype(np.int64)
@@ -293,21 +378,17 @@ def code_themes(
     else:
         require_columns(matches, ["stmt_id", "theme"], where=f"{where} (matches=)")
         compile_codebook(cb, fold_accents=fold_accents, nested_scope=nested_scope)  # checks
-    stmt = pd.Index(attributed["stmt_id"])
-    if not stmt.is_unique:
-        dup = stmt[stmt.duplicated()].unique().tolist()[:3]
-        raise ContractError(f"{where}: stmt_id must be unique; repeated: {dup}")
+    rows = _positions(attributed["stmt_id"], matches["stmt_id"], where)
     codes = _columns(cb, levels)
     position = {c: i for i, c in enumerate(codes)}
     ids = set(cb.ids)
-    rows = stmt.get_indexer(matches["stmt_id"])
     if (rows < 0).any():
         bad = matches["stmt_id"][rows < 0].unique().tolist()[:3]
         raise ContractError(f"{where}: matches has stmt_id(s) not in the table: {bad}; pass "
                             "the matches found on this table")
-    values = np.zeros((len(attributed), len(codes)), np.int64)
-    targets: dict[str, list[int]] = {}
-    for code in pd.unique(matches["theme"]).tolist():
+    values = np.zeros((len(attributed), len(codes)), bool, order="F")   # contiguous columns
+    code_of, uniques = pd.factorize(matches["theme"])
+    for u, code in enumerate(uniques.tolist()):
         base, neg = (code[: -len(_NEG)], True) if code.endswith(_NEG) else (code, False)
         if base not in ids:
             raise ContractError(
@@ -316,30 +397,62 @@ def code_themes(
             )
         base = _report_id(base, levels, ids)
         if neg:
-            targets[code] = [position[base + _NEG]] if base + _NEG in position else []
+            targets = [position[base + _NEG]] if base + _NEG in position else []
         else:
             parts = base.split(".")
             chain_ = [".".join(parts[:k]) for k in range(1, len(parts) + 1)]
-            targets[code] = [position[c] for c in chain_ if c in position]
-    theme_codes = matches["theme"].tolist()
-    for r, code in zip(rows.tolist(), theme_codes):
-        values[r, targets[code]] = 1
+            targets = [position[c] for c in chain_ if c in position]
+        if targets:
+            values[rows[code_of == u][:, None], np.array(targets)] = True
     out = attributed.drop(columns=[c for c in attributed.columns
                                    if c.startswith("theme_") or c in ("themes", "n_matches")])
     out = out.copy()
     for i, code in enumerate(codes):
-        out["theme_" + code.replace(".", "__")] = values[:, i]
+        out["theme_" + code.replace(".", "__")] = values[:, i].astype(np.int64)
     by_name = sorted(range(len(codes)), key=lambda i: codes[i])
-    labels: dict[bytes, str] = {}
-    themes = []
-    for row in values[:, by_name].astype(bool):
-        key = row.tobytes()
-        if key not in labels:
-            labels[key] = ";".join(codes[i] for i, on in zip(by_name, row) if on)
-        themes.append(labels[key])
-    out["themes"] = pd.Series(themes, index=out.index, dtype=object).astype(str)
+    combos, which = _unique_rows(values[:, by_name])
+    labels = [";".join(codes[i] for i, on in zip(by_name, combo) if on) for combo in combos]
+    out["themes"] = pd.Series(labels, dtype=object).astype(str).take(which).set_axis(out.index)
     out["n_matches"] = np.bincount(rows, minlength=len(attributed)).astype(np.int64)
     return out
+
+
+def _positions(stmt_ids: pd.Series, wanted: pd.Series, where: str) -> np.ndarray:
+    """Position of each wanted stmt_id in stmt_ids (-1 if absent); stmt_ids must be unique."""
+    n = len(stmt_ids)
+    if not (stmt_ids.hasnans or wanted.hasnans):     # one hashing pass over both
+        codes, _ = pd.factorize(pd.concat([stmt_ids, wanted], ignore_index=True))
+        if np.array_equal(codes[:n], np.arange(n)):  # codes follow first appearance: unique
+            pos = codes[n:].astype(np.int64)
+            pos[pos >= n] = -1
+            return pos
+    stmt = pd.Index(stmt_ids)
+    if not stmt.is_unique:
+        dup = stmt[stmt.duplicated()].unique().tolist()[:3]
+        raise ContractError(f"{where}: stmt_id must be unique; repeated: {dup}")
+    return stmt.get_indexer(wanted)
+
+
+def _unique_rows(flags: np.ndarray) -> tuple[list, np.ndarray]:
+    """The distinct rows of a boolean matrix (as lists of bool) and each row's one."""
+    n, width = flags.shape
+    if not width:
+        return [[]], np.zeros(n, np.int64)
+    packed = np.packbits(flags, axis=1, bitorder="little")
+    if width <= 16:             # a row is a number < 2**16: count them
+        key = packed[:, 0].astype(np.int64)
+        if width > 8:
+            key |= packed[:, 1].astype(np.int64) << 8
+        present = np.flatnonzero(np.bincount(key, minlength=1 << width))
+        which = np.zeros(1 << width, np.int64)
+        which[present] = np.arange(len(present))
+        bits = (present[:, None] >> np.arange(width)) & 1
+        return bits.astype(bool).tolist(), which[key]
+    size = -(-packed.shape[1] // 8) * 8
+    keys = np.ascontiguousarray(np.pad(packed, ((0, 0), (0, size - packed.shape[1]))))
+    keys = keys.view("<u8")
+    _, first, which = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    return flags[first].tolist(), np.asarray(which).reshape(-1)
 
 
 def kwic(

@@ -53,9 +53,10 @@ Speed: all the patterns, exclusions and cues of a language are compiled into one
 Aho–Corasick automaton (pyahocorasick) over the working copy; a pattern with ``*`` at the
 start or end of the phrase is found by its literal part and extended to the token edge;
 other globs (``?``, inner ``*``) use a compiled regular expression. The texts of a language
-are scanned as one buffer, and boundaries, extensions, exclusions, the longest-match rule
-and negation are applied with numpy. ``engine="regex"`` finds every pattern with its regular
-expression instead: slower, with identical results (the tests check it).
+are scanned joined, in buffers of about a million characters, and boundaries, extensions,
+exclusions, the longest-match rule and negation are applied with numpy. ``engine="regex"``
+finds every pattern with its regular expression instead: slower, with identical results
+(the tests check it).
 
 Examples
 --------
@@ -85,7 +86,8 @@ import pandas as pd
 import yaml
 
 from ._scan import (_CHUNK, _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _SEP, _candidates,
-                    _covered, _Lang, _lookup, _negated, _normalize, _select, _spec)
+                    _covered, _Lang, _negated, _normalize, _restore, _select,
+                    _sort_order, _spec)
 from .errors import ParameterError
 from .textnorm import normalize_text
 
@@ -247,17 +249,21 @@ class Matcher:
         ScanResult
             Sorted by text, start, end, theme, pattern.
         """
-        lang = _lang_key(lang)
-        table = self._table(lang)
-        texts = [t if isinstance(t, str) else "" for t in texts]
-        parts, i0, size = [], 0, 0
-        for i, t in enumerate(texts):
-            size += len(t) + 1
-            if size >= _CHUNK:
-                parts.append(self._scan_chunk(table, texts[i0:i + 1], i0, negation))
-                i0, size = i + 1, 0
-        if i0 < len(texts):
-            parts.append(self._scan_chunk(table, texts[i0:], i0, negation))
+        return self._scan_texts([t if isinstance(t, str) else "" for t in texts], lang=lang,
+                                negation=negation)
+
+    def _scan_texts(self, texts: list[str], *, lang: str | None, negation: bool) -> ScanResult:
+        """:meth:`scan` of a list of str."""
+        lens = np.fromiter(map(len, texts), np.int64, len(texts))
+        return self._scan_joined(_SEP.join(texts), lens, lang=lang, negation=negation)
+
+    def _scan_joined(self, raw: str, lens: np.ndarray, *, lang: str | None,
+                     negation: bool) -> ScanResult:
+        """:meth:`scan` of texts given joined by ``_SEP`` (``raw``), with their lengths."""
+        table = self._table(_lang_key(lang))
+        at = np.concatenate(([0], np.cumsum(lens + 1)))       # where each text starts in raw
+        parts = [self._scan_chunk(table, raw[at[i]:at[j] - 1], lens[i:j], i, negation)
+                 for i, j in _chunks(lens)]
         if not parts:
             return _empty_result()
         return ScanResult(*(np.concatenate(cols) for cols in zip(*parts)))
@@ -283,12 +289,13 @@ class Matcher:
             "start": r.start, "end": r.end, "negated": r.negated,
         })
 
-    def _scan_chunk(self, table: _Lang, texts: list[str], offset: int, negation: bool):
-        raw, maps = _SEP.join(texts), {}
-        pieces = texts
-        if not unicodedata.is_normalized("NFC", raw):
+    def _scan_chunk(self, table: _Lang, raw: str, lens: np.ndarray, offset: int, negation: bool):
+        """Matches in texts joined by ``_SEP`` (``raw``), their lengths ``lens``."""
+        maps = {}
+        if not (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+            at = np.concatenate(([0], np.cumsum(lens + 1))).tolist()
             pieces = []
-            for i, t in enumerate(texts):
+            for i, t in enumerate(raw[a:b - 1] for a, b in zip(at[:-1], at[1:])):
                 if unicodedata.is_normalized("NFC", t):
                     pieces.append(t)
                 else:
@@ -297,12 +304,11 @@ class Matcher:
                     if nt.index is not None:
                         maps[i] = nt.index
             raw = _SEP.join(pieces)
-        lens = np.fromiter((len(p) + 1 for p in pieces), np.int64, len(pieces))
-        starts = np.concatenate(([0], np.cumsum(lens)[:-1]))
-        norm, codes, index = _normalize(raw, self.fold_accents)
-        isword = _lookup("word", codes)
+            lens = np.fromiter(map(len, pieces), np.int64, len(pieces))
+        starts = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))
+        norm, codes, cls, dropped = _normalize(raw, self.fold_accents)
         n = len(norm)
-        ent, s, e = _candidates(table, norm, codes, isword)
+        ent, s, e = _candidates(table, norm, codes, cls)
         kind = table.kind[ent]
         is_pat = kind == _PATTERN
         pent, ps, pe = ent[is_pat], s[is_pat], e[is_pat]
@@ -319,19 +325,36 @@ class Matcher:
         pent, ps, pe, ptheme = pent[keep], ps[keep], pe[keep], ptheme[keep]
         negated = np.zeros(len(ps), bool)
         if negation and len(ps) and (kind >= _CUE).any():
-            negated = _negated(kind, s, e, ps, pe, codes, isword, table.window)
+            negated = _negated(kind, s, e, ps, pe, cls, table.window)
             drop = negated & (self._mode[ptheme] == 1)
             pent, ps, pe, ptheme, negated = (a[~drop] for a in (pent, ps, pe, ptheme, negated))
-        rs, re_ = (ps, pe) if index is None else (index[ps], index[pe])
+        rs, re_ = _restore(dropped, ps), _restore(dropped, pe)
         ti = np.searchsorted(starts, rs, "right") - 1
         ls, le = rs - starts[ti], re_ - starts[ti]
         for i, imap in maps.items():
             sel = ti == i
             ls[sel], le[sel] = imap[ls[sel]], imap[le[sel]]
         pat = table.pattern[pent]
-        order = np.lexsort((pat, ptheme, le, ls, ti))
+        if maps or not len(pat):
+            order = np.lexsort((pat, ptheme, le, ls, ti))
+        else:                # (ti, ls, le) is in the order of (rs, re_)
+            size = len(raw) + 1
+            order = _sort_order([rs, re_, ptheme, pat],
+                                [size, size, len(self.theme_ids), len(self.patterns)])
         return (ti[order] + offset, ptheme[order], pat[order], ls[order], le[order],
                 negated[order])
+
+
+def _chunks(lens: np.ndarray) -> list[tuple[int, int]]:
+    """Blocks ``[i, j)`` of consecutive texts, each of at least ``_CHUNK`` characters (but
+    the last), the texts counted with a separator: the units scanned at once."""
+    ends = np.cumsum(lens + 1)
+    out, i, n = [], 0, len(lens)
+    while i < n:
+        j = min(int(np.searchsorted(ends, (ends[i - 1] if i else 0) + _CHUNK)), n - 1) + 1
+        out.append((i, j))
+        i = j
+    return out
 
 
 # ------------------------------------------------------------------ compiling, cached

@@ -184,3 +184,41 @@ def test_kwic_errors_and_style():
         kwic(st, codebook=CB, word="paix", theme="cooperation")
     html = style_kwic(kwic(st, codebook=CB, theme="friendship")).to_html()
     assert "amitié" in html and "font-weight: bold" in html
+
+
+def test_text_held_by_pyarrow_or_as_objects_gives_the_same_tables():
+    st = statements()
+    extra = pd.DataFrame({"doc_id": ["x", "x", "y"], "stmt_id": ["x.1", "x.2", "y.1"],
+                          "start": [0, 40, 0], "end": [30, 80, 20], "speaker": "narrator",
+                          "side": None, "lang": ["fr", None, "en"],
+                          "text": [None, "La coope\u0301ration  \n et l’amitié.",
+                                   "no friendship, no cooperation"]})
+    st = pd.concat([st.iloc[[4, 0]], extra, st.iloc[[1, 3, 2]]], ignore_index=True)
+    as_objects = st.astype({"text": object, "stmt_id": object})
+    for levels in (None, 1):
+        m1 = find_matches(st, codebook=CB, levels=levels, lang="fr")
+        m2 = find_matches(as_objects, codebook=CB, levels=levels, lang="fr")
+        assert m1.to_dict("list") == m2.to_dict("list")
+        c1 = code_themes(st, codebook=CB, levels=levels, matches=m1, lang="fr")
+        c2 = code_themes(as_objects, codebook=CB, levels=levels, lang="fr")
+        assert c1.drop(columns=["text", "stmt_id"]).equals(
+            c2.drop(columns=["text", "stmt_id"]))
+    # the NFC-decomposed statement: offsets into the original text, white space run kept
+    row = m1[m1.stmt_id == "x.2"]
+    assert row.matched.tolist() == ["coope\u0301ration", "amitié"]
+    assert row.start.tolist() == [43, 64]
+
+
+def test_many_themes_and_empty_tables():
+    themes = tuple(Theme(f"t{i:02d}", f"T{i}", patterns={"*": (f"mot{i:02d}",)})
+                   for i in range(20))
+    cb = Codebook("many", "1", themes=themes)
+    st = pd.DataFrame({"doc_id": "d", "stmt_id": ["d.1", "d.2", "d.3"], "start": [0, 20, 40],
+                       "lang": "fr", "text": ["mot03 et mot17", "rien", "mot19 mot00 mot03"]})
+    coded = code_themes(st, codebook=cb)
+    assert coded.themes.tolist() == ["t03;t17", "", "t00;t03;t19"]
+    assert coded.n_matches.tolist() == [2, 0, 3]
+    assert coded.theme_t19.tolist() == [0, 0, 1]
+    empty = code_themes(st.iloc[:0], codebook=cb)
+    assert len(empty) == 0 and empty.themes.tolist() == []
+    assert find_matches(st.iloc[:0], codebook=cb).empty

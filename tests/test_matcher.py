@@ -281,3 +281,59 @@ def test_bad_options_and_patterns_are_clear_errors():
         compile_codebook(COOP, negation_cues={"fr": {"windw": 2}})
     with pytest.raises(ParameterError, match="language 'en', cues: False is not a string; quote"):
         compile_codebook(COOP, negation_cues={"en": {"cues": [False]}})
+
+
+# ----------------------------------------------------------------- fast paths = the reference
+def _random_texts(seed, n):
+    """Readout-like texts with the cases the fast paths special-case: runs of white space,
+    both apostrophes, hyphens, capitals, decomposed accents, astral characters, long tokens,
+    clause marks and negation cues."""
+    import random
+
+    rng = random.Random(seed)
+    words = ["coopération", "coopérer", "COOPÉRATIVE", "non-ingérence", "noningérence",
+             "ingérence", "échangé", "échanges", "de", "vues", "vue", "ami", "amie", "amis",
+             "guerre", "froide", "mentalité", "ne", "pas", "plus", "jamais", "sans", "ni",
+             "l’amitié", "l'amitié", "Chine", "coope\u0301ration", "\U0001F91D", "a" * 40,
+             "coopér" + "x" * 40, "x" * 40 + "ingérence", "non", "seulement", "la", "et"]
+    seps = [" ", " ", " ", "  ", "\n", "\n\n ", "\u00a0", ", ", "; ", ". ", " (", ") ", "\t"]
+    return ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 40)))
+            for _ in range(n)]
+
+
+def test_aho_engine_equals_regex_engine_on_random_texts():
+    cb = book(T("coop", fr=["coopér*", "coopération", "coop*ion", "*ingérence"],
+                excl_fr=["coopérative*"]),
+              T("ex", fr=["échang* de vues", "échang* de vue*", "ami?", "l'amitié"]),
+              T("acw", fr=["guerre froide", "mentalité de guerre froide", "ingérence"],
+                negation="separate"),
+              T("long", fr=["a*", "*ingérence", "coopér* de"]))
+    texts = _random_texts(7, 120)
+    for scope in ("theme", "all"):
+        for fold in (False, True):
+            a = compile_codebook(cb, nested_scope=scope, fold_accents=fold)
+            r = compile_codebook(cb, nested_scope=scope, fold_accents=fold, engine="regex")
+            fast, ref = a.scan(texts, lang="fr"), r.scan(texts, lang="fr")
+            assert len(fast.text) > 100
+            for x, y in zip(fast, ref):
+                assert x.tolist() == y.tolist(), (scope, fold)
+
+
+def test_scanning_in_small_chunks_changes_nothing(monkeypatch):
+    import discourse.matcher as matcher_module
+
+    cb = book(T("coop", fr=["coopér*", "échang* de vues"]), T("acw", fr=["guerre froide"]))
+    texts = _random_texts(3, 60)
+    whole = compile_codebook(cb).scan(texts, lang="fr")
+    monkeypatch.setattr(matcher_module, "_CHUNK", 50)
+    pieces = compile_codebook(cb).scan(texts, lang="fr")
+    assert len(whole.text) > 20
+    for x, y in zip(whole, pieces):
+        assert x.tolist() == y.tolist()
+
+
+def test_globs_extend_over_tokens_longer_than_the_walk():
+    cb = book(T("t", fr=["coopér*", "*ingérence", "coopér* de vues"]))
+    long_word = "coopér" + "a" * 300
+    text = f"{long_word} de vues, et la {'x' * 300}ingérence."
+    assert found(cb, text) == [("t", f"{long_word} de vues"), ("t", f"{'x' * 300}ingérence")]
