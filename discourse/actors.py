@@ -1,9 +1,10 @@
 """The actors file: who may speak in a readout, under which names and titles.
 
 An actors file (YAML) lists each actor with an id, a display name, a side (country or
-group), aliases per language ("Xi Jinping", "M. Xi", "President Xi") and role titles valid for
-a date range ("le Premier ministre cambodgien" is Hun Sen until 21 August 2023 and Hun Manet
-from the next day). :func:`read_actors` validates the file and returns an :class:`Actors`
+group), aliases per language ("Xi Jinping", "M. Xi", "President Xi"), an optional gender
+(``f`` or ``m``, used only to resolve "elle" / "she") and role titles valid for a date range
+("le Premier ministre cambodgien" is Hun Sen until 21 August 2023 and Hun Manet from the
+next day). :func:`read_actors` validates the file and returns an :class:`Actors`
 object that finds and resolves mentions in a text: case and accents are ignored, the longest
 alias wins and titles are resolved against the document's date.
 
@@ -38,9 +39,11 @@ from .errors import ActorsError
 from .textnorm import normalize_text
 
 __all__ = ["Actor", "Title", "Mention", "Actors", "read_actors", "default_actors_path",
-           "slug_name"]
+           "slug_name", "GENDERS"]
 
-_ACTOR_KEYS = {"name", "side", "aliases", "titles"}
+_ACTOR_KEYS = {"name", "side", "aliases", "titles", "gender"}
+#: Valid values of an actor's optional ``gender`` (used only to resolve "elle" / "she").
+GENDERS = ("f", "m")
 _TITLE_BOUNDS = {"from", "to"}
 _LANG = re.compile(r"^[a-z]{2,3}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
@@ -48,6 +51,7 @@ _ARTICLE = re.compile(r"^(?:le|la|les|l'|the)\s*(?=\w)")
 _BLANKS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Case- and accent-folded working copy used for every alias comparison."""
     return normalize_text(text, fold_accents=True, collapse_space=True).norm.strip()
@@ -84,13 +88,18 @@ class Title:
 
 @dataclass(frozen=True)
 class Actor:
-    """One actor: id, display name, side, aliases per language and dated titles."""
+    """One actor: id, display name, side, aliases per language, dated titles, gender.
+
+    ``gender`` is 'f', 'm' or None (not given): it only helps resolve a pronoun ("Elle a
+    ajouté", "she said") to the right person, and is never guessed for an actor.
+    """
 
     id: str
     name: str
     side: str
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     titles: tuple[Title, ...] = ()
+    gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -386,7 +395,8 @@ def _parse_actors(data, where: str) -> dict[str, Actor]:
             raise ActorsError(f"{at}: ids are lower case letters, digits and '_' "
                               "(e.g. hun_manet)")
         if not isinstance(spec, dict):
-            raise ActorsError(f"{at}: expected a mapping with name, side, aliases, titles")
+            raise ActorsError(f"{at}: expected a mapping with name, side, aliases, titles, "
+                              "gender")
         unknown = sorted(set(map(str, spec)) - _ACTOR_KEYS)
         if unknown:
             raise ActorsError(f"{at}: unknown field(s) {', '.join(unknown)}; valid fields: "
@@ -396,6 +406,10 @@ def _parse_actors(data, where: str) -> dict[str, Actor]:
                 raise ActorsError(f"{at}: field {key!r} is missing or not a string "
                                   f"(e.g. name: Hun Manet, side: KH)")
         aliases = _lang_lists(spec.get("aliases") or {}, f"{at}: field 'aliases'")
+        gender = spec.get("gender")
+        if gender is not None and gender not in GENDERS:
+            raise ActorsError(f"{at}: field 'gender' is {gender!r}; valid values: "
+                              f"{', '.join(GENDERS)} (or leave it out if not known)")
         titles = []
         raw_titles = spec.get("titles") or []
         if not isinstance(raw_titles, list):
@@ -413,7 +427,7 @@ def _parse_actors(data, where: str) -> dict[str, Actor]:
                 raise ActorsError(f"{tw}: 'to' ({end}) is before 'from' ({start})")
             titles.append(Title(names, start, end))
         actors[actor_id] = Actor(actor_id, spec["name"].strip(), spec["side"].strip(),
-                                 aliases, tuple(titles))
+                                 aliases, tuple(titles), gender)
     _check_overlaps(actors, where)
     return actors
 

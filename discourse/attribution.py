@@ -24,6 +24,14 @@ joint           "Les deux parties ont convenu…", "Both sides agreed…", "Xi a
 none            nothing to go on (speaker ``unknown``)
 ==============  =====================================================================
 
+Who a mention names (:mod:`discourse.mentions`): a full name given in the document beats a
+bare surname alias of a listed actor ("Wang Wentian … M. Wang a ajouté"), and an alias that
+is only part of a name names the whole name ("M. Li Keqiang"); a description ("le diplomate
+chinois", "the minister") is the last person it fits; a name in apposition to a title is the
+subject ("le porte-parole du ministère…, Lin Jian, a déclaré"); a feminine pronoun after a
+subject known to be a man is the last woman named (gender from the actors file or from the
+title: "la ministre", "présidente", "Mrs", "her"), and an unknown gender is never guessed.
+
 Examples
 --------
 >>> import pandas as pd
@@ -47,7 +55,8 @@ import pandas as pd
 
 from .actors import Actors, read_actors
 from .cues import load_cue_rules
-from .mentions import DocState, Who, find_mentions, remember, resolve_descriptor
+from .mentions import (DocState, Who, find_mentions, pronoun_gender, remember,
+                       resolve_descriptor, title_gender)
 from .errors import ParameterError
 from .schema import require_columns
 from .textnorm import normalize_text
@@ -74,6 +83,9 @@ _INNER_QUOTE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
 _HAS_QUOTE = re.compile(r"[«»“”\"]")
 _COMMA = re.compile(r"\s*,")
 _COMMA_AND = re.compile(r",\s*(?:and|et|but|mais)$")
+#: What stands between a title and the name in apposition to it: complements of the title
+#: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
+_APPOSED = re.compile(r"(?:\s*,\s*(?:de|du|des|d'|of|for|and|et)\b[^,;:«»\"]{1,60})*\s*,\s*")
 _BLANKS = re.compile(r"\s+")
 
 
@@ -175,11 +187,16 @@ def _analyse(text: str, doc: DocState, cased: str, folded: str) -> _Finding:
         pos = _position(folded, base, w)
         if w.kind == "descriptor":
             if _COMMA.match(folded, w.end) and any(
-                    o.kind in ("actor", "name") and 0 < o.start - w.end <= 3 for o in mentions):
+                    o.kind in ("actor", "name") and o.start > w.end and _APPOSED.fullmatch(
+                        folded, w.end, o.start) for o in mentions):
                 continue   # "Le secrétaire général de l'ONU, António Guterres, a ..."
+            if pos == "comma" and any(o.kind in ("actor", "name") and o.end <= w.start and
+                                      folded[o.end:w.start].strip() == "," for o in mentions):
+                continue   # "According to A, Minister attached to ..., B informed"
             resolved = resolve_descriptor(doc, w)
             if resolved is None and w.members != ("indefinite",):
-                resolved = Who(w.start, w.end, "pronoun")   # "le diplomate": the last one
+                resolved = Who(w.start, w.end, "pronoun", gender=title_gender(
+                    folded[w.start:w.end], rules))   # "le diplomate": the last one
             w = resolved or Who(w.start, w.end, "unknown")
         after = rules.link.match(folded, w.end).end()
         lv = rules.link_vp.match(folded, w.end)
@@ -187,6 +204,8 @@ def _analyse(text: str, doc: DocState, cased: str, folded: str) -> _Finding:
         ls = None if lv else rules.link_scene.match(folded, w.end)
         scene = _Span(ls.start("vp"), ls.end("vp")) if ls else None
         travel = rules.travel_vp.match(folded, w.end)
+        if w.kind in ("joint", "plural") and not travel:
+            travel = rules.meeting_vp.match(folded, w.end)   # "ont tenu des entretiens"
         person = w.kind in ("actor", "name", "unknown")
         if pos == "start" and w.kind in ("actor", "name") and subject is None:
             subject = w
@@ -198,8 +217,10 @@ def _analyse(text: str, doc: DocState, cased: str, folded: str) -> _Finding:
                 cue = "joint"
             elif pos == "comma" and not opener and (ends or short):
                 cue = "inverted"
-            elif pos == "comma" and opener:
-                cue = "participial"
+            elif pos == "comma" and opener and not (
+                    rules.according_to.match(folded, base) and any(
+                        o.kind in ("actor", "name") and o.start < w.start for o in mentions)):
+                cue = "participial"   # ("According to A, B informed ...": B, explicit)
             elif w.kind == "pronoun":
                 cue = "pronoun"
             else:
@@ -244,7 +265,8 @@ def _analyse(text: str, doc: DocState, cased: str, folded: str) -> _Finding:
             plural = m.groupdict().get("pl") or m.groupdict().get("pl2")
             candidates.append((0, m.start(), _Finding(
                 "joint" if plural else "inverted",
-                Who(m.start(), m.end(), "plural" if plural else "pronoun"), (m.start(), m.end()),
+                Who(m.start(), m.end(), "plural" if plural else "pronoun",
+                    gender=pronoun_gender(m.group(), rules)), (m.start(), m.end()),
                 weight="joint" if plural else "inverted_pronoun")))
             break
     people = [w for w in mentions if w.kind in ("actor", "name")]
@@ -262,6 +284,30 @@ def _analyse(text: str, doc: DocState, cased: str, folded: str) -> _Finding:
 
 # -- a document --------------------------------------------------------------------------
 _NARRATOR = ("narrator", "Narrator", None)
+
+
+def _antecedent(doc: DocState, gender: str | None, subject: tuple | None,
+                history: list) -> tuple | None:
+    """The person a pronoun of ``gender`` refers to.
+
+    The last named subject, except: a feminine pronoun ("Elle a ajouté", "she said") after a
+    subject not known to be a woman is the last named subject known to be a woman, if there
+    is one; a masculine pronoun after a subject known to be a woman is the last named
+    subject not known to be a woman. A gender that is not known is never guessed.
+    """
+    if gender is None or subject is None:
+        return subject
+    known = doc.gender(subject[0])
+    if known == gender or (gender == "m" and known is None):
+        return subject
+    for cand in reversed(history):
+        if doc.gender(cand[0]) == gender:
+            return cand
+    if gender == "m":   # "il" after a woman: the last person not known to be a woman
+        for cand in reversed(history):
+            if doc.gender(cand[0]) is None:
+                return cand
+    return subject
 
 
 def _label(doc: DocState, who: Who | None, antecedent: tuple | None):
@@ -304,6 +350,12 @@ def _attribute_document(texts: list[str], paragraphs: list, doc: DocState) -> li
     across: int | None = None               # row carried over into this paragraph
     in_quote = False
     spoken: set[str] = set()
+    history: list[tuple] = []               # named subjects in order (for pronoun gender)
+
+    def named(who: Who) -> tuple:
+        label = _label(doc, who, None)
+        history.append(label)
+        return label
     for text, par, (cased, folded, same) in zip(texts, paragraphs, _working_copies(texts)):
         new_par = par != prev_par
         if new_par:
@@ -350,7 +402,7 @@ def _attribute_document(texts: list[str], paragraphs: list, doc: DocState) -> li
                 out.append((*_NARRATOR, "narrator", "", CONFIDENCE[weight]))
                 prev_kind = "narrator"
             if f.subject is not None:
-                subject = _label(doc, f.subject, None)
+                subject = named(f.subject)
             pending.append(len(out) - 1)
             continue
         cue_text = _cue_text(text, f.cue_span, same)
@@ -363,10 +415,13 @@ def _attribute_document(texts: list[str], paragraphs: list, doc: DocState) -> li
             out.append((*_NARRATOR, "narrator", cue_text, CONFIDENCE[f.weight]))
             prev_kind = "narrator"
             if f.subject is not None:
-                subject = _label(doc, f.subject, None)
+                subject = named(f.subject)
             pending = []
             continue
-        speaker = _label(doc, f.who, subject)
+        antecedent = subject
+        if f.who is not None and f.who.kind == "pronoun":
+            antecedent = _antecedent(doc, f.who.gender, subject, history)
+        speaker = _label(doc, f.who, antecedent)
         conf = CONFIDENCE[f.weight]
         if f.who is not None and f.who.kind == "pronoun" and subject is None:
             conf = CONFIDENCE["pronoun_unresolved"]
@@ -391,6 +446,8 @@ def _attribute_document(texts: list[str], paragraphs: list, doc: DocState) -> li
         prev_kind = "speaker"
         distance = 0
         subject = speaker
+        if not history or history[-1] != speaker:
+            history.append(speaker)
     return out
 
 

@@ -38,9 +38,12 @@ _LIST_KEYS = (
     "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
     "joint_subjects", "coordinators", "openers", "according_to", "modal_content",
     "name_titles", "not_names", "narrator_markers", "continuation", "background",
+    "function_words", "place_prepositions", "title_prepositions",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
-                           "speech_markers", "travel_verbs"}
+                           "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
+                           "gender_pronouns", "near_name_pronouns", "description_heads"}
+_GENDERS = ("f", "m")
 
 
 def fold(text: str) -> str:
@@ -217,6 +220,27 @@ class CueRules:
         Prime Minister of Tourism"), with groups ``art``, ``body`` and ``tail``.
     past_verb
         A finite past verb of any kind (a joint subject + past verb is a joint act).
+    meeting_vp
+        A meeting verb phrase after a subject (``ont tenu des entretiens``, ``held talks``):
+        with a joint subject it is scene-setting.
+    function_words
+        Folded articles, prepositions, conjunctions and pronouns: dropped at the start of a
+        sentence, part of a name inside a capitalised run ("Or Vandine").
+    place_before
+        Matches a place preposition at the end of a text ("À", "in "): a capitalised name
+        right after it, with no title, is a place.
+    title_preps
+        Folded words that may join a title to a place before a name ("Ambassador to
+        Cambodia X").
+    gender_words
+        Gender ('f', 'm') -> pattern of the words that show it in a title or apposition.
+    near_name_pronouns
+        Gender -> pattern of the pronouns that tell the gender of a sentence's subject
+        named just before them ("her").
+    pronoun_gender
+        Folded subject pronoun -> gender ("elle" -> "f").
+    description_heads
+        Folded general noun of a description -> folded title words it covers.
     """
 
     lang: str
@@ -246,6 +270,14 @@ class CueRules:
     not_names: frozenset
     stop_words: frozenset
     descriptor: re.Pattern
+    meeting_vp: re.Pattern
+    function_words: frozenset
+    place_before: re.Pattern
+    title_preps: frozenset
+    gender_words: dict
+    near_name_pronouns: dict
+    pronoun_gender: dict
+    description_heads: dict
     inv_needs: str = ""
 
 
@@ -267,6 +299,14 @@ def _compile(lang: str, spec: dict, where: str) -> CueRules:
     rv = _verb_forms(spec.get("reporting_verbs"), lang, f"{where}.reporting_verbs")
     sv = _verb_forms(spec.get("scene_verbs"), lang, f"{where}.scene_verbs")
     tv = _verb_forms(spec.get("travel_verbs"), lang, f"{where}.travel_verbs")
+    mv = _verb_forms(spec.get("meeting_verbs"), lang, f"{where}.meeting_verbs")
+    gender_words = _by_gender(spec.get("gender_words"), f"{where}.gender_words")
+    gender_pronouns = _by_gender(spec.get("gender_pronouns"), f"{where}.gender_pronouns")
+    near_name = _by_gender(spec.get("near_name_pronouns"), f"{where}.near_name_pronouns")
+    heads = spec.get("description_heads") or {}
+    if not isinstance(heads, dict):
+        raise ParameterError(f"{where}.description_heads: expected a mapping noun -> list of "
+                             f"title words, got {type(heads).__name__}")
     addressee = _verb_forms(spec.get("addressee_verbs"), lang, f"{where}.addressee_verbs")
     rv_inv = {role: forms - addressee[role] for role, forms in rv.items()}
     ly = r"\w+ment" if lang == "fr" else r"\w+ly"
@@ -305,7 +345,8 @@ def _compile(lang: str, spec: dict, where: str) -> CueRules:
     background = [_fold_rx(b) for b in get("background")] or [r"(?!x)x"]
     speech = [_fold_rx(b) for b in get("speech_markers")]
     words = lambda k: frozenset(w for p in get(k) for w in fold(p).split())  # noqa: E731
-    title_words, not_names = words("name_titles"), words("not_names")
+    function_words = words("function_words")
+    title_words, not_names = words("name_titles"), words("not_names") | function_words
     try:
         return CueRules(
             lang=lang,
@@ -335,10 +376,34 @@ def _compile(lang: str, spec: dict, where: str) -> CueRules:
             not_names=not_names,
             stop_words=title_words | not_names,
             descriptor=_descriptor(title_words),
+            meeting_vp=re.compile(rf"{link}(?P<vp>{vp_of(mv)})"),
+            function_words=function_words,
+            place_before=re.compile(rf"{_B}{_alt(get('place_prepositions'))}\s*$"),
+            title_preps=words("title_prepositions"),
+            gender_words={g: re.compile(rf"{_B}{_alt(ws)}(?![\w'-])") for g, ws in
+                          gender_words.items()},
+            near_name_pronouns={g: re.compile(rf"{_B}{_alt(ws)}{_W}") for g, ws in
+                                near_name.items() if ws},
+            pronoun_gender={fold(w).strip(): g for g, ws in gender_pronouns.items()
+                            for w in ws},
+            description_heads={
+                fold(str(k)).strip(): frozenset(w for x in (v or []) for w in
+                                                fold(str(x)).replace("'", " ").split())
+                for k, v in heads.items()},
             inv_needs="-" if lang == "fr" else "",
         )
     except re.error as err:
         raise ParameterError(f"{where}: a pattern does not compile: {err}") from None
+
+
+def _by_gender(value, where: str) -> dict[str, list[str]]:
+    """A {f: [...], m: [...]} mapping of words, checked."""
+    if value is None:
+        return {g: [] for g in _GENDERS}
+    if not isinstance(value, dict) or set(map(str, value)) - set(_GENDERS):
+        raise ParameterError(f"{where}: expected a mapping with keys f and m (lists of "
+                             f"words), got {value!r}")
+    return {g: [str(w) for w in (value.get(g) or [])] for g in _GENDERS}
 
 
 def _descriptor(title_words: frozenset) -> re.Pattern:

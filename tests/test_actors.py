@@ -116,6 +116,8 @@ GOOD = """actors:
      r"line 5: the key 'a_b' appears twice"),
     ("actors:\n  A-B:\n    name: A\n    side: X\n", r"actor 'A-B': ids are lower case"),
     ("actors: [\n", r"not a valid UTF-8 YAML file"),
+    ("actors:\n  a_b:\n    name: A B\n    side: XX\n    gender: female\n",
+     r"actor 'a_b': field 'gender' is 'female'; valid values: f, m"),
 ])
 def test_errors_name_the_file_actor_and_field(tmp_path, text, match):
     path = write(tmp_path, text)
@@ -153,3 +155,11 @@ def test_alias_trie_matches_like_a_longest_first_alternation():
         alt = re.compile(rf"(?:{plain}){tail}")
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)]
     assert phrase_alternation([]) == r"(?!x)x"
+
+
+def test_gender_is_optional_and_validated(tmp_path):
+    path = write(tmp_path, "actors:\n  a_b:\n    name: A B\n    side: XX\n    gender: f\n"
+                           "  c_d:\n    name: C D\n    side: XX\n")
+    actors = read_actors(path)
+    assert actors["a_b"].gender == "f" and actors["c_d"].gender is None
+    assert {read_actors()[a].gender for a in read_actors()} == {"m"}
