@@ -1,0 +1,213 @@
+"""The real-readouts corpus: recipes and hand labels committed, third-party text kept out of git.
+
+Published readouts cannot be redistributed, so the repository keeps, per document, a *recipe*
+(``data/real/docs/<doc_id>.yml``): the page's address, the query that finds its stored copy,
+the character span kept, SHA-256 digests of the page and of the kept text, the metadata, and the
+hand labels as character offsets into the kept text. The texts themselves live in git-ignored
+folders:
+
+- ``data/real/pages/<doc_id>.txt``: the stored page text exactly as retrieved;
+- ``data/real/texts/<doc_id>.txt``: the kept span (the article), which discourse reads;
+- ``data/real/work/<doc_id>.json``: the labeller's worksheet (anchors are quoted text).
+
+Commands::
+
+    python benchmarks/real_corpus.py ingest data/real/work/<doc_id>.json [...]
+        check the page against the reserved readouts, cut the kept span, resolve every
+        labelled statement's anchor to offsets, write texts/<doc_id>.txt and docs/<doc_id>.yml
+    python benchmarks/real_corpus.py status      which texts are present, missing or changed
+    python benchmarks/real_corpus.py rebuild     cut texts/ again from pages/ (after a re-fetch)
+    python benchmarks/real_corpus.py recipe      write data/real/recipe.csv (one row a document)
+
+A worksheet (JSON) holds: doc_id, url, query, outlet, outlet_side, lang, date (ISO), title,
+story (meeting key, e.g. ``2024-12-03 Xi Jinping - Hun Sen``), keep_from / keep_to (verbatim
+snippets that open and close the kept span; keep_to is included), themes_labelled (bool), and
+statements: a list of {anchor, speaker, side, cue, themes}, one per sentence in reading order,
+``anchor`` being the sentence's opening words verbatim (at least 20 characters or the whole
+sentence). A statement runs from its anchor to the next anchor (trailing white space trimmed).
+The annotation conventions are in ``data/real/CONVENTIONS.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "data" / "real"
+CHECKER = ROOT.parent / "shared" / "tools" / "check_reserved.py"
+SIDES_SPECIAL = {"narrator", "joint", "unknown"}
+CUES = {"explicit", "pronoun", "inverted", "participial", "carried", "description", "joint",
+        "narrator", "none", "quote", "apposition", "lead"}
+META = ["doc_id", "url", "query", "outlet", "outlet_side", "lang", "date", "title", "story"]
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fail(where: str, message: str) -> None:
+    raise SystemExit(f"{where}: {message}")
+
+
+def check_reserved(path: Path, url: str) -> bool:
+    """True when the shared checker flags the page (text or address)."""
+    if not CHECKER.exists():
+        fail(str(CHECKER), "the reserved-readouts checker is missing; cannot ingest safely")
+    proc = subprocess.run([sys.executable, str(CHECKER), str(path), "--url", url],
+                          capture_output=True, text=True)
+    return proc.returncode != 0
+
+
+def resolve_span(page: str, work: dict, where: str) -> tuple[int, int]:
+    start = page.find(work["keep_from"])
+    if start < 0:
+        fail(where, f"keep_from {work['keep_from']!r} is not in the page text")
+    stop = page.find(work["keep_to"], start)
+    if stop < 0:
+        fail(where, f"keep_to {work['keep_to']!r} is not in the page after keep_from")
+    return start, stop + len(work["keep_to"])
+
+
+def resolve_statements(text: str, work: dict, where: str) -> list[list]:
+    starts, pos = [], 0
+    for i, st in enumerate(work["statements"]):
+        anchor = st["anchor"]
+        at = text.find(anchor, pos)
+        if at < 0:
+            fail(where, f"statement {i}: anchor {anchor!r} not found after offset {pos}")
+        starts.append(at)
+        pos = at + 1
+    rows = []
+    for i, st in enumerate(work["statements"]):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        while end > starts[i] and text[end - 1].isspace():
+            end -= 1
+        speaker = str(st["speaker"]).strip()
+        side = str(st.get("side") or "").strip()
+        if speaker in SIDES_SPECIAL and speaker != "joint":
+            side = ""
+        cue = str(st.get("cue") or "").strip()
+        if cue and cue not in CUES:
+            fail(where, f"statement {i}: cue {cue!r} is not one of {sorted(CUES)}")
+        themes = st.get("themes") or []
+        if isinstance(themes, str):
+            themes = [t for t in themes.split(";") if t]
+        rows.append([starts[i], end, speaker, side, cue, ";".join(sorted(themes))])
+    return rows
+
+
+def ingest(path: Path) -> str:
+    work = json.loads(path.read_text(encoding="utf-8"))
+    where = str(path)
+    for key in META + ["keep_from", "keep_to", "statements"]:
+        if key not in work:
+            fail(where, f"missing field {key!r}")
+    doc_id = work["doc_id"]
+    page_path = REAL / "pages" / f"{doc_id}.txt"
+    if not page_path.exists():
+        fail(where, f"no page text at {page_path}")
+    page = page_path.read_text(encoding="utf-8")
+    if check_reserved(page_path, work["url"]):
+        fail(where, "RESERVED: the checker flags this page; delete it and its worksheet")
+    start, end = resolve_span(page, work, where)
+    text = page[start:end]
+    rows = resolve_statements(text, work, where)
+    (REAL / "texts").mkdir(parents=True, exist_ok=True)
+    (REAL / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    doc = {k: work[k] for k in META}
+    doc.update({
+        "batch": work.get("batch", ""),
+        "page_sha256": sha256(page), "page_chars": len(page),
+        "span": [start, end], "text_sha256": sha256(text), "text_chars": len(text),
+        "themes_labelled": bool(work.get("themes_labelled", False)),
+        "columns": ["start", "end", "speaker", "side", "cue", "themes"],
+        "statements": rows,
+    })
+    (REAL / "docs").mkdir(parents=True, exist_ok=True)
+    out = REAL / "docs" / f"{doc_id}.yml"
+    buf = io.StringIO()
+    yaml.safe_dump(doc, buf, allow_unicode=True, sort_keys=False, width=100,
+                   default_flow_style=None)
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    return f"{doc_id}: {len(rows)} statements, {len(text)} characters"
+
+
+def read_docs() -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted((REAL / "docs").glob("*.yml"))]
+
+
+def status() -> int:
+    bad = 0
+    for doc in read_docs():
+        p = REAL / "texts" / f"{doc['doc_id']}.txt"
+        if not p.exists():
+            state = "missing"
+        elif sha256(p.read_text(encoding="utf-8")) != doc["text_sha256"]:
+            state = "CHANGED"
+        else:
+            state = "ok"
+        bad += state != "ok"
+        print(f"{state:8} {doc['doc_id']}  {doc['url']}  query: {doc['query']}")
+    return 1 if bad else 0
+
+
+def rebuild() -> int:
+    bad = 0
+    for doc in read_docs():
+        page_path = REAL / "pages" / f"{doc['doc_id']}.txt"
+        if not page_path.exists():
+            print(f"missing page {doc['doc_id']}")
+            bad += 1
+            continue
+        page = page_path.read_text(encoding="utf-8")
+        if sha256(page) != doc["page_sha256"]:
+            print(f"page changed {doc['doc_id']}: kept apart, not used")
+            bad += 1
+            continue
+        start, end = doc["span"]
+        (REAL / "texts").mkdir(parents=True, exist_ok=True)
+        (REAL / "texts" / f"{doc['doc_id']}.txt").write_text(page[start:end], encoding="utf-8")
+    return 1 if bad else 0
+
+
+def recipe() -> int:
+    cols = META + ["batch", "span_start", "span_end", "page_sha256", "text_sha256",
+                   "text_chars", "n_statements", "themes_labelled"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(cols)
+    for d in read_docs():
+        w.writerow([d.get(c, "") for c in META + ["batch"]] + [d["span"][0], d["span"][1],
+                   d["page_sha256"], d["text_sha256"], d["text_chars"], len(d["statements"]),
+                   d["themes_labelled"]])
+    (REAL / "recipe.csv").write_text(out.getvalue(), encoding="utf-8")
+    print(f"wrote {REAL / 'recipe.csv'}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0
+    cmd, rest = argv[0], argv[1:]
+    if cmd == "ingest":
+        for p in rest:
+            print(ingest(Path(p)))
+        return 0
+    if cmd in {"status", "rebuild", "recipe"}:
+        return {"status": status, "rebuild": rebuild, "recipe": recipe}[cmd]()
+    print(f"unknown command {cmd!r}; one of ingest, status, rebuild, recipe")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
