@@ -5,7 +5,7 @@ own subprocess (clean peak memory):
 
 a. discourse coding stage: ``find_matches`` + ``code_themes`` on statements already split;
 b. the whole discourse pipeline: read -> statements -> speakers -> themes -> CSV files
-   (:func:`discourse.engines.run_streaming`, one process);
+   (:func:`discourse.pipeline.engines.run_streaming`, one process);
 c. baseline: spaCy blank tokenizer + ``PhraseMatcher`` (globs expanded over the corpus
    vocabulary, exclusions applied, longest match per theme);
 d. baseline: nltk tokenizer + dictionary lookup (same rules);
@@ -51,10 +51,10 @@ def load_documents(path):
     import pandas as pd
 
     try:
-        from discourse.corpus import read_corpus
+        from discourse.corpus.reader import read_corpus
 
         return read_corpus(path)
-    except ImportError:                     # before discourse.corpus exists
+    except ImportError:                     # before discourse.corpus.reader exists
         docs = pd.read_json(path, lines=True, dtype=False)
         docs["doc_id"] = docs["doc_id"].astype(str)
         return docs
@@ -65,7 +65,7 @@ def split(documents):
     import pandas as pd
 
     try:
-        from discourse.statements import split_statements
+        from discourse.text.statements import split_statements
 
         return split_statements(documents), "discourse.split_statements"
     except ImportError:
@@ -88,9 +88,9 @@ def top(theme: str) -> str:
 
 # ----------------------------------------------------------------------------- the stages
 def stage_a(corpus):
-    from discourse.codebook import read_codebook
-    from discourse.coding import code_themes, find_matches
-    from discourse.matcher import compile_codebook
+    from discourse.coding.codebook import read_codebook
+    from discourse.coding.themes import code_themes, find_matches
+    from discourse.coding.matcher import compile_codebook
 
     docs = load_documents(corpus)
     st, how = split(docs)
@@ -106,7 +106,7 @@ def stage_a(corpus):
 
 
 def stage_b(corpus):
-    from discourse.engines import run_streaming
+    from discourse.pipeline.engines import run_streaming
 
     docs_mb = sum(len(json.loads(x)["text"].encode("utf-8"))
                   for x in open(corpus, encoding="utf-8")) / 1e6
@@ -168,7 +168,7 @@ def stage_c(corpus):
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    from discourse.codebook import read_codebook
+    from discourse.coding.codebook import read_codebook
 
     docs = load_documents(corpus)
     st, how = split(docs)
@@ -204,7 +204,7 @@ def stage_c(corpus):
 def stage_d(corpus):
     from nltk.tokenize import RegexpTokenizer
 
-    from discourse.codebook import read_codebook
+    from discourse.coding.codebook import read_codebook
 
     docs = load_documents(corpus)
     st, how = split(docs)
@@ -238,7 +238,7 @@ def stage_e(corpus):
     import ahocorasick
     import numpy as np
 
-    from discourse.codebook import read_codebook
+    from discourse.coding.codebook import read_codebook
 
     docs = load_documents(corpus)
     cb = read_codebook()
@@ -262,8 +262,8 @@ def recode(corpus):
     """Seconds to re-code 10,000 split statements after a codebook change."""
     from dataclasses import replace
 
-    from discourse.codebook import read_codebook
-    from discourse.coding import code_themes, find_matches
+    from discourse.coding.codebook import read_codebook
+    from discourse.coding.themes import code_themes, find_matches
 
     docs = load_documents(corpus)
     st, _ = split(docs)

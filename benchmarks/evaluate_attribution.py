@@ -24,9 +24,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from discourse.actors import read_actors  # noqa: E402
-from discourse.attribution import attribute_speakers  # noqa: E402
-from discourse.evaluation import (  # noqa: E402
+from discourse.speakers.actors import read_actors  # noqa: E402
+from discourse.speakers.attribution import attribute_speakers  # noqa: E402
+from discourse.speakers.evaluation import (  # noqa: E402
     evaluate_attribution, gold_statements, load_attribution_gold)
 
 
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     actors = read_actors(actors_path)
     documents, gold = load_attribution_gold(folder)
     if args.segmentation == "split":
-        from discourse.statements import split_statements
+        from discourse.text.statements import split_statements
         statements = split_statements(documents)
     else:
         statements = gold_statements(documents, gold)

@@ -18,7 +18,7 @@ same.
 ``discourse run`` processes the corpus in memory by default; ``--jobs``, ``--batch-size`` or
 ``--engine dask`` stream it in batches (bounded memory, processes or a Dask cluster, with a
 progress bar on a terminal unless ``--quiet``). Every way writes the same run folder, byte
-for byte (see :func:`discourse.pipeline.write_run_folder`).
+for byte (see :func:`discourse.pipeline.runner.write_run_folder`).
 
 Examples
 --------
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .pipeline import write_run_folder
+    from .pipeline.runner import write_run_folder
 
     if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
         raise ParameterError(f"--jobs {args.jobs}: give a number of processes >= 1, or -1 "
@@ -144,12 +144,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .pipeline import read_run
+    from .pipeline.runner import read_run
 
     run_dir = Path(args.run_dir)
     tables = read_run(run_dir)
     out, fmt, force = Path(args.out), args.format, args.force
-    from . import export
+    from .io import export
 
     prov = tables["provenance"]
     if fmt == "csv":
@@ -166,7 +166,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         export.write_excel(sheets, out, codebook=tables["codebook"], overwrite=force,
                            provenance=prov)
     elif fmt in ("qdpx", "qdc"):
-        from .refi import write_qdc, write_qdpx
+        from .io.refi.writer import write_qdc, write_qdpx
 
         if fmt == "qdc":
             write_qdc(tables["codebook"], out, overwrite=force)
@@ -185,7 +185,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_notebooks(args: argparse.Namespace) -> int:
     from papermill.exceptions import PapermillExecutionError
 
-    from .notebooks import execute_notebooks, list_notebooks
+    from .pipeline.notebooks import execute_notebooks, list_notebooks
 
     params = {
         key: value
@@ -223,8 +223,8 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
 
 
 def _cmd_appendix(args: argparse.Namespace) -> int:
-    from .appendix import write_codebook_appendix
-    from .codebook import read_codebook
+    from .coding.appendix import write_codebook_appendix
+    from .coding.codebook import read_codebook
 
     path = write_codebook_appendix(read_codebook(args.codebook), args.out, overwrite=args.force)
     print(f"discourse: wrote {path}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from discourse.actors import Actors, default_actors_path, read_actors, slug_name
+from discourse.speakers.actors import Actors, default_actors_path, read_actors, slug_name
 from discourse.errors import ActorsError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,7 +144,7 @@ def test_missing_file(tmp_path):
 def test_alias_trie_matches_like_a_longest_first_alternation():
     import re
 
-    from discourse.cues import phrase_alternation
+    from discourse.speakers.cues import phrase_alternation
 
     words = ["a", "ab", "abc", "abd", "b", "fait", "fait part", "m.", "mme", "x-y"]
     plain = "|".join(re.escape(w).replace(r"\ ", r"\s+")

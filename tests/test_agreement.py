@@ -1,11 +1,11 @@
-"""Tests of discourse.agreement: published worked examples, cross-checks, hand computations."""
+"""Tests of discourse.validation.agreement: published worked examples, cross-checks, hand computations."""
 
 import numpy as np
 import pandas as pd
 import pytest
 from nltk.metrics.agreement import AnnotationTask
 
-from discourse.agreement import compute_agreement, reliability_matrix
+from discourse.validation.agreement import compute_agreement, reliability_matrix
 from discourse.errors import ContractError, ParameterError
 
 

@@ -1,4 +1,4 @@
-"""Tests of discourse.appendix: the codebook rendered in Markdown and LaTeX for a paper."""
+"""Tests of discourse.coding.appendix: the codebook rendered in Markdown and LaTeX for a paper."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from discourse.appendix import format_codebook_appendix, latex_escape, write_codebook_appendix
-from discourse.codebook import read_codebook
+from discourse.coding.appendix import format_codebook_appendix, latex_escape, write_codebook_appendix
+from discourse.coding.codebook import read_codebook
 from discourse.errors import ExportError, ParameterError
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "codebooks"

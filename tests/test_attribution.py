@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse.actors import read_actors
-from discourse.attribution import attribute_speakers
+from discourse.speakers.actors import read_actors
+from discourse.speakers.attribution import attribute_speakers
 from discourse.errors import ContractError, ParameterError
-from discourse.evaluation import gold_statements, load_attribution_gold
+from discourse.speakers.evaluation import gold_statements, load_attribution_gold
 from discourse.schema import COLUMNS, CUE_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,11 +55,11 @@ def test_sample_readout_is_attributed_exactly_as_the_gold():
     assert sides == [v or None for v in gold["side"]]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("discourse.statements") is None,
+@pytest.mark.skipif(importlib.util.find_spec("discourse.text.statements") is None,
                     reason="split_statements not written yet")
 def test_sample_readout_through_split_statements():
-    from discourse.evaluation import evaluate_attribution
-    from discourse.statements import split_statements
+    from discourse.speakers.evaluation import evaluate_attribution
+    from discourse.text.statements import split_statements
 
     text = SAMPLE.read_text(encoding="utf-8")
     docs = pd.DataFrame({"doc_id": ["sample"], "text": [text], "lang": ["fr"],

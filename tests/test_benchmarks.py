@@ -15,8 +15,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_coding  # noqa: E402
 from make_corpus import EXCLUDED, VOCABULARY, make_corpus, parse_size, write_corpus  # noqa: E402
 
-from discourse.codebook import read_codebook  # noqa: E402
-from discourse.matcher import compile_codebook  # noqa: E402
+from discourse.coding.codebook import read_codebook  # noqa: E402
+from discourse.coding.matcher import compile_codebook  # noqa: E402
 
 
 def test_generator_is_deterministic_and_sized(tmp_path):

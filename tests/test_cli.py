@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 
 from discourse.cli import main
-from discourse.export import read_table_csv
-from discourse.pipeline import RUN_FILES
+from discourse.io.export import read_table_csv
+from discourse.pipeline.runner import RUN_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 READOUTS = ROOT / "tests" / "data" / "readouts"
@@ -395,7 +395,7 @@ def test_export_parquet_has_provenance_and_theme_descriptions(sample_run, tmp_pa
     target = tmp_path / "c.parquet"
     assert cli(capsys, "export", sample_run, "--format", "parquet", "--out", target)[0] == 0
     schema = pq.read_schema(target)
-    prov = json.loads(schema.metadata[b"discourse.provenance"])
+    prov = json.loads(schema.metadata[b"discourse.io.provenance"])
     assert prov == json.loads((sample_run / "provenance.json").read_text(encoding="utf-8"))
     description = schema.field("theme_friendship").metadata[b"description"].decode()
     assert "Friendship" in description and "friendship" in description
@@ -422,7 +422,7 @@ def test_export_xlsx_sheets(sample_run, tmp_path, capsys):
 
 @pytest.mark.parametrize("unit", ["statement", "match"])
 def test_export_qdpx_reads_back(unit, sample_run, tmp_path, capsys):
-    from discourse.refi import read_qdpx
+    from discourse.io.refi.writer import read_qdpx
 
     target = tmp_path / f"{unit}.qdpx"
     code, _, err = cli(capsys, "export", sample_run, "--format", "qdpx", "--out", target,

@@ -1,4 +1,4 @@
-"""Tests of discourse.codebook and discourse.patterns: the format, its validation, the default
+"""Tests of discourse.coding.codebook and discourse.coding.patterns: the format, its validation, the default
 codebook as an instrument, the table of patterns and the writer."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse.codebook import (
+from discourse.coding.codebook import (
     DEFAULT_CODEBOOK,
     Codebook,
     Theme,
@@ -20,8 +20,8 @@ from discourse.codebook import (
     write_codebook,
 )
 from discourse.errors import CodebookError, ExportError
-from discourse.patterns import check_pattern, pattern_kind, pattern_regex
-from discourse.textnorm import normalize_text
+from discourse.coding.patterns import check_pattern, pattern_kind, pattern_regex
+from discourse.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "codebooks"

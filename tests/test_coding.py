@@ -1,13 +1,13 @@
-"""Tests of discourse.coding: the coded and matches tables, levels, negation codes, kwic.
+"""Tests of discourse.coding.themes: the coded and matches tables, levels, negation codes, kwic.
 
-Gold values written by hand from the rules of discourse.coding / discourse.matcher.
+Gold values written by hand from the rules of discourse.coding.themes / discourse.coding.matcher.
 """
 
 import pandas as pd
 import pytest
 
-from discourse.codebook import Codebook, Theme
-from discourse.coding import code_themes, find_matches, kwic, style_kwic
+from discourse.coding.codebook import Codebook, Theme
+from discourse.coding.themes import code_themes, find_matches, kwic, style_kwic
 from discourse.errors import ContractError, ParameterError
 
 DOC_FR = ("Xi a salué l’amitié de fer.\n\nIl a défendu la souveraineté et l’intégrité "

@@ -1,4 +1,4 @@
-"""Tests of discourse.dictionaries: quanteda YAML, LIWC .dic and Lexicoder .lc3 imports."""
+"""Tests of discourse.coding.imports: quanteda YAML, LIWC .dic and Lexicoder .lc3 imports."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from discourse.codebook import read_codebook, write_codebook
-from discourse.dictionaries import read_lexicoder_lc3, read_liwc_dic, read_quanteda_yaml
+from discourse.coding.codebook import read_codebook, write_codebook
+from discourse.coding.imports import read_lexicoder_lc3, read_liwc_dic, read_quanteda_yaml
 from discourse.errors import CodebookError, ParameterError
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "codebooks"

@@ -10,14 +10,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-pytest.importorskip("discourse.corpus", reason="needs discourse.corpus (iter_corpus)")
-pytest.importorskip("discourse.statements", reason="needs discourse.statements")
+pytest.importorskip("discourse.corpus.reader", reason="needs discourse.corpus.reader (iter_corpus)")
+pytest.importorskip("discourse.text.statements", reason="needs discourse.text.statements")
 
-from discourse import engines  # noqa: E402
+from discourse.pipeline import engines  # noqa: E402
 from discourse.errors import ParameterError  # noqa: E402
-from discourse.export import write_coded_csv, write_matches_csv, write_table_csv  # noqa: E402
-from discourse.pipeline import run  # noqa: E402
-from discourse.tables import count_themes  # noqa: E402
+from discourse.io.export import write_coded_csv, write_matches_csv, write_table_csv  # noqa: E402
+from discourse.pipeline.runner import run  # noqa: E402
+from discourse.analysis.tables import count_themes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -84,7 +84,7 @@ def test_run_dask_partitions_equal_in_memory(corpus):
     dd = pytest.importorskip("dask.dataframe")
     import dask
 
-    from discourse.corpus import read_corpus
+    from discourse.corpus.reader import read_corpus
 
     docs = read_corpus(corpus)
     whole = run(docs)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse.actors import read_actors
-from discourse.attribution import attribute_speakers
+from discourse.speakers.actors import read_actors
+from discourse.speakers.attribution import attribute_speakers
 from discourse.errors import ContractError, CorpusError
-from discourse.evaluation import evaluate_attribution, gold_statements, load_attribution_gold
+from discourse.speakers.evaluation import evaluate_attribution, gold_statements, load_attribution_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests/data/attribution"

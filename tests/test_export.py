@@ -1,4 +1,4 @@
-"""Tests of discourse.export: CSV, data dictionary, Parquet, Stata and Excel writers."""
+"""Tests of discourse.io.export: CSV, data dictionary, Parquet, Stata and Excel writers."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import pyarrow.parquet as pq
 import pyreadstat
 import pytest
 
-from discourse.codebook import Codebook, Theme
+from discourse.coding.codebook import Codebook, Theme
 from discourse.errors import ExportError, ParameterError
-from discourse.export import (
+from discourse.io.export import (
     describe_columns,
     format_data_dictionary,
     read_table_csv,
@@ -29,7 +29,7 @@ from discourse.export import (
     write_stata,
     write_table_csv,
 )
-from discourse.provenance import make_provenance
+from discourse.io.provenance import make_provenance
 
 LONG = "theme_sovereignty__territorial_integrity_and_borders"
 FRIENDSHIP_DEF = (
@@ -253,7 +253,7 @@ def test_parquet_round_trip_with_provenance(tmp_path: Path) -> None:
     assert back[LONG].tolist() == coded[LONG].tolist()
     assert back["side"].isna().tolist() == coded["side"].isna().tolist()
     assert back["score"].iloc[1] == -1.5
-    meta = json.loads(table.schema.metadata[b"discourse.provenance"])
+    meta = json.loads(table.schema.metadata[b"discourse.io.provenance"])
     assert meta["codebook"]["sha256"] == "ab" * 32
     field = table.schema.field("theme_friendship")
     assert field.metadata[b"description"].decode().startswith(

@@ -1,4 +1,4 @@
-"""Tests of discourse.figures: what each chart shows, the style, and deterministic writing."""
+"""Tests of discourse.analysis.figures: what each chart shows, the style, and deterministic writing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from discourse.errors import AnalysisError, ExportError, ParameterError
-from discourse.figures import (
+from discourse.analysis.figures import (
     PALETTE,
     figure_style,
     plot_cooccurrence,
@@ -18,7 +18,7 @@ from discourse.figures import (
     plot_theme_shares,
     write_figure,
 )
-from discourse.tables import count_cooccurrence, count_over_time, count_themes
+from discourse.analysis.tables import count_cooccurrence, count_over_time, count_themes
 
 
 @pytest.fixture(scope="module")

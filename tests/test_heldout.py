@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from discourse.actors import read_actors
-from discourse.attribution import attribute_speakers
-from discourse.evaluation import evaluate_attribution, load_attribution_gold
-from discourse.statements import split_statements
+from discourse.speakers.actors import read_actors
+from discourse.speakers.attribution import attribute_speakers
+from discourse.speakers.evaluation import evaluate_attribution, load_attribution_gold
+from discourse.text.statements import split_statements
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "attribution_heldout"
 

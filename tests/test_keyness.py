@@ -1,4 +1,4 @@
-"""Tests of discourse.keyness against published worked examples.
+"""Tests of discourse.analysis.keyness against published worked examples.
 
 Sources of the expected values:
 
@@ -28,7 +28,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import AnalysisError, ParameterError
-from discourse.keyness import compute_keyness, score_keyness
+from discourse.analysis.keyness import compute_keyness, score_keyness
 
 
 def _score(a, b, c, d, **kw):

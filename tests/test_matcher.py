@@ -1,4 +1,4 @@
-"""Tests of discourse.matcher: each matching rule, on hand-written French and English text.
+"""Tests of discourse.coding.matcher: each matching rule, on hand-written French and English text.
 
 The expected matches were written from the rules in the module docstring, before running
 the code.
@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from discourse.codebook import Codebook, Theme
+from discourse.coding.codebook import Codebook, Theme
 from discourse.errors import CodebookError, ParameterError
-from discourse.matcher import compile_codebook, load_negation_cues
+from discourse.coding.matcher import compile_codebook, load_negation_cues
 
 
 def book(*themes):
@@ -207,7 +207,7 @@ def test_negation_modes_count_exclude_separate_and_off():
 
 
 def test_default_codebook_codes_anti_cold_war_opposition():
-    from discourse.codebook import read_codebook
+    from discourse.coding.codebook import read_codebook
 
     m = compile_codebook(read_codebook())
     for text, lang in (("La Chine s'oppose à la mentalité de guerre froide.", "fr"),
@@ -320,7 +320,7 @@ def test_aho_engine_equals_regex_engine_on_random_texts():
 
 
 def test_scanning_in_small_chunks_changes_nothing(monkeypatch):
-    import discourse.matcher as matcher_module
+    import discourse.coding.matcher as matcher_module
 
     cb = book(T("coop", fr=["coopér*", "échang* de vues"]), T("acw", fr=["guerre froide"]))
     texts = _random_texts(3, 60)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import ExportError, ParameterError
-from discourse.pipeline import (
+from discourse.pipeline.runner import (
     RUN_FILES,
     format_documents_jsonl,
     read_run,

@@ -1,4 +1,4 @@
-"""Tests of discourse.provenance: what produced an output, with no timestamp."""
+"""Tests of discourse.io.provenance: what produced an output, with no timestamp."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from discourse.codebook import Codebook, Theme
+from discourse.coding.codebook import Codebook, Theme
 from discourse.errors import ExportError, ParameterError
-from discourse.provenance import (
+from discourse.io.provenance import (
     PROVENANCE_FORMAT,
     format_provenance,
     make_provenance,

@@ -1,4 +1,4 @@
-"""Tests of discourse.refi: REFI-QDA project and codebook export, and import of hand coding.
+"""Tests of discourse.io.refi.writer: REFI-QDA project and codebook export, and import of hand coding.
 
 The structure checks use tests/data/refi/*.xsd, a restatement of the published REFI-QDA 1.5
 (QDA-XML 1.0) schemas for the elements discourse writes (see tests/data/refi/README.md),
@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from lxml import etree
 
-from discourse.codebook import Codebook, Theme
+from discourse.coding.codebook import Codebook, Theme
 from discourse.errors import ExportError, HandCodingError, ParameterError
-from discourse.refi import (
+from discourse.io.refi.writer import (
     MACHINE_CODER,
     NS_CODEBOOK,
     NS_PROJECT,

@@ -1,4 +1,4 @@
-"""Tests of discourse.review: the highlighted HTML of the coding and the review widget."""
+"""Tests of discourse.analysis.review: the highlighted HTML of the coding and the review widget."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from discourse.codebook import Codebook, Theme
+from discourse.coding.codebook import Codebook, Theme
 from discourse.errors import ContractError, ParameterError
-from discourse.review import highlight_statements, review_coding, theme_colours
+from discourse.analysis.review import highlight_statements, review_coding, theme_colours
 
 MARK = re.compile(r'<mark class="discourse-evidence" data-themes="([^"]*)"[^>]*>(.*?)</mark>')
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import ContractError, ParameterError
-from discourse.statements import split_paragraphs, split_sentences, split_statements
+from discourse.text.statements import split_paragraphs, split_sentences, split_statements
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "raw" / "000_38ca568774651fa9.txt"
@@ -343,7 +343,7 @@ def test_french_token_counts_by_hand():
 
 
 def test_n_tokens_is_count_tokens_of_each_statement(sample_statements):
-    from discourse.tokens import count_tokens
+    from discourse.text.tokens import count_tokens
 
     _, st = sample_statements
     assert st["n_tokens"].tolist() == [count_tokens(t, lang="fr") for t in st["text"]]

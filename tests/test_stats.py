@@ -1,4 +1,4 @@
-"""Tests of discourse.stats.compare_groups against published worked examples."""
+"""Tests of discourse.analysis.stats.compare_groups against published worked examples."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from scipy.stats import chi2_contingency
 
 from discourse.errors import AnalysisError, ParameterError
-from discourse.stats import COMPARISON_COLUMNS, compare_groups
+from discourse.analysis.stats import COMPARISON_COLUMNS, compare_groups
 
 
 def _two_groups(k1, n1, k2, n2, *, theme="t", g=("CN", "KH")):

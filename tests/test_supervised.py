@@ -1,4 +1,4 @@
-"""Tests of discourse.supervised: the scikit-learn baseline, honest about small samples."""
+"""Tests of discourse.validation.supervised: the scikit-learn baseline, honest about small samples."""
 
 from pathlib import Path
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import AnalysisError, ContractError, ParameterError
-from discourse.supervised import (compare_with_dictionary, cross_validate_themes,
+from discourse.validation.supervised import (compare_with_dictionary, cross_validate_themes,
                                   suggest_themes, train_theme_classifier)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +20,7 @@ def labels():
 
 
 def test_labels_are_the_attribution_sentences(labels):
-    from discourse.evaluation import load_attribution_gold
+    from discourse.speakers.evaluation import load_attribution_gold
 
     _, gold = load_attribution_gold(ROOT / "tests/data/attribution")
     gold["stmt_id"] = gold.doc_id + "." + gold.n.astype(str)

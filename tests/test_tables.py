@@ -1,4 +1,4 @@
-"""Tests of discourse.tables: theme counts, Wilson intervals, co-occurrence, time, writers."""
+"""Tests of discourse.analysis.tables: theme counts, Wilson intervals, co-occurrence, time, writers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import AnalysisError, ContractError, ExportError, ParameterError
-from discourse.tables import (
+from discourse.analysis.tables import (
     count_cooccurrence,
     count_over_time,
     count_themes,

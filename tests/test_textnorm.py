@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from discourse.textnorm import fold_char, normalize_text
+from discourse.text.normalize import fold_char, normalize_text
 
 
 def test_apostrophes_spaces_quotes_and_hyphens_are_unified_without_moving_offsets():

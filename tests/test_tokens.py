@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from discourse.tokens import count_tokens, span_tokenize_words, tokenize_words
+from discourse.text.tokens import count_tokens, span_tokenize_words, tokenize_words
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_38ca568774651fa9.txt"
 

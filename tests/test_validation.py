@@ -1,4 +1,4 @@
-"""Tests of discourse.validation: sampling, coding sheets, reading hand coding, comparison."""
+"""Tests of discourse.validation.handcoding: sampling, coding sheets, reading hand coding, comparison."""
 
 import shutil
 import warnings
@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse._io import sha256_file
-from discourse.agreement import compute_agreement
-from discourse.codebook import read_codebook
+from discourse.io.files import sha256_file
+from discourse.validation.agreement import compute_agreement
+from discourse.coding.codebook import read_codebook
 from discourse.errors import ExportError, HandCodingError, ParameterError
-from discourse.validation import (compare_coding, list_disagreements, majority_coding,
+from discourse.validation.handcoding import (compare_coding, list_disagreements, majority_coding,
                                   read_hand_coding, sample_for_coding, write_coding_sheet)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -343,9 +343,9 @@ def test_shipped_sheets_match_the_sample_text():
 
 
 def test_end_to_end_on_the_sample_readout():
-    pytest.importorskip("discourse.statements")
-    pytest.importorskip("discourse.corpus")
-    from discourse.pipeline import run
+    pytest.importorskip("discourse.text.statements")
+    pytest.importorskip("discourse.corpus.reader")
+    from discourse.pipeline.runner import run
 
     result = run(ROOT / "data/raw")
     hand = read_hand_coding(sorted(HAND.glob("sample_readout_coder*.csv")),
@@ -359,8 +359,8 @@ def test_end_to_end_on_the_sample_readout():
 
 def test_machine_against_shipped_hand_coding_with_real_stages():
     """Statements cut at the sheets' text, attributed and coded by the real stages."""
-    from discourse.attribution import attribute_speakers
-    from discourse.coding import code_themes, find_matches
+    from discourse.speakers.attribution import attribute_speakers
+    from discourse.coding.themes import code_themes, find_matches
 
     text = (ROOT / "data/raw/000_38ca568774651fa9.txt").read_text(encoding="utf-8")
     sheet = pd.read_csv(HAND / "sample_readout_coder2.csv", encoding="utf-8-sig",

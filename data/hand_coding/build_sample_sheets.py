@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from discourse.validation import write_coding_sheet
-from discourse._io import write_atomic
+from discourse.validation.handcoding import write_coding_sheet
+from discourse.io.files import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC_ID = "000_38ca568774651fa9"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from discourse import attribute_speakers, read_actors, run, write_run
-from discourse.evaluation import gold_statements, load_attribution_gold
+from discourse.speakers.evaluation import gold_statements, load_attribution_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKSUMS = ROOT / "tests" / "data" / "output_checksums.json"

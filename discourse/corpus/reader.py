@@ -1,0 +1,456 @@
+"""Read a corpus of readouts into the documents table.
+
+:func:`read_corpus` reads
+
+- a **folder** of ``.txt`` / ``.md`` files or saved web pages (``.html`` / ``.htm``), one
+  document per file (sub-folders, hidden files and ``README.*`` notes are not read), with an
+  optional metadata table beside them (``metadata.csv``, or the file named by
+  ``metadata=``): a ``file`` column (the file name) or a ``doc_id`` column (the file stem),
+  and any of ``lang``, ``date``, ``title``, ``source`` and the user's own columns, which are
+  kept. With a ``file`` column, a ``doc_id`` column may rename the documents;
+- or **one table file**, ``.csv``, ``.jsonl`` or ``.parquet``, with a text column and any
+  metadata columns (``doc_id``, ``text``, ``lang``, ``date``, ``title``, ``source`` are
+  recognised by name; other columns are kept as metadata). Without an id column, the doc_id
+  is ``<file stem>-<row number, 6 digits>`` (``corpus-000001``...). A CSV file (the
+  metadata table too) may separate its fields with ``,``, or with ``;`` or a tab, as a
+  spreadsheet saved in a French locale does: the header line tells which.
+
+Text files are kept **exactly as read**: only a UTF-8 byte-order mark is removed; line
+endings are not translated (``\\r\\n`` stays), so offsets found later point into the file.
+For a **saved web page** the text is the page's article text, extracted with lxml: the
+paragraphs (``p``, headings, list items, block quotes, figure captions) of ``<article>``, or
+else of ``<body>`` without scripts, navigation, headers, footers and forms, each with its
+white space collapsed, joined by blank lines. ``documents.text`` holds that extracted text
+and every offset points into it, not into the HTML. The page's ``og:title`` or ``<title>``
+and its ``article:published_time`` (or ``<time datetime>``) fill ``title`` and ``date`` when
+the metadata gives none.
+
+Language: from the metadata, else from ``lang=``, else detected by
+:func:`detect_language` (``und``, undetermined, when it cannot tell; not an error).
+Dates are normalised to ``YYYY-MM-DD`` strings; a date that is not ISO is an error.
+
+Every problem is a :class:`~discourse.errors.CorpusError` naming the file (and line or row)
+and what to do: a path that does not exist, an unsupported file type, a file that is not
+UTF-8 (with the byte offset; pass ``encoding=``), an empty or binary file, a missing text
+column, a duplicate doc_id (naming both sources), a metadata row naming no file, a bad date,
+a folder with no readable file.
+
+Examples
+--------
+>>> docs = read_corpus("data/raw")
+>>> docs[["doc_id", "lang", "date", "source"]].values.tolist()
+[['000_38ca568774651fa9', 'fr', '2024-12-03', 'Xinhua (French service)']]
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .files import (
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    _iter_table,
+    _missing,
+    _normalise_date,
+    _read_text_file,
+)
+from ..errors import CorpusError, ParameterError
+
+__all__ = ["read_corpus", "iter_corpus", "detect_language", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
+
+_KNOWN = ("doc_id", "text", "lang", "date", "title", "source", "path")
+_WORD = re.compile(r"[^\W\d_]+")
+_TEXT_DTYPE = pd.Series(["a"]).dtype  # "str" with pandas 3, object with pandas 2
+_LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+# --- language -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    import stopwordsiso
+
+    fr, en = frozenset(stopwordsiso.stopwords("fr")), frozenset(stopwordsiso.stopwords("en"))
+    # Words that are stop words in both languages ("a", "on", "de"...) say nothing.
+    return {"fr": fr - en, "en": en - fr}
+
+
+def detect_language(text: str, *, min_words: int = 5) -> str:
+    """Guess whether ``text`` is French or English from its stop words.
+
+    The method is transparent and deterministic: among the first 20,000 characters, count
+    the words that are stop words of French only and of English only (the stopwordsiso lists,
+    less the words the two share; an elided ``l’``/``qu’`` counts as ``l``/``qu``). The
+    language with more wins if it has at least 2 and at least 1.5 times the other's count.
+
+    Parameters
+    ----------
+    text
+        Any text.
+    min_words
+        Fewer words than this give ``"und"``.
+
+    Returns
+    -------
+    str
+        ``"fr"``, ``"en"`` or ``"und"`` (undetermined: too short, no clear winner, or another
+        language; give the language in the metadata or with ``lang=`` then).
+
+    Examples
+    --------
+    >>> detect_language("Xi a déclaré que la Chine est prête à travailler avec le Cambodge.")
+    'fr'
+    >>> detect_language("Xi said that China is ready to work with Cambodia.")
+    'en'
+    >>> detect_language("Xinhua")
+    'und'
+    """
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < min_words:
+        return "und"
+    sw = _stopwords()
+    fr = sum(1 for w in words if w in sw["fr"])
+    en = sum(1 for w in words if w in sw["en"])
+    if max(fr, en) < 2 or max(fr, en) < 1.5 * min(fr, en):
+        return "und"
+    return "fr" if fr > en else "en"
+
+
+def _table_documents(chunk: pd.DataFrame, path: Path, *, text_column: str, id_column: str
+                     ) -> pd.DataFrame:
+    """A chunk of a table file as documents (before :func:`_finish`)."""
+    unit = "line" if path.suffix.lower() == ".jsonl" else "row"
+    if text_column not in chunk.columns:
+        found = ", ".join(map(str, chunk.columns)) or "none"
+        raise CorpusError(f"{path}: no text column {text_column!r}; the columns are {found}; "
+                          "pass text_column= to name the column that holds the text")
+    # A column already named "text" (or "doc_id") that is not the one chosen stays, renamed.
+    frame = chunk.rename(columns={
+        **({"text": "original_text"} if text_column != "text" else {}),
+        **({"doc_id": "original_doc_id"} if id_column != "doc_id" else {}),
+    }).rename(columns={text_column: "text"})
+    rows = [int(i) + 1 for i in frame.index]
+    if id_column in chunk.columns:
+        ids = frame.pop(id_column if id_column != text_column else "text")
+        for r, v in zip(rows, ids):
+            if _missing(v) or not str(v).strip():
+                raise CorpusError(f"{path}: {unit} {r}: the {id_column!r} column is empty; give "
+                                  "every document an id")
+        frame["doc_id"] = [str(v).strip() for v in ids]
+    else:
+        frame["doc_id"] = [f"{path.stem}-{r:06d}" for r in rows]
+    for r, d, text in zip(rows, frame["doc_id"], frame["text"]):
+        if not isinstance(text, str) or not text.strip():
+            what = ("empty" if _missing(text) or isinstance(text, str)
+                    else f"not text but {type(text).__name__} {text!r}")
+            raise CorpusError(f"{path}: {unit} {r} (doc_id {d!r}): the text is {what}; fill it "
+                              "or remove the row")
+    if "path" not in frame.columns:
+        frame = frame.assign(path=str(path))
+    return frame.assign(_source=[f"{path} {unit} {r}" for r in rows]).reset_index(drop=True)
+
+
+# --- folders --------------------------------------------------------------------------------
+
+def _folder_files(folder: Path, metadata_name: str) -> tuple[list[Path], list[str]]:
+    """The readable files of ``folder`` (sorted by doc_id) and the names left aside."""
+    files, ignored = [], []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(".") or p.name == metadata_name:
+            continue
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.stem.lower() != "readme":
+            files.append(p)
+        else:
+            ignored.append(p.name + ("/" if p.is_dir() else ""))
+    files.sort(key=lambda p: (p.stem, p.name))
+    return files, ignored
+
+
+@dataclass(frozen=True)
+class _Metadata:
+    """A folder's metadata: rows by file name (key 'file') or stem (key 'doc_id')."""
+
+    rows: dict[str, dict] = field(default_factory=dict)
+    key: str | None = None
+    dtypes: dict[str, object] = field(default_factory=dict)
+
+
+def _read_metadata(folder: Path, metadata, encoding: str, files: list[Path]) -> _Metadata:
+    """The folder's metadata table, checked (empty when there is none)."""
+    path = Path(metadata) if metadata is not None else folder / "metadata.csv"
+    if not path.is_file():
+        if metadata is not None:
+            raise CorpusError(f"{path}: metadata file not found; give the path of a .csv, "
+                              ".jsonl or .parquet table, or leave metadata= out")
+        return _Metadata()
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        raise CorpusError(f"{path}: unsupported metadata file type {path.suffix!r}; valid: "
+                          f"{', '.join(TABLE_SUFFIXES)}")
+    meta = pd.concat(list(_iter_table(path, encoding, None)))
+    key = "file" if "file" in meta.columns else "doc_id" if "doc_id" in meta.columns else None
+    if key is None:
+        raise CorpusError(f"{path}: the metadata needs a 'file' column (the file name) or a "
+                          f"'doc_id' column (the file stem); found "
+                          f"{', '.join(map(str, meta.columns)) or 'no column'}")
+    for col in ("text", "path"):
+        if col in meta.columns:
+            raise CorpusError(f"{path}: column {col!r} would replace the documents' {col}; "
+                              "rename it (e.g. to 'original_' + name)")
+    present = {p.name if key == "file" else p.stem for p in files}
+    rows: dict[str, dict] = {}
+    for i, rec in enumerate(meta.to_dict(orient="records"), start=1):
+        name = rec.pop(key)
+        name = "" if _missing(name) else str(name)
+        name = name.strip()
+        where = f"{path}: row {i}"
+        if not name:
+            raise CorpusError(f"{where}: the {key!r} column is empty; name the document")
+        if name in rows:
+            raise CorpusError(f"{where}: {key} {name!r} appears twice (also in row "
+                              f"{rows[name]['_row']}); keep one row per document")
+        if name not in present:
+            raise CorpusError(f"{where}: {key} {name!r} is not a readout in {folder} (readable "
+                              f"files: {', '.join(TEXT_SUFFIXES)}); fix the name or remove "
+                              "the row")
+        if "date" in rec:
+            rec["date"] = _normalise_date(rec["date"], f"{where} ({name})")
+        rec["_row"] = i
+        rows[name] = rec
+    return _Metadata(rows, key, {c: meta[c].dtype for c in meta.columns if c != key})
+
+
+def _folder_documents(files: list[Path], metadata: _Metadata, encoding: str) -> pd.DataFrame:
+    records = []
+    for p in files:
+        rec: dict = {"doc_id": p.stem, **_read_text_file(p, encoding), "path": str(p),
+                     "_source": str(p)}
+        extra = metadata.rows.get(p.name if metadata.key == "file" else p.stem, {})
+        for col, value in extra.items():
+            missing = _missing(value) or isinstance(value, str) and not value.strip()
+            if col != "_row" and (not missing or col not in rec):
+                rec[col] = value
+        records.append(rec)
+    columns = dict.fromkeys(["doc_id", "text", "path", "_source"])
+    columns.update(dict.fromkeys(metadata.dtypes))
+    columns.update(dict.fromkeys(c for r in records for c in r))
+    frame = pd.DataFrame(records, columns=list(columns))
+    for col, dtype in metadata.dtypes.items():  # the same dtypes in every batch
+        if col not in _KNOWN:
+            try:
+                frame[col] = frame[col].astype(dtype)
+            except (TypeError, ValueError):
+                pass
+    return frame
+
+
+# --- common end -----------------------------------------------------------------------------
+
+def _finish(frame: pd.DataFrame, *, lang: str | None, seen: dict[str, str] | None = None,
+            sort: bool = True) -> pd.DataFrame:
+    """Check ids, fill lang, normalise dates, order the columns (and the rows by doc_id)."""
+    seen = {} if seen is None else seen
+    frame = frame.copy()
+    frame["doc_id"] = frame["doc_id"].astype(str)
+    for doc_id, source in zip(frame["doc_id"], frame["_source"]):
+        if doc_id in seen:
+            raise CorpusError(f"duplicate doc_id {doc_id!r}: {seen[doc_id]} and {source}; give "
+                              "every document a distinct id (rename a file, or fix the id "
+                              "column)")
+        seen[doc_id] = source
+    for col in ("lang", "date", "title", "source"):
+        if col not in frame.columns:
+            frame[col] = pd.NA
+    langs = []
+    for text, given in zip(frame["text"], frame["lang"]):
+        if isinstance(given, str) and given.strip():
+            langs.append(given.strip().lower())
+        else:
+            langs.append(lang or detect_language(text))
+    frame["lang"] = langs
+    frame["date"] = [_normalise_date(v, f"{s}: column 'date'")
+                     for v, s in zip(frame["date"], frame["_source"])]
+    others = [c for c in frame.columns if c not in _KNOWN and c not in ("_source", "file")]
+    for col in others:  # text metadata: the dtype pandas gives text, whatever the batch holds
+        if frame[col].dtype == object and all(
+                isinstance(v, str) or _missing(v) for v in frame[col]):
+            frame[col] = frame[col].astype(_TEXT_DTYPE)
+    frame = frame[list(_KNOWN) + others]
+    if sort:
+        frame = frame.sort_values("doc_id", kind="stable")
+    frame = frame.reset_index(drop=True)
+    for col in _KNOWN:
+        frame[col] = frame[col].astype("string")
+    return frame
+
+
+def _check(path, lang, encoding, batch_size=1) -> Path:
+    if lang is not None and (not isinstance(lang, str) or not _LANG_CODE.fullmatch(lang)):
+        raise ParameterError(f"lang={lang!r} is not a language code; use e.g. 'fr' or 'en' "
+                             "(or leave it out to use the metadata or detect the language)")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ParameterError(f"batch_size must be a positive whole number, got {batch_size!r}")
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise ParameterError(f"encoding={encoding!r} is not a known text encoding; use e.g. "
+                             "'utf-8', 'cp1252' or 'latin-1'") from None
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder; give a folder of readouts "
+                          f"({', '.join(TEXT_SUFFIXES)}) or a .csv/.jsonl/.parquet file")
+    if path.is_file() and path.suffix.lower() not in TEXT_SUFFIXES + TABLE_SUFFIXES:
+        raise CorpusError(f"{path}: unsupported file type {path.suffix!r}; valid: "
+                          f"{', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)}, or a folder of them")
+    return path
+
+
+def _folder_plan(path: Path, encoding: str, metadata):
+    folder = path if path.is_dir() else path.parent
+    meta_name = Path(metadata).name if metadata is not None else "metadata.csv"
+    files, ignored = _folder_files(folder, meta_name)
+    if not files:
+        found = f"found only: {', '.join(ignored[:10])}" if ignored else "it is empty"
+        raise CorpusError(f"{folder}: the folder holds no readable readout "
+                          f"({', '.join(TEXT_SUFFIXES)} files; {found}); put the readouts "
+                          "there or give a .csv/.jsonl/.parquet file")
+    meta = _read_metadata(folder, metadata, encoding, files)
+    if path.is_file():
+        files = [path]
+    return files, meta
+
+
+def read_corpus(
+    path: str | os.PathLike,
+    *,
+    encoding: str = "utf-8",
+    lang: str | None = None,
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    metadata: str | os.PathLike | None = None,
+) -> pd.DataFrame:
+    """Read a folder of readouts, or a table file, into the documents table.
+
+    Parameters
+    ----------
+    path
+        A folder of ``.txt``/``.md``/``.html``/``.htm`` files, one such file (with its
+        folder's metadata), or a ``.csv`` / ``.jsonl`` / ``.parquet`` table.
+    encoding
+        Text encoding of the files (UTF-8 by default, with or without BOM); e.g. ``"cp1252"``
+        or ``"latin-1"`` for old Windows files.
+    lang
+        Language of every document whose metadata gives none (default: detected).
+    text_column, id_column
+        Names of the text and id columns of a table file.
+    metadata
+        The metadata table of a folder (default: ``metadata.csv`` in the folder, if any).
+
+    Returns
+    -------
+    DataFrame
+        One row per document, sorted by ``doc_id``: doc_id, text, lang, date (``YYYY-MM-DD``
+        or missing), title, source, path (string dtype), then the other metadata columns.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file (and line or row) for: a missing path, an unsupported file type, a
+        file that is not UTF-8 (pass ``encoding=``), an empty or binary file, a missing text
+        column, a duplicate doc_id, a metadata row naming no file, a date that is not ISO, a
+        folder with no readable file.
+    ParameterError
+        For a bad ``lang`` or ``encoding``.
+
+    Examples
+    --------
+    >>> docs = read_corpus("data/raw")
+    >>> docs.loc[0, ["doc_id", "lang", "date"]].tolist()
+    ['000_38ca568774651fa9', 'fr', '2024-12-03']
+    """
+    path = _check(path, lang, encoding)
+    if path.is_dir() or path.suffix.lower() in TEXT_SUFFIXES:
+        files, meta = _folder_plan(path, encoding, metadata)
+        return _finish(_folder_documents(files, meta, encoding), lang=lang)
+    if metadata is not None:
+        raise ParameterError("metadata= applies to a folder of text files; for a table file "
+                             "put the metadata in the table's columns")
+    chunk = next(_iter_table(path, encoding, None))
+    if chunk.empty:
+        raise CorpusError(f"{path}: the file holds no document (no row under the header)")
+    frame = _table_documents(chunk, path, text_column=text_column, id_column=id_column)
+    return _finish(frame, lang=lang)
+
+
+def iter_corpus(
+    path: str | os.PathLike,
+    *,
+    batch_size: int = 1000,
+    encoding: str = "utf-8",
+    lang: str | None = None,
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    metadata: str | os.PathLike | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Yield the documents table in batches of at most ``batch_size`` documents.
+
+    Memory stays bounded by the batch: a folder is read file by file, a JSONL file line by
+    line, a CSV file in chunks of rows, a Parquet file in record batches. Together the
+    batches hold exactly the rows of :func:`read_corpus`, with the same columns in every
+    batch (a JSONL file is read twice: first for the names of its fields, which need not
+    all be in every line). The order: a folder's documents come in doc_id order, so the
+    concatenated batches equal :func:`read_corpus`; a table file's rows come in the file's
+    order, which :func:`read_corpus` sorts by doc_id (sort the concatenated batches by
+    doc_id to compare them). A doc_id met twice is reported when the second is met.
+
+    Parameters
+    ----------
+    path, encoding, lang, text_column, id_column, metadata
+        As for :func:`read_corpus`.
+    batch_size
+        Most documents per batch.
+
+    Yields
+    ------
+    DataFrame
+        A documents table.
+
+    Examples
+    --------
+    >>> [len(b) for b in iter_corpus("data/raw", batch_size=10)]
+    [1]
+    """
+    path = _check(path, lang, encoding, batch_size)
+    seen: dict[str, str] = {}
+    if path.is_dir() or path.suffix.lower() in TEXT_SUFFIXES:
+        files, meta = _folder_plan(path, encoding, metadata)
+        for i in range(0, len(files), batch_size):
+            frame = _folder_documents(files[i:i + batch_size], meta, encoding)
+            yield _finish(frame, lang=lang, seen=seen)
+        return
+    if metadata is not None:
+        raise ParameterError("metadata= applies to a folder of text files; for a table file "
+                             "put the metadata in the table's columns")
+    fields = None
+    if path.suffix.lower() == ".jsonl":  # every field of the file, in order of appearance
+        fields = list(dict.fromkeys(
+            c for chunk in _iter_table(path, encoding, batch_size) for c in chunk.columns))
+    empty = True
+    for chunk in _iter_table(path, encoding, batch_size):
+        if chunk.empty:
+            continue
+        empty = False
+        if fields is not None:
+            chunk = chunk.reindex(columns=fields).astype(
+                {c: object for c in fields if c not in chunk.columns})
+        frame = _table_documents(chunk, path, text_column=text_column, id_column=id_column)
+        yield _finish(frame, lang=lang, seen=seen, sort=False)
+    if empty:
+        raise CorpusError(f"{path}: the file holds no document (no row under the header)")

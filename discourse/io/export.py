@@ -1,0 +1,394 @@
+"""Export the coded tables for R, Stata, Excel and Python: CSV, Parquet, Stata, Excel.
+
+Every writer is atomic (a temporary file renamed over the target, see :mod:`discourse.io.files`),
+deterministic (the same tables give byte-identical files: no timestamps, fixed zip dates, a
+fixed float format) and refuses to replace an existing file unless ``overwrite=True`` (on the
+command line ``--force``). The data dictionary (:func:`describe_columns`) documents every
+column; its descriptions become Stata variable labels and Parquet field metadata. The
+Parquet, Stata and Excel writers live in :mod:`discourse.io.formats` and the data
+dictionary in :mod:`discourse.io.datadict`; both are re-exported here.
+
+CSV conventions (:func:`write_coded_csv`, :func:`write_matches_csv`, :func:`write_table_csv`)
+-------------------------------------------------------------------------------------------
+- UTF-8, optionally with a byte-order mark (``bom=True``) so that Excel on Windows opens it
+  as UTF-8; ``\\n`` line endings; a comma separator; quotes only where needed.
+- Columns in the contract order of :mod:`discourse.schema` (for the coded table: doc_id,
+  stmt_id, paragraph, sentence, start, end, text, n_tokens, lang, date, speaker,
+  speaker_name, side, cue, cue_text, confidence, theme_<id>..., themes, n_matches), then any
+  other column in its order. Rows sorted by doc_id, then statement order.
+- Missing values are empty cells. Floats are written with at most 6 decimals, trailing zeros
+  removed (``0.85``, ``0.333333``, ``1.0``).
+- **Formula injection.** A spreadsheet treats a cell starting with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return as a formula, so a hostile (or unlucky) readout could run
+  a formula in the researcher's Excel. In the text columns only, such a cell is written with a
+  leading single quote ``'`` (``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``); a text cell that
+  already starts with quotes followed by one of those characters gets one more quote, so
+  :func:`read_table_csv` restores every text exactly. Numeric columns are never touched: a
+  negative number stays a number. Pass ``neutralize=False`` to write the raw text.
+  In ``.xlsx`` files the text is stored unchanged as a string cell, which Excel never
+  evaluates.
+
+Examples
+--------
+>>> import pandas as pd, pathlib, tempfile
+>>> from discourse.io.export import write_table_csv, read_table_csv
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+>>> _ = write_table_csv(pd.DataFrame({"text": ["=1+1", "é"], "x": [-1.5, 2.0]}), p)
+>>> print(p.read_text(encoding="utf-8"), end="")
+text,x
+'=1+1,-1.5
+é,2.0
+>>> read_table_csv(p)["text"].tolist()
+['=1+1', 'é']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .datadict import (
+    COLUMN_DESCRIPTIONS,
+    describe_columns,
+    format_data_dictionary,
+    stata_names,
+    write_data_dictionary,
+)
+from ..errors import ExportError
+from .formats import (
+    _write_with_sidecar,
+    deterministic_zip,
+    write_excel,
+    write_parquet,
+    write_stata,
+)
+
+__all__ = [
+    "CODED_ORDER",
+    "MATCHES_ORDER",
+    "COLUMN_DESCRIPTIONS",
+    "order_columns",
+    "neutralize_formula",
+    "restore_formula",
+    "format_csv",
+    "write_table_csv",
+    "write_coded_csv",
+    "write_matches_csv",
+    "read_table_csv",
+    "describe_columns",
+    "format_data_dictionary",
+    "write_data_dictionary",
+    "stata_names",
+    "write_parquet",
+    "write_stata",
+    "write_excel",
+    "deterministic_zip",
+]
+
+#: Column order of the coded table (theme_<id> columns go before ``themes``).
+CODED_ORDER = (
+    "doc_id", "stmt_id", "paragraph", "sentence", "start", "end", "text", "n_tokens",
+    "lang", "date", "speaker", "speaker_name", "side", "cue", "cue_text", "confidence",
+    "themes", "n_matches",
+)
+#: Column order of the matches table.
+MATCHES_ORDER = (
+    "doc_id", "stmt_id", "theme", "pattern", "matched", "start", "end", "negated",
+    "lang", "speaker", "side",
+)
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# ----------------------------------------------------------------------------- helpers
+def neutralize_formula(value: Any) -> Any:
+    """Prefix ``'`` to a text that a spreadsheet would run as a formula.
+
+    Non-strings are returned unchanged. A text starting with quotes followed by a trigger
+    character gets one more quote, so :func:`restore_formula` undoes it exactly.
+
+    Examples
+    --------
+    >>> [neutralize_formula(v) for v in ["=SUM(A1)", "-5", "@x", "'=x", "ok", -5]]
+    ["'=SUM(A1)", "'-5", "'@x", "''=x", 'ok', -5]
+    """
+    if isinstance(value, str) and value.lstrip("'")[:1] in _TRIGGERS and value.lstrip("'"):
+        return "'" + value
+    return value
+
+
+def restore_formula(value: Any) -> Any:
+    """Undo :func:`neutralize_formula`.
+
+    Examples
+    --------
+    >>> [restore_formula(v) for v in ["'=SUM(A1)", "''=x", "'quoted", "ok"]]
+    ['=SUM(A1)', "'=x", "'quoted", 'ok']
+    """
+    if isinstance(value, str) and value.startswith("'"):
+        rest = value[1:]
+        if rest.lstrip("'")[:1] in _TRIGGERS and rest.lstrip("'"):
+            return rest
+    return value
+
+
+def order_columns(df: pd.DataFrame, order: Iterable[str] = CODED_ORDER) -> pd.DataFrame:
+    """Return ``df`` with its columns in ``order``; theme_<id> columns before ``themes``.
+
+    Columns of ``order`` that ``df`` lacks are skipped; columns not in ``order`` follow, in
+    their order.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame(columns=["themes", "extra", "theme_a", "doc_id"])
+    >>> list(order_columns(df).columns)
+    ['doc_id', 'theme_a', 'themes', 'extra']
+    """
+    order = [c for c in order if c in df.columns]
+    themes = [c for c in df.columns if c.startswith("theme_") and c not in order]
+    if "themes" in order:
+        i = order.index("themes")
+        head = order[:i] + themes + order[i:]
+    else:
+        head = order + themes
+    rest = [c for c in df.columns if c not in head]
+    return df[head + rest]
+
+
+def _sort_rows(df: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Sort by doc_id, then statement number (from stmt_id), start, end and ``extra``."""
+    if "doc_id" not in df.columns or df.empty:
+        return df.reset_index(drop=True)
+    keys = pd.DataFrame(index=df.index)
+    keys["doc"] = df["doc_id"].astype("string")
+    if "stmt_id" in df.columns:
+        suffix = df["stmt_id"].astype("string").str.extract(r"\.(\d+)$", expand=False)
+        keys["n"] = pd.to_numeric(suffix, errors="coerce")
+    for c in ("start", "end") + extra:
+        if c in df.columns:
+            keys[c] = df[c] if c in ("start", "end") else df[c].astype("string")
+    keys["_row"] = np.arange(len(df))
+    order = keys.sort_values(list(keys.columns), na_position="last").index
+    return df.loc[order].reset_index(drop=True)
+
+
+def _format_float(value: Any, digits: int) -> Any:
+    if value is None or pd.isna(value):
+        return ""
+    text = f"{float(value):.{digits}f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def _csv_field(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+
+
+def _csv_cells(s: pd.Series, *, neutralize: bool, digits: int) -> pd.Series:
+    """One column as CSV cells (strings, quoted where needed; missing -> '')."""
+    missing = s.isna().to_numpy()
+    if pd.api.types.is_bool_dtype(s):
+        cells = s.astype(object).map(lambda v: "" if v is None or v is pd.NA else str(bool(v)))
+    elif pd.api.types.is_float_dtype(s):
+        cells = s.astype(object).map(lambda v: _format_float(v, digits))
+    elif pd.api.types.is_integer_dtype(s):
+        cells = s.astype(object).map(lambda v: "" if v is None or v is pd.NA else str(int(v)))
+    else:
+        def one(v: Any) -> str:
+            if isinstance(v, str):
+                return _csv_field(neutralize_formula(v) if neutralize else v)
+            if isinstance(v, (bool, np.bool_)):
+                return str(bool(v))
+            if isinstance(v, (float, np.floating)):
+                return _format_float(v, digits)
+            return _csv_field(str(v))
+
+        cells = s.astype(object).map(one)
+    cells = cells.astype(object)
+    cells[missing] = ""
+    return cells
+
+
+def format_csv(
+    df: pd.DataFrame, *, bom: bool = False, neutralize: bool = True, digits: int = 6
+) -> bytes:
+    """The bytes of ``df`` as a CSV (see the module conventions); no sorting or reordering.
+
+    A cell is quoted (RFC 4180) when it holds a comma, a double quote, a line feed or a
+    carriage return.
+
+    Examples
+    --------
+    >>> format_csv(pd.DataFrame({"a": [0.1 + 0.2, None], "b": ["+x", "x,y"]}))
+    b'a,b\\n0.3,\\'+x\\n,"x,y"\\n'
+    """
+    header = ",".join(_csv_field(str(c)) for c in df.columns)
+    lines = None
+    for col in range(df.shape[1]):
+        cells = _csv_cells(df.iloc[:, col], neutralize=neutralize, digits=digits)
+        lines = cells if lines is None else lines + "," + cells
+    body = "".join(line + "\n" for line in lines) if lines is not None else ""
+    if lines is None and len(df):
+        body = "\n" * len(df)
+    return (("\ufeff" if bom else "") + header + "\n" + body).encode("utf-8")
+
+
+# ----------------------------------------------------------------------------- CSV
+def write_table_csv(
+    df: pd.DataFrame,
+    path: str | os.PathLike,
+    *,
+    bom: bool = False,
+    overwrite: bool = False,
+    provenance: Mapping[str, Any] | None = None,
+    neutralize: bool = True,
+    digits: int = 6,
+) -> Path:
+    """Write any table as CSV, atomically and deterministically (rows and columns as given).
+
+    Parameters
+    ----------
+    df
+        The table.
+    path
+        The ``.csv`` file to write.
+    bom
+        Start the file with a UTF-8 byte-order mark (for Excel on Windows).
+    overwrite
+        Replace an existing file (by default an ExportError: nothing a user made is lost).
+    provenance
+        A record from :func:`discourse.make_provenance`; written beside the CSV as
+        ``<file>.provenance.json`` with the CSV's SHA-256 added.
+    neutralize
+        Neutralise cells a spreadsheet would run as formulas (see the module docstring).
+    digits
+        Maximum decimals of float columns.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    ExportError
+        If the file exists and ``overwrite`` is false.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = write_table_csv(pd.DataFrame({"a": [1]}), p)
+    >>> write_table_csv(pd.DataFrame({"a": [1]}), p)
+    Traceback (most recent call last):
+    ...
+    discourse.errors.ExportError: ...: the file exists and would be overwritten; pass overwrite=True (or --force on the command line) to replace it, or choose another name
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise ExportError(f"{path}: expected a pandas DataFrame to write, got {type(df).__name__}")
+    data = format_csv(df, bom=bom, neutralize=neutralize, digits=digits)
+    return _write_with_sidecar(Path(path), data, overwrite=overwrite, provenance=provenance,
+                               fmt="csv")
+
+
+def write_coded_csv(
+    coded: pd.DataFrame,
+    path: str | os.PathLike,
+    *,
+    bom: bool = False,
+    overwrite: bool = False,
+    provenance: Mapping[str, Any] | None = None,
+    neutralize: bool = True,
+) -> Path:
+    """Write the coded table as CSV: contract column order, rows by document and statement.
+
+    Parameters are those of :func:`write_table_csv`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> coded = pd.DataFrame({"stmt_id": ["d.2", "d.1"], "doc_id": ["d", "d"],
+    ...                       "themes": ["", "peace"], "theme_peace": [0, 1]})
+    >>> p = write_coded_csv(coded, pathlib.Path(tempfile.mkdtemp()) / "coded.csv")
+    >>> print(p.read_text(), end="")
+    doc_id,stmt_id,theme_peace,themes
+    d,d.1,1,peace
+    d,d.2,0,
+    """
+    table = order_columns(_sort_rows(coded), CODED_ORDER)
+    return write_table_csv(table, path, bom=bom, overwrite=overwrite, provenance=provenance,
+                           neutralize=neutralize)
+
+
+def write_matches_csv(
+    matches: pd.DataFrame,
+    path: str | os.PathLike,
+    *,
+    bom: bool = False,
+    overwrite: bool = False,
+    provenance: Mapping[str, Any] | None = None,
+    neutralize: bool = True,
+) -> Path:
+    """Write the matches table as CSV: contract column order, rows by document and offset.
+
+    Parameters are those of :func:`write_table_csv`.
+    """
+    table = order_columns(_sort_rows(matches, ("theme", "pattern")), MATCHES_ORDER)
+    return write_table_csv(table, path, bom=bom, overwrite=overwrite, provenance=provenance,
+                           neutralize=neutralize)
+
+
+#: Text columns read back as strings with '' (not missing) for an empty cell.
+_EMPTY_IS_TEXT = ("cue_text", "themes")
+_TEXT_COLUMNS = (
+    "doc_id", "stmt_id", "text", "lang", "date", "title", "source", "path", "speaker",
+    "speaker_name", "side", "cue", "cue_text", "themes", "theme", "pattern", "matched",
+)
+
+
+def read_table_csv(path: str | os.PathLike, *, neutralized: bool = True) -> pd.DataFrame:
+    """Read a CSV written by discourse back into a DataFrame, restoring the text exactly.
+
+    Identifier and text columns are read as strings (``doc_id`` ``"001"`` stays ``"001"``);
+    an empty cell is missing, except in ``cue_text`` and ``themes`` where it is ``''``. The
+    ``'`` added against formula injection is removed (``neutralized=False`` keeps it).
+
+    Raises
+    ------
+    ExportError
+        If the file is missing or is not a CSV.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> _ = p.write_text("doc_id,text,themes\\n001,'-moins,\\n", encoding="utf-8")
+    >>> read_table_csv(p).iloc[0].tolist()
+    ['001', '-moins', '']
+    """
+    p = Path(path)
+    try:
+        header = pd.read_csv(p, nrows=0, encoding="utf-8-sig").columns
+        dtypes = {c: "string" for c in header if c in _TEXT_COLUMNS}
+        df = pd.read_csv(p, dtype=dtypes, encoding="utf-8-sig", keep_default_na=False,
+                         na_values=[""])
+    except FileNotFoundError:
+        raise ExportError(f"{p}: no such file") from None
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise ExportError(f"{p}: cannot be read as a discourse CSV ({err})") from None
+    for c in df.columns:
+        if c in dtypes:
+            s = df[c].astype(object).where(df[c].notna(), None)
+            if neutralized:
+                s = s.map(restore_formula)
+            if c in _EMPTY_IS_TEXT:
+                s = s.fillna("")
+            df[c] = pd.Series(s, index=df.index, dtype=object).astype(
+                "str" if c in _EMPTY_IS_TEXT else object)
+    return df
