@@ -41,7 +41,7 @@ _EXPORTS: dict[str, str] = {
     "process_batch": "pipeline.runner", "RunResult": "pipeline.runner", "top_level": "pipeline.runner",
     "write_run_folder": "pipeline.runner", "RunSummary": "pipeline.runner",
     # stages
-    "read_corpus": "corpus.reader", "iter_corpus": "corpus.reader", "detect_language": "corpus.reader",
+    "read_corpus": "corpus.reader", "iter_corpus": "corpus.reader", "detect_language": "lang.detect",
     "split_statements": "text.statements", "split_sentences": "text.statements",
     "split_paragraphs": "text.statements",
     "tokenize_words": "text.tokens", "count_tokens": "text.tokens", "span_tokenize_words": "text.tokens",

@@ -6,7 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from discourse.corpus.reader import detect_language, iter_corpus, read_corpus
+from discourse.corpus.reader import iter_corpus, read_corpus
+from discourse.lang.detect import detect_language
 from discourse.errors import CorpusError, ParameterError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -45,7 +45,7 @@ Negation
     ``ni``, ``jamais``, ``non``, ``aucun``; en ``not``, ``no``, ``never``, ``without``,
     ``nor``, ``n't``), a closer before it that follows an opener (``ne … pas/plus``), or an
     opener before and a closer after it (``ne coopère pas``). Cues are data
-    (``discourse/resources/negation.yml``, or ``negation_cues=``). The theme's ``negation``
+    (``discourse/lang/<code>/negation.yml``, or ``negation_cues=``). The theme's ``negation``
     decides: ``count`` (counts), ``exclude`` (dropped) or ``separate`` (reported; the coding
     credits it to ``<id>.negated``).
 
@@ -78,7 +78,6 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -89,6 +88,7 @@ from .scan import (_CHUNK, _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _SEP, _candid
                     _covered, _Lang, _negated, _normalize, _restore, _select,
                     _sort_order, _spec)
 from ..errors import ParameterError
+from ..lang import get_language, supported_languages
 from ..text.normalize import normalize_text
 
 __all__ = ["compile_codebook", "Matcher", "ScanResult", "load_negation_cues",
@@ -110,8 +110,9 @@ def load_negation_cues() -> dict[str, dict[str, Any]]:
     >>> cues["fr"]["window"], "sans" in cues["fr"]["cues"], "*n't" in cues["en"]["cues"]
     (3, True, True)
     """
-    text = resources.files("discourse").joinpath("resources/negation.yml").read_text("utf-8")
-    return _check_cues(yaml.safe_load(text), "discourse/resources/negation.yml")
+    data = {code: get_language(code).data("negation") for code in supported_languages()}
+    return _check_cues({code: spec for code, spec in data.items() if spec},
+                       "discourse/lang/<code>/negation.yml")
 
 
 def _check_cues(data: Any, where: str) -> dict[str, dict[str, Any]]:
@@ -403,7 +404,7 @@ def compile_codebook(codebook, *, fold_accents: bool = False, nested_scope: str 
         results are identical).
     negation_cues
         Language -> ``{window, cues, openers, closers, exceptions}``, replacing the default
-        cues of ``discourse/resources/negation.yml`` (see :func:`load_negation_cues`).
+        cues of ``discourse/lang/<code>/negation.yml`` (see :func:`load_negation_cues`).
 
     Returns
     -------

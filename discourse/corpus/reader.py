@@ -26,7 +26,7 @@ and its ``article:published_time`` (or ``<time datetime>``) fill ``title`` and `
 the metadata gives none.
 
 Language: from the metadata, else from ``lang=``, else detected by
-:func:`detect_language` (``und``, undetermined, when it cannot tell; not an error).
+:func:`discourse.lang.detect.detect_language` (``und``, undetermined, when it cannot tell; not an error).
 Dates are normalised to ``YYYY-MM-DD`` strings; a date that is not ISO is an error.
 
 Every problem is a :class:`~discourse.errors.CorpusError` naming the file (and line or row)
@@ -49,7 +49,6 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -63,65 +62,13 @@ from .files import (
     _read_text_file,
 )
 from ..errors import CorpusError, ParameterError
+from ..lang.detect import detect_language
 
-__all__ = ["read_corpus", "iter_corpus", "detect_language", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
+__all__ = ["read_corpus", "iter_corpus", "TEXT_SUFFIXES", "TABLE_SUFFIXES"]
 
 _KNOWN = ("doc_id", "text", "lang", "date", "title", "source", "path")
-_WORD = re.compile(r"[^\W\d_]+")
 _TEXT_DTYPE = pd.Series(["a"]).dtype  # "str" with pandas 3, object with pandas 2
 _LANG_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-
-
-# --- language -------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
-    import stopwordsiso
-
-    fr, en = frozenset(stopwordsiso.stopwords("fr")), frozenset(stopwordsiso.stopwords("en"))
-    # Words that are stop words in both languages ("a", "on", "de"...) say nothing.
-    return {"fr": fr - en, "en": en - fr}
-
-
-def detect_language(text: str, *, min_words: int = 5) -> str:
-    """Guess whether ``text`` is French or English from its stop words.
-
-    The method is transparent and deterministic: among the first 20,000 characters, count
-    the words that are stop words of French only and of English only (the stopwordsiso lists,
-    less the words the two share; an elided ``l’``/``qu’`` counts as ``l``/``qu``). The
-    language with more wins if it has at least 2 and at least 1.5 times the other's count.
-
-    Parameters
-    ----------
-    text
-        Any text.
-    min_words
-        Fewer words than this give ``"und"``.
-
-    Returns
-    -------
-    str
-        ``"fr"``, ``"en"`` or ``"und"`` (undetermined: too short, no clear winner, or another
-        language; give the language in the metadata or with ``lang=`` then).
-
-    Examples
-    --------
-    >>> detect_language("Xi a déclaré que la Chine est prête à travailler avec le Cambodge.")
-    'fr'
-    >>> detect_language("Xi said that China is ready to work with Cambodia.")
-    'en'
-    >>> detect_language("Xinhua")
-    'und'
-    """
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) < min_words:
-        return "und"
-    sw = _stopwords()
-    fr = sum(1 for w in words if w in sw["fr"])
-    en = sum(1 for w in words if w in sw["en"])
-    if max(fr, en) < 2 or max(fr, en) < 1.5 * min(fr, en):
-        return "und"
-    return "fr" if fr > en else "en"
 
 
 def _table_documents(chunk: pd.DataFrame, path: Path, *, text_column: str, id_column: str

@@ -35,6 +35,7 @@ import yaml
 
 from ..io.files import sha256_bytes
 from .cues import phrase_alternation
+from ..lang import union_words
 from ..errors import ActorsError
 from ..text.normalize import normalize_text
 
@@ -47,7 +48,7 @@ GENDERS = ("f", "m")
 _TITLE_BOUNDS = {"from", "to"}
 _LANG = re.compile(r"^[a-z]{2,3}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-_ARTICLE = re.compile(r"^(?:le|la|les|l'|the)\s*(?=\w)")
+_ARTICLE = re.compile(r"^(?:" + "|".join(union_words("definite_articles")) + r")\s*(?=\w)")
 _BLANKS = re.compile(r"\s+")
 
 

@@ -57,6 +57,7 @@ from .actors import Actors, read_actors
 from .cues import load_cue_rules
 from .mentions import (DocState, Who, find_mentions, pronoun_gender, remember,
                        resolve_descriptor, title_gender)
+from ..lang import union_words
 from ..errors import ParameterError
 from ..schema import require_columns
 from ..text.normalize import normalize_text
@@ -72,7 +73,7 @@ CONFIDENCE = {
 }
 
 _END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
-_THAT = re.compile(r"\b(?:que|qu'|that)\b")
+_THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
 _QUOTE_CHARS = " \t\"«»'(-—–"
 _OPEN_Q = re.compile(r"[«“]|(?:^|\s)\"(?=\w)")
 _CLOSE_Q = re.compile(r"[»”]|(?<=[\w.,!?])\"(?:\W|$)")
@@ -82,10 +83,11 @@ _OPENS_WITH_QUOTE = re.compile(r"^\W*[«\"]")
 _INNER_QUOTE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
 _HAS_QUOTE = re.compile(r"[«»“”\"]")
 _COMMA = re.compile(r"\s*,")
-_COMMA_AND = re.compile(r",\s*(?:and|et|but|mais)$")
+_COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
 #: What stands between a title and the name in apposition to it: complements of the title
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
-_APPOSED = re.compile(r"(?:\s*,\s*(?:de|du|des|d'|of|for|and|et)\b[^,;:«»\"]{1,60})*\s*,\s*")
+_APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"))
+                      + r")\b[^,;:«»\"]{1,60})*\s*,\s*")
 _BLANKS = re.compile(r"\s+")
 
 

@@ -1,9 +1,9 @@
 """Cue words of speaker attribution: reporting verbs and their forms, per language.
 
-The words live in ``discourse/resources/reporting_verbs.yml`` (data, not code). This module
-reads them, conjugates the regular verbs by rule (French ``-er`` verbs: *a déclaré, déclare,
-déclarait, déclarera, déclarerait, déclarant*; English regular verbs: *noted, notes,
-noting*) and compiles the regular expressions used by :mod:`discourse.speakers.attribution`. Every
+The words live in each language's ``discourse/lang/<code>/cues.yml`` (data, not code). This
+module reads them, has the language conjugate the regular verbs by rule (French ``-er``
+verbs: *a déclaré, déclare, déclarait, déclarera, déclarerait, déclarant*; English regular
+verbs: *noted, notes, noting*; see :meth:`discourse.lang.base.Language.conjugate`) and compiles the regular expressions used by :mod:`discourse.speakers.attribution`. Every
 pattern works on the case- and accent-folded working copy of a statement.
 
 Examples
@@ -24,21 +24,26 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from ..errors import ParameterError
+from ..lang import get_language, supported_languages, union_words
+from ..lang.base import YAML_LOADER, CuePieces
 from ..text.normalize import normalize_text
 
-__all__ = ["CueRules", "load_cue_rules", "default_cues_path", "fold", "phrase_alternation"]
+__all__ = ["CueRules", "load_cue_rules", "fold", "phrase_alternation", "GLUE_WORDS", "DEMONYM"]
 
 _LIST_KEYS = (
     "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
     "joint_subjects", "coordinators", "openers", "according_to", "modal_content",
     "name_titles", "not_names", "narrator_markers", "continuation", "background",
     "function_words", "place_prepositions", "title_prepositions",
+    # grammar words (see discourse/lang/<code>/cues.yml)
+    "glue_words", "articles", "definite_articles", "indefinite_articles", "of_words",
+    "and_words", "conjunctions", "apposition_links", "complementizers", "relative_pronouns",
+    "former_words", "elided_articles", "demonym_suffixes",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
                            "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
@@ -57,50 +62,6 @@ def fold(text: str) -> str:
     return normalize_text(text, fold_accents=True).norm
 
 
-def default_cues_path() -> Path:
-    """Path of the packaged cue-word file (``reporting_verbs.yml``)."""
-    return Path(str(resources.files("discourse") / "resources" / "reporting_verbs.yml"))
-
-
-# -- conjugation -------------------------------------------------------------------------
-def _fr_regular(verb: str) -> dict[str, list[str]]:
-    """Forms of a regular French -er verb (folded), possibly followed by words."""
-    head, _, rest = verb.partition(" ")
-    tail = f" {rest}" if rest else ""
-    if not head.endswith("er"):
-        raise ValueError(verb)
-    stem = head[:-2]
-    soft = stem + ("e" if stem.endswith("g") else "")
-    finite = [stem + "e", stem + "ent", soft + "ait", soft + "aient", head + "a",
-              head + "ont", head + "ait", head + "aient", soft + "a", stem + "erent"]
-    if head.endswith(("eler", "eter")):
-        dbl = stem + stem[-1]
-        finite += [dbl + "e", dbl + "ent", dbl + "era", dbl + "erait", dbl + "eront"]
-    part = [stem + "e" + s for s in ("", "e", "s", "es")]
-    return {"participle": [p + tail for p in part], "finite": [f + tail for f in finite],
-            "gerund": [soft + "ant" + tail]}
-
-
-def _en_regular(verb: str) -> dict[str, list[str]]:
-    """Forms of a regular English verb (possibly with a particle: "point out")."""
-    head, _, rest = verb.partition(" ")
-    tail = f" {rest}" if rest else ""
-    if head.endswith("e"):
-        past, ing = head + "d", (head + "ing" if head.endswith("ee") else head[:-1] + "ing")
-    elif re.search(r"[^aeiou]y$", head):
-        past, ing = head[:-1] + "ied", head + "ing"
-    else:
-        past, ing = head + "ed", head + "ing"
-    if re.search(r"(?:s|sh|ch|x|z|o)$", head):
-        third = head + "es"
-    elif re.search(r"[^aeiou]y$", head):
-        third = head[:-1] + "ies"
-    else:
-        third = head + "s"
-    return {"participle": [past + tail], "finite": [past + tail, third + tail],
-            "gerund": [ing + tail]}
-
-
 _PRONOMINAL = re.compile(r"^(?:se |s')")
 
 
@@ -114,7 +75,7 @@ def _verb_forms(entries, lang: str, where: str) -> dict[str, set[str]]:
             pronominal = bool(_PRONOMINAL.match(lemma))
             bare = _PRONOMINAL.sub("", lemma)
             try:
-                forms = _fr_regular(bare) if lang == "fr" else _en_regular(bare)
+                forms = get_language(lang, strict=False).conjugate(bare)
             except ValueError:
                 raise ParameterError(
                     f"{where} entry {k}: {entry!r} is not a regular verb; give its forms: "
@@ -281,11 +242,11 @@ class CueRules:
     inv_needs: str = ""
 
 
-#: Function words that never carry a title (ignored when comparing title words).
-GLUE_WORDS = frozenset({"le", "la", "l'", "les", "the", "de", "du", "des", "of", "d'", "a", "an",
-                        "un", "une"})
-#: A demonym ("cambodgien", "thaïlandaise", "Chinese"), folded.
-DEMONYM = r"[a-z]+(?:ais|aise|ois|oise|ien|ienne|ain|aine|ese|ian|ean|ish)"
+#: Function words that never carry a title (ignored when comparing title words), folded:
+#: every language's ``glue_words``.
+GLUE_WORDS = frozenset(fold(w) for w in union_words("glue_words"))
+#: A demonym ("cambodgien", "thaïlandaise", "Chinese"), folded: every language's suffixes.
+DEMONYM = r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")"
 _W = r"(?![\w-])"   # end of a word (a hyphen continues it: a-t-il)
 _B = r"(?<![\w'-])"  # start of a word
 
@@ -309,11 +270,11 @@ def _compile(lang: str, spec: dict, where: str) -> CueRules:
                              f"title words, got {type(heads).__name__}")
     addressee = _verb_forms(spec.get("addressee_verbs"), lang, f"{where}.addressee_verbs")
     rv_inv = {role: forms - addressee[role] for role, forms in rv.items()}
-    ly = r"\w+ment" if lang == "fr" else r"\w+ly"
-    adv = f"(?:{_alt(get('adverbs'))}|{ly})"
+    language = get_language(lang, strict=False)
+    adv = f"(?:{_alt(get('adverbs'))}|{language.adverb_pattern})"
     aux = _alt(get("auxiliaries"))
     paux = _alt(get("pronominal_auxiliaries"))
-    agree = "(?:e?s?)" if lang == "fr" else ""
+    agree = language.participle_agreement
     refl = r"(?:se\s+|s')"
 
     def vp_of(forms):
@@ -327,19 +288,12 @@ def _compile(lang: str, spec: dict, where: str) -> CueRules:
 
     pron = _alt(get("pronouns"))
     plur = _alt(get("plural_pronouns"))
-    if lang == "fr":
-        inv = (rf"(?:{aux}(?:-t)?-(?:(?P<pl>ils|elles)|{pron})(?:\s+{adv}){{0,3}}\s+"
-               rf"{_alt(rv['participle'])}{agree}"
-               rf"|{_alt(rv['finite'])}(?:-t)?-(?:(?P<pl2>ils|elles)|{pron})"
-               rf"|{paux}-(?:il|elle)\s+{_alt(rv['pron_participle'])}{agree}){_W}")
-    else:
-        inv = rf"(?:(?P<pl>{plur})|{pron})(?:\s+{adv}){{0,3}}\s+{vp_of(rv)}"
+    pieces = CuePieces(aux=aux, paux=paux, pron=pron, plur=plur, adv=adv, agree=agree, end=_W,
+                       rv=rv, sv=sv, alt=_alt, vp_of=vp_of)
+    inv = language.inverted_cue(pieces)
     link = (rf"(?:\s*\([^()]{{0,80}}\))?(?:\s*,(?:[^,;:«»\"]{{1,200}}?,){{1,2}}|\s*,)?"
             rf"(?:\s+{adv})*\s*")
-    if lang == "fr":
-        past = rf"(?:{aux}|{paux}|se\s+sont)(?:\s+{adv}){{0,3}}\s+\w+(?:e|i|u|is|it|t)(?:e?s?){_W}"
-    else:
-        past = rf"(?:(?:{aux}|have)(?:\s+{adv}){{0,3}}\s+)?\w+ed{_W}|{vp_of(rv)}|{vp_of(sv)}"
+    past = language.past_verb(pieces)
     dateline = spec.get("dateline") or r"(?!x)x"
     markers = [_fold_rx(m) for m in get("narrator_markers")] or [r"(?!x)x"]
     background = [_fold_rx(b) for b in get("background")] or [r"(?!x)x"]
@@ -390,7 +344,7 @@ def _compile(lang: str, spec: dict, where: str) -> CueRules:
                 fold(str(k)).strip(): frozenset(w for x in (v or []) for w in
                                                 fold(str(x)).replace("'", " ").split())
                 for k, v in heads.items()},
-            inv_needs="-" if lang == "fr" else "",
+            inv_needs=language.inversion_marker,
         )
     except re.error as err:
         raise ParameterError(f"{where}: a pattern does not compile: {err}") from None
@@ -406,28 +360,41 @@ def _by_gender(value, where: str) -> dict[str, list[str]]:
     return {g: [str(w) for w in (value.get(g) or [])] for g in _GENDERS}
 
 
+_ARTICLES = "(?:" + "|".join(union_words("articles")) + ")"
+_OF = "(?:" + "|".join(union_words("of_words")) + ")"
+_DEFINITE = "(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
+                             for w in union_words("definite_articles")) + ")"
+
+
 def _descriptor(title_words: frozenset) -> re.Pattern:
     """A description of a person: an article, title words and demonyms, "of X"."""
     tw = phrase_alternation(w for w in title_words if w not in GLUE_WORDS and len(w) > 1)
     word = rf"(?:{tw}|{DEMONYM})"
     return re.compile(
-        rf"(?<![\w'-])(?P<art>(?:le|la|l'|the|a|an|un|une)\s*)?"
+        rf"(?<![\w'-])(?P<art>{_ARTICLES}\s*)?"
         rf"(?P<body>{word}(?:[\s-]+{word}){{0,6}})"
-        rf"(?P<tail>\s+(?:de|du|des|of)\s+(?:l'|la\s+|le\s+|the\s+)?[\w-]+)?(?![\w'-])"
+        rf"(?P<tail>\s+{_OF}\s+{_DEFINITE}?[\w-]+)?(?![\w'-])"
     )
-
-
-#: The C (libyaml) safe loader when PyYAML has it: the same result, ten times faster.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> dict[str, CueRules]:
     with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_YAML_LOADER)
+        data = yaml.load(fh, Loader=YAML_LOADER)
     if not isinstance(data, dict) or not data:
         raise ParameterError(f"{path}: expected a mapping language -> cue words")
     return {lang: _compile(lang, spec or {}, f"{path}: {lang}") for lang, spec in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> dict[str, CueRules]:
+    out = {}
+    for code in supported_languages():
+        language = get_language(code)
+        spec = language.data("cues")
+        if spec:
+            out[code] = _compile(code, spec, f"{language.data_path('cues')}: {code}")
+    return out
 
 
 def load_cue_rules(path: str | os.PathLike | None = None) -> dict[str, CueRules]:
@@ -436,8 +403,8 @@ def load_cue_rules(path: str | os.PathLike | None = None) -> dict[str, CueRules]
     Parameters
     ----------
     path
-        A YAML file with the layout of ``discourse/resources/reporting_verbs.yml``; None
-        for the packaged one.
+        A YAML file mapping language codes to cue words, with the layout of
+        ``discourse/lang/<code>/cues.yml``; None for every language's packaged file.
 
     Returns
     -------
@@ -449,4 +416,4 @@ def load_cue_rules(path: str | os.PathLike | None = None) -> dict[str, CueRules]
     >>> sorted(load_cue_rules())
     ['en', 'fr']
     """
-    return _load(str(default_cues_path() if path is None else Path(path)))
+    return _load_default() if path is None else _load(str(Path(path)))

@@ -25,26 +25,30 @@ from functools import lru_cache
 
 from .actors import Actors, slug_name
 from .cues import DEMONYM, GLUE_WORDS, CueRules, fold
+from ..lang import union_words
 from ..text.normalize import normalize_text
 
 __all__ = ["Who", "DocState", "find_mentions", "resolve_descriptor", "remember",
            "pronoun_gender", "title_gender"]
 
+_ELIDED = "".join(sorted({w[0] + w[0].upper() for w in union_words("elided_articles")}))
 _NAME_RUN = re.compile(
-    r"(?<![\w'-])(?:[LDld]')?(?:(?:[A-ZÀ-ÖØ-Þ]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'-]*\.?)"
+    rf"(?<![\w'-])(?:[{_ELIDED}]')?(?:(?:[A-ZÀ-ÖØ-Þ]\.){{2,}}|[A-ZÀ-ÖØ-Þ][\w'-]*\.?)"
     r"(?:\s(?:(?:[A-ZÀ-ÖØ-Þ]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'-]*\.?))*"
 )
 _DEMONYM_RX = re.compile(rf"^{DEMONYM}$")
 _GLUE = GLUE_WORDS
-_INDEFINITE = {"a", "an", "un", "une"}
+_INDEFINITE = frozenset(union_words("indefinite_articles"))
 _TOKEN = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"[\w.'-]+")
-_PREPOSITION = re.compile(r"(?:de|du|des|of|and|et)\s+")
+_PREPOSITION = re.compile("(?:" + "|".join(union_words("of_words") + union_words("and_words"))
+                          + r")\s+")
 _APPOSITION_AFTER = re.compile(r"\s*,([^,;:]{1,80}),")
-_FORMER_WORDS = r"(?:ancien(?:ne)?s?|ex|former|late|feu|defunte?)"
-_FORMER = re.compile(rf"(?<![\w'-])(?:[ld]')?{_FORMER_WORDS}(?![\w'])")
-_FORMER_BEFORE = re.compile(rf"(?<![\w'-])(?:[ld]')?{_FORMER_WORDS}[\s-]*$")
+_FORMER_WORDS = "(?:" + "|".join(sorted(union_words("former_words"), key=len, reverse=True)) + ")"
+_ELIDED_LOWER = "".join(sorted({w[0] for w in union_words("elided_articles")}))
+_FORMER = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}(?![\w'])")
+_FORMER_BEFORE = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}[\s-]*$")
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:])([^,;:]{1,60}),\s*$")
 
 
@@ -455,7 +459,7 @@ def pronoun_gender(text: str, rules: CueRules) -> str | None:
 
 
 _PRONOUN_WORD = re.compile(r"[a-z]+")
-_RELATIVE = re.compile(r"\s*(?:qui|que|dont|ou|who|which|whom|whose|where)\b")
+_RELATIVE = re.compile(r"\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\b")
 
 
 def remember(doc: DocState, mentions: list[Who], folded: str) -> None:

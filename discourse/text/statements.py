@@ -48,8 +48,8 @@ Sentences
     5. Decimal numbers (3.5, 3,5) never hold a break, since no white space follows the point.
 
     The abbreviation lists and the sentence openers are data, per language, in
-    ``discourse/resources/abbreviations.yml``; a document whose language is neither French
-    nor English (``und``...) uses both languages' lists.
+    ``discourse/lang/<code>/abbreviations.yml``; a document in a language without a folder
+    (``und``...) uses every language's lists.
 
 Examples
 --------
@@ -65,12 +65,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
-import yaml
 
 from ..errors import ParameterError
+from ..lang import get_language, is_supported, normalize_lang, supported_languages
+from ..lang.base import ABBREVIATION_GROUPS
+from ..lang.detect import detect_language
 from ..schema import COLUMNS, require_columns
 from .tokens import token_regex
 
@@ -112,34 +113,14 @@ _CLAUSE = re.compile(r"([^.!?…,;:«»“”\"]{1,120})[.!?…]")  # up to the 
 _LOOK_BACK = 80  # characters scanned back for the word before a full stop
 
 
-@lru_cache(maxsize=1)
-def _abbreviation_data() -> dict[str, dict[str, frozenset[str]]]:
-    raw = yaml.safe_load(
-        resources.files("discourse").joinpath("resources/abbreviations.yml").read_text("utf-8")
-    )
-    out: dict[str, dict[str, frozenset[str]]] = {}
-    for lang, groups in raw.items():
-        out[lang] = {
-            "titles": frozenset(map(str, groups.get("titles") or [])),
-            "ambiguous_titles": frozenset(map(str, groups.get("ambiguous_titles") or [])),
-            "other": frozenset(str(a).lower() for a in groups.get("other") or []),
-            "before_number": frozenset(str(a).lower() for a in groups.get("before_number") or []),
-            "sentence_starters": frozenset(
-                str(a).lower() for a in groups.get("sentence_starters") or []),
-            "speech_tags": frozenset(str(a).lower() for a in groups.get("speech_tags") or []),
-        }
-    out["any"] = {key: out["fr"][key] | out["en"][key] for key in out["fr"]}
-    return out
-
-
-def _lang_key(lang: object) -> str:
-    if isinstance(lang, str):
-        low = lang.lower()
-        if low.startswith("fr"):
-            return "fr"
-        if low.startswith("en"):
-            return "en"
-    return "any"
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> dict[str, frozenset[str]]:
+    """The abbreviation groups of ``lang``; every supported language's together when the
+    language has no folder (``und``...)."""
+    if is_supported(lang):
+        return get_language(lang).abbreviations
+    langs = [get_language(c).abbreviations for c in supported_languages()]
+    return {g: frozenset().union(*(a[g] for a in langs)) for g in ABBREVIATION_GROUPS}
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -286,7 +267,7 @@ def split_sentences(
     ['Mr. Li met the U.S. envoy.', 'He said 3.5 percent... was fine!', 'Both sides agreed.']
     """
     end = len(text) if end is None else end
-    return _sentence_spans(text, _abbreviation_data()[_lang_key(lang)], start, end)
+    return _sentence_spans(text, _abbreviations(normalize_lang(lang)), start, end)
 
 
 def _sentence_spans(text: str, abbr: dict[str, frozenset[str]], start: int, end: int
@@ -311,8 +292,6 @@ def _doc_lang(value: object, fallback: str | None, text: str) -> str:
         return fallback
     if isinstance(value, str) and value.strip():
         return value.strip()
-    from ..corpus.reader import detect_language
-
     return detect_language(text)
 
 
@@ -327,7 +306,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     lang
         Language of the documents whose ``lang`` is missing or ``"und"`` (``"fr"``,
         ``"en"``...); when neither gives one, it is detected
-        (:func:`discourse.corpus.reader.detect_language`). It chooses the abbreviation lists and
+        (:func:`discourse.lang.detect.detect_language`). It chooses the abbreviation lists and
         the tokenizer.
 
     Returns
@@ -375,7 +354,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
             text = "" if pd.isna(text) else str(text)
         doc_id = str(doc["doc_id"])
         doc_lang = _doc_lang(doc.get("lang"), lang, text)
-        abbr = _abbreviation_data()[_lang_key(doc_lang)]
+        abbr = _abbreviations(normalize_lang(doc_lang))
         find_tokens = token_regex(doc_lang).findall  # in place: count_tokens(text[ss:se])
         n = 0
         for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):

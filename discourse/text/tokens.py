@@ -1,4 +1,4 @@
-"""Word tokens of French and English news prose, with their offsets.
+"""Word tokens of news prose, with their offsets (the rules of each language from ``lang/``).
 
 Tokens are words and numbers; punctuation is not a token. The rules, written for readouts:
 
@@ -23,8 +23,8 @@ Tokens are words and numbers; punctuation is not a token. The rules, written for
 The tokenizer is nltk's :class:`~nltk.tokenize.RegexpTokenizer` (no nltk data needed);
 :func:`span_tokenize_words` gives offsets into the original text, so
 ``[text[s:e] for s, e in span_tokenize_words(text)] == tokenize_words(text)``.
-Any language code starting with ``fr`` uses the French rules; every other code (``en``,
-``und``...) uses the English ones (no elision split).
+Each language's rules come from its folder (:func:`discourse.lang.get_language`); a language
+without a folder (``und``...) gets the language-neutral pattern (no elision split).
 
 Examples
 --------
@@ -41,43 +41,9 @@ from functools import lru_cache
 
 from nltk.tokenize import RegexpTokenizer
 
-__all__ = ["tokenize_words", "span_tokenize_words", "count_tokens", "token_pattern", "token_regex",
-           "ELISIONS"]
+from ..lang import get_language
 
-#: French elided forms split off as tokens of their own (before an apostrophe). Longer forms
-#: come first so that ``jusqu’`` is not read as ``qu’``.
-ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "c", "d", "j", "l", "m",
-            "n", "s", "t")
-
-#: Words that begin like an elision but are single words.
-NOT_ELISIONS = ("presqu’île", "presqu'île")
-
-_APOS = "'\u2019\u02bc"
-_HYPHEN = "\\-\u2010\u2011"
-_LETTER = r"[^\W\d_]"
-_ALNUM = r"[^\W_]"
-# A word: letters/digits, joined by hyphens or inner apostrophes that a letter follows.
-# (Runs of \w are taken whole: faster than one character at a time.)
-_WORD = rf"{_ALNUM}\w*(?:(?:[{_HYPHEN}]{_ALNUM}|[{_APOS}]{_LETTER})\w*)*"
-_NUMBER = r"\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?(?!\w)"
-# U.S., U.N., p.ex.; optionally joined to a hyphenated word (U.S.-China).
-_ACRONYM = rf"(?:{_LETTER}\.){{2,}}(?:[{_HYPHEN}]{_ALNUM}(?:\w|[{_HYPHEN}](?={_ALNUM}))*)?"
-# An elision: one of ELISIONS (not inside a word), an apostrophe, then (perhaps after a space
-# or an opening quote, as in l’« Hexagone ») a letter or digit. The one-letter forms are a
-# character class, and the words of NOT_ELISIONS a lookahead, for speed.
-_LONG = [e for e in ELISIONS if len(e) > 1]
-_SHORT = "".join(e for e in ELISIONS if len(e) == 1)
-_EXCEPT = {e: list(dict.fromkeys(w[len(e) + 1:] for w in NOT_ELISIONS if w.startswith(e)))
-           for e in _LONG}
-_FIRST = "".join(sorted({e[0] for e in ELISIONS}))
-_ELISION = (
-    # (The lookahead on the first letters rejects most words at once.)
-    rf"(?=[{_FIRST}{_FIRST.upper()}])"
-    r"(?<!\w)(?i:"
-    + "|".join(e + (rf"(?![{_APOS}](?:{'|'.join(_EXCEPT[e])}))" if _EXCEPT[e] else "")
-               for e in _LONG)
-    + rf"|[{_SHORT}])[{_APOS}](?=[ \u00a0\u202f«“\"]*{_ALNUM})"
-)
+__all__ = ["tokenize_words", "span_tokenize_words", "count_tokens", "token_pattern", "token_regex"]
 
 
 def token_pattern(lang: str | None = "fr") -> str:
@@ -92,10 +58,7 @@ def token_pattern(lang: str | None = "fr") -> str:
     >>> re.findall(token_pattern("fr"), "qu’il")
     ['qu’', 'il']
     """
-    # Every token starts with a letter or digit: the lookahead rejects other positions fast.
-    if _lang(lang) == "fr":
-        return rf"(?={_ALNUM})(?:{_ELISION}|{_ACRONYM}|{_NUMBER}|{_WORD})"
-    return rf"(?={_ALNUM})(?:{_ACRONYM}|{_NUMBER}|{_WORD})"
+    return get_language(lang, strict=False).token_pattern()
 
 
 @lru_cache(maxsize=4)
@@ -124,7 +87,7 @@ def token_regex(lang: str | None = "fr") -> re.Pattern:
 
 
 def _lang(lang: str | None) -> str:
-    return "fr" if isinstance(lang, str) and lang.lower().startswith("fr") else "en"
+    return get_language(lang, strict=False).code
 
 
 def span_tokenize_words(text: str, *, lang: str | None = "fr") -> list[tuple[int, int]]:
