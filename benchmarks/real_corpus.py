@@ -18,6 +18,9 @@ Commands::
     python benchmarks/real_corpus.py status      which texts are present, missing or changed
     python benchmarks/real_corpus.py rebuild     cut texts/ again from pages/ (after a re-fetch)
     python benchmarks/real_corpus.py recipe      write data/real/recipe.csv (one row a document)
+    python benchmarks/real_corpus.py split       assign each document to ``dev`` or ``test``
+        once (data/real/split.csv), by outlet: about 30 % of each language's documents, from
+        outlets that no development document comes from; refuses to redo an existing split
 
 A worksheet (JSON) holds: doc_id, url, query, outlet, outlet_side, lang, date (ISO), title,
 story (meeting key, e.g. ``2024-12-03 Xi Jinping - Hun Sen``), keep_from / keep_to (verbatim
@@ -194,6 +197,56 @@ def recipe() -> int:
     return 0
 
 
+_SECOND_LEVEL = {"com", "org", "gov", "net", "edu", "co", "go", "ac"}
+
+
+def outlet_key(url: str) -> str:
+    """The site an address belongs to (``en.people.cn`` -> ``people.cn``)."""
+    from urllib.parse import urlparse
+
+    host = urlparse(url).netloc.lower().rstrip(".").split(":")[0]
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def split(force: bool = False) -> int:
+    out = REAL / "split.csv"
+    if out.exists() and not force:
+        print(f"{out} exists: the split is made once (never tune on the test part)")
+        return 1
+    docs = read_docs()
+    rows = []
+    for lang in sorted({d["lang"] for d in docs}):
+        mine = [d for d in docs if d["lang"] == lang]
+        by_outlet: dict[str, list] = {}
+        for d in mine:
+            by_outlet.setdefault(outlet_key(d["url"]), []).append(d)
+        order = sorted(by_outlet, key=lambda o: hashlib.sha256(o.encode()).hexdigest())
+        target, test = round(0.3 * len(mine)), set()
+        for o in order:
+            n = sum(len(by_outlet[x]) for x in test)
+            if n >= target:
+                break
+            if n + len(by_outlet[o]) <= target + 2:
+                test.add(o)
+        dev_stories = {str(d["story"])[:10] for d in mine if outlet_key(d["url"]) not in test}
+        for d in mine:
+            part = "test" if outlet_key(d["url"]) in test else "dev"
+            if part == "test" and str(d["story"])[:10] in dev_stories:
+                part = "dev"  # a relay of a development story: not unseen text
+            rows.append((d["doc_id"], lang, outlet_key(d["url"]), part))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["doc_id", "lang", "outlet", "part"])
+    w.writerows(sorted(rows))
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    for lang in sorted({r[1] for r in rows}):
+        n = [r for r in rows if r[1] == lang]
+        print(f"{lang}: {sum(r[3] == 'test' for r in n)} test / {len(n)} documents")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -203,6 +256,8 @@ def main(argv: list[str]) -> int:
         for p in rest:
             print(ingest(Path(p)))
         return 0
+    if cmd == "split":
+        return split(force="--force" in rest)
     if cmd in {"status", "rebuild", "recipe"}:
         return {"status": status, "rebuild": rebuild, "recipe": recipe}[cmd]()
     print(f"unknown command {cmd!r}; one of ingest, status, rebuild, recipe")
