@@ -144,7 +144,7 @@ def test_missing_file(tmp_path):
 def test_alias_trie_matches_like_a_longest_first_alternation():
     import re
 
-    from discourse.speakers.cues import phrase_alternation
+    from discourse.speakers.phrases import phrase_alternation
 
     words = ["a", "ab", "abc", "abd", "b", "fait", "fait part", "m.", "mme", "x-y"]
     plain = "|".join(re.escape(w).replace(r"\ ", r"\s+")

@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from ..io.files import sha256_bytes
-from .cues import phrase_alternation
+from .phrases import phrase_alternation
 from ..lang import union_words
 from ..errors import ActorsError
 from ..text.normalize import normalize_text

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .actors import Actors, read_actors
-from .cues import load_cue_rules
+from .cues import read_cue_rules
 from .mentions import (DocState, Who, find_mentions, pronoun_gender, remember,
                        resolve_descriptor, title_gender)
 from ..lang import union_words
@@ -509,7 +509,7 @@ def attribute_speakers(
     """
     require_columns(statements, "statements", where="attribute_speakers")
     actors_obj = actors if isinstance(actors, Actors) else read_actors(actors)
-    rules_by_lang = load_cue_rules(cues)
+    rules_by_lang = read_cue_rules(cues)
     if lang is not None and lang not in rules_by_lang:
         raise ParameterError(
             f"attribute_speakers: lang={lang!r} has no cue words; valid: "

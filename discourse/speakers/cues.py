@@ -3,18 +3,20 @@
 The words live in each language's ``discourse/lang/<code>/cues.yml`` (data, not code). This
 module reads them, has the language conjugate the regular verbs by rule (French ``-er``
 verbs: *a déclaré, déclare, déclarait, déclarera, déclarerait, déclarant*; English regular
-verbs: *noted, notes, noting*; see :meth:`discourse.lang.base.Language.conjugate`) and compiles the regular expressions used by :mod:`discourse.speakers.attribution`. Every
-pattern works on the case- and accent-folded working copy of a statement.
+verbs: *noted, notes, noting*; :mod:`discourse.speakers.verb_forms`) and compiles the
+regular expressions used by :mod:`discourse.speakers.attribution` into one
+:class:`CueRules` per language. Every pattern works on the case- and accent-folded working
+copy of a statement (:func:`discourse.speakers.phrases.fold`).
 
 Examples
 --------
->>> from discourse.speakers.cues import load_cue_rules
->>> fr = load_cue_rules()["fr"]
+>>> from discourse.speakers.cues import read_cue_rules
+>>> fr = read_cue_rules()["fr"]
 >>> bool(fr.vp.match("a également souligne que"))
 True
 >>> bool(fr.vp.match("s'est dit pret"))
 True
->>> bool(load_cue_rules()["en"].vp.match("has also called for"))
+>>> bool(read_cue_rules()["en"].vp.match("has also called for"))
 True
 """
 
@@ -31,9 +33,11 @@ import yaml
 from ..errors import ParameterError
 from ..lang import get_language, supported_languages, union_words
 from ..lang.base import YAML_LOADER, CuePieces
-from ..text.normalize import normalize_text
+from .phrases import alternation as _alt
+from .phrases import fold, fold_pattern, phrase_alternation
+from .verb_forms import gendered_words, verb_forms
 
-__all__ = ["CueRules", "load_cue_rules", "fold", "phrase_alternation", "GLUE_WORDS", "DEMONYM"]
+__all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "GLUE_WORDS", "DEMONYM"]
 
 _LIST_KEYS = (
     "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
@@ -48,99 +52,6 @@ _LIST_KEYS = (
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
                            "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
                            "gender_pronouns", "near_name_pronouns", "description_heads"}
-_GENDERS = ("f", "m")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded copy, same length as ``text`` when it is in NFC.
-
-    Examples
-    --------
-    >>> fold("Déclaré’")
-    "declare'"
-    """
-    return normalize_text(text, fold_accents=True).norm
-
-
-_PRONOMINAL = re.compile(r"^(?:se |s')")
-
-
-def _verb_forms(entries, lang: str, where: str) -> dict[str, set[str]]:
-    """Collect forms by role; pronominal verbs go to the ``pron_*`` roles."""
-    out: dict[str, set[str]] = {k: set() for k in (
-        "participle", "finite", "gerund", "pron_participle", "pron_finite", "pron_gerund")}
-    for k, entry in enumerate(entries or [], 1):
-        if isinstance(entry, str):
-            lemma = fold(entry).strip()
-            pronominal = bool(_PRONOMINAL.match(lemma))
-            bare = _PRONOMINAL.sub("", lemma)
-            try:
-                forms = get_language(lang, strict=False).conjugate(bare)
-            except ValueError:
-                raise ParameterError(
-                    f"{where} entry {k}: {entry!r} is not a regular verb; give its forms: "
-                    "{lemma: ..., participle: [...], finite: [...], gerund: [...]}") from None
-        elif isinstance(entry, dict) and "lemma" in entry:
-            lemma = fold(str(entry["lemma"])).strip()
-            pronominal = bool(_PRONOMINAL.match(lemma))
-            forms = {r: [fold(str(f)).strip() for f in entry.get(r) or []]
-                     for r in ("participle", "finite", "gerund")}
-        else:
-            raise ParameterError(f"{where} entry {k}: expected a verb or a mapping with "
-                                 f"lemma, participle, finite, gerund; got {entry!r}")
-        for role, values in forms.items():
-            out[("pron_" if pronominal else "") + role].update(v for v in values if v)
-    return out
-
-
-def phrase_alternation(phrases) -> str:
-    """Regular expression matching any of ``phrases``, the longest first (a trie).
-
-    A space in a phrase matches any run of blanks. The expression is a prefix tree
-    ("a(?:vait|urait)?"): at a given position the regex engine tries the same phrases in the
-    same order as a plain alternation sorted longest first, but in a time that does not
-    grow with the number of phrases. Phrases are used as they are (fold them first).
-
-    Examples
-    --------
-    >>> phrase_alternation(["a", "avait", "ont"])
-    '(?:a(?:vait)?|ont)'
-    >>> bool(re.fullmatch(phrase_alternation(["fait part", "fait"]), "fait   part"))
-    True
-    """
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        if not phrase:
-            continue
-        for ch in re.sub(r"\s+", " ", phrase):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not trie:
-        return r"(?!x)x"
-    return _emit(trie, top=True)
-
-
-def _emit(node: dict, top: bool = False) -> str:
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
-            for ch, child in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    optional = "?" if "" in node else ""
-    if len(alts) == 1 and not top and (not optional or len(alts[0]) == 1 or (
-            len(alts[0]) == 2 and alts[0][0] == "\\")):
-        return alts[0] + optional     # one character (or a whole tail): no group needed
-    return "(?:" + "|".join(alts) + ")" + optional
-
-
-def _alt(words) -> str:
-    """Regex alternation of folded phrases, longest first, spaces matching any blank run."""
-    return phrase_alternation({fold(w).strip() for w in words if str(w).strip()})
-
-
-def _fold_rx(pattern: str) -> str:
-    """Remove the accents of a regular expression's letters (its escapes stay as they are)."""
-    return normalize_text(pattern, lower=False, fold_accents=True).norm
 
 
 @dataclass(frozen=True)
@@ -249,115 +160,179 @@ GLUE_WORDS = frozenset(fold(w) for w in union_words("glue_words"))
 DEMONYM = r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")"
 _W = r"(?![\w-])"   # end of a word (a hyphen continues it: a-t-il)
 _B = r"(?<![\w'-])"  # start of a word
+_REFLEXIVE = r"(?:se\s+|s')"
 
 
-def _compile(lang: str, spec: dict, where: str) -> CueRules:
+@dataclass
+class _Spec:
+    """The checked content of one language's cue words (before compilation)."""
+
+    spec: dict
+    verbs: dict            # rv (reporting), sv (scene), tv (travel), mv (meeting), rv_inv
+    genders: dict          # words, pronouns, near_name: {f: [...], m: [...]}
+    heads: dict
+
+    def get(self, key: str) -> list[str]:
+        """The list of words under ``key`` (empty if absent)."""
+        return [str(x) for x in (self.spec.get(key) or [])]
+
+    def words(self, key: str) -> frozenset:
+        """The folded single words of the phrases under ``key``."""
+        return frozenset(w for p in self.get(key) for w in fold(p).split())
+
+
+def _read_spec(lang: str, spec: dict, where: str) -> _Spec:
+    """Check a language's cue words and collect its verbs' forms (in the file's key order)."""
     unknown = sorted(set(spec) - _KEYS)
     if unknown:
         raise ParameterError(f"{where}: unknown key(s) {', '.join(unknown)}; valid keys: "
                              f"{', '.join(sorted(_KEYS))}")
-    get = lambda k: [str(x) for x in (spec.get(k) or [])]  # noqa: E731
-    rv = _verb_forms(spec.get("reporting_verbs"), lang, f"{where}.reporting_verbs")
-    sv = _verb_forms(spec.get("scene_verbs"), lang, f"{where}.scene_verbs")
-    tv = _verb_forms(spec.get("travel_verbs"), lang, f"{where}.travel_verbs")
-    mv = _verb_forms(spec.get("meeting_verbs"), lang, f"{where}.meeting_verbs")
-    gender_words = _by_gender(spec.get("gender_words"), f"{where}.gender_words")
-    gender_pronouns = _by_gender(spec.get("gender_pronouns"), f"{where}.gender_pronouns")
-    near_name = _by_gender(spec.get("near_name_pronouns"), f"{where}.near_name_pronouns")
+    verbs = {short: verb_forms(spec.get(key), lang, f"{where}.{key}") for short, key in (
+        ("rv", "reporting_verbs"), ("sv", "scene_verbs"), ("tv", "travel_verbs"),
+        ("mv", "meeting_verbs"))}
+    genders = {short: gendered_words(spec.get(key), f"{where}.{key}") for short, key in (
+        ("words", "gender_words"), ("pronouns", "gender_pronouns"),
+        ("near_name", "near_name_pronouns"))}
     heads = spec.get("description_heads") or {}
     if not isinstance(heads, dict):
         raise ParameterError(f"{where}.description_heads: expected a mapping noun -> list of "
                              f"title words, got {type(heads).__name__}")
-    addressee = _verb_forms(spec.get("addressee_verbs"), lang, f"{where}.addressee_verbs")
-    rv_inv = {role: forms - addressee[role] for role, forms in rv.items()}
-    language = get_language(lang, strict=False)
-    adv = f"(?:{_alt(get('adverbs'))}|{language.adverb_pattern})"
-    aux = _alt(get("auxiliaries"))
-    paux = _alt(get("pronominal_auxiliaries"))
-    agree = language.participle_agreement
-    refl = r"(?:se\s+|s')"
+    addressee = verb_forms(spec.get("addressee_verbs"), lang, f"{where}.addressee_verbs")
+    verbs["rv_inv"] = {role: forms - addressee[role] for role, forms in verbs["rv"].items()}
+    return _Spec(spec, verbs, genders, heads)
 
-    def vp_of(forms):
+
+class _Grammar:
+    """A language's verb-phrase building blocks: auxiliaries, adverbs, agreement, links."""
+
+    def __init__(self, lang: str, words: _Spec) -> None:
+        self.language = get_language(lang, strict=False)
+        self.adv = f"(?:{_alt(words.get('adverbs'))}|{self.language.adverb_pattern})"
+        self.aux = _alt(words.get("auxiliaries"))
+        self.paux = _alt(words.get("pronominal_auxiliaries"))
+        self.agree = self.language.participle_agreement
+        self.link = (rf"(?:\s*\([^()]{{0,80}}\))?(?:\s*,(?:[^,;:«»\"]{{1,200}}?,){{1,2}}|\s*,)?"
+                     rf"(?:\s+{self.adv})*\s*")
+
+    def vp_of(self, forms: dict) -> str:
+        """A verb phrase of ``forms``: auxiliary + participle, pronominal, finite."""
+        aux, paux, adv, agree = self.aux, self.paux, self.adv, self.agree
         parts = [
             rf"{aux}(?:\s*,[^,]{{1,40}},|\s+{adv}){{0,3}}\s+{_alt(forms['participle'])}{agree}",
             rf"{paux}(?:\s+{adv}){{0,3}}\s+{_alt(forms['pron_participle'])}{agree}",
-            rf"{refl}{_alt(forms['pron_finite'])}",
+            rf"{_REFLEXIVE}{_alt(forms['pron_finite'])}",
             rf"{_alt(forms['finite'])}",
         ]
         return "(?:" + "|".join(parts) + f"){_W}"
 
-    pron = _alt(get("pronouns"))
-    plur = _alt(get("plural_pronouns"))
-    pieces = CuePieces(aux=aux, paux=paux, pron=pron, plur=plur, adv=adv, agree=agree, end=_W,
-                       rv=rv, sv=sv, alt=_alt, vp_of=vp_of)
-    inv = language.inverted_cue(pieces)
-    link = (rf"(?:\s*\([^()]{{0,80}}\))?(?:\s*,(?:[^,;:«»\"]{{1,200}}?,){{1,2}}|\s*,)?"
-            rf"(?:\s+{adv})*\s*")
-    past = language.past_verb(pieces)
-    dateline = spec.get("dateline") or r"(?!x)x"
-    markers = [_fold_rx(m) for m in get("narrator_markers")] or [r"(?!x)x"]
-    background = [_fold_rx(b) for b in get("background")] or [r"(?!x)x"]
-    speech = [_fold_rx(b) for b in get("speech_markers")]
-    words = lambda k: frozenset(w for p in get(k) for w in fold(p).split())  # noqa: E731
-    function_words = words("function_words")
-    title_words, not_names = words("name_titles"), words("not_names") | function_words
+    def pieces(self, words: _Spec) -> CuePieces:
+        """The building blocks the language combines into its inverted cues and past verbs."""
+        return CuePieces(aux=self.aux, paux=self.paux, pron=_alt(words.get("pronouns")),
+                         plur=_alt(words.get("plural_pronouns")), adv=self.adv,
+                         agree=self.agree, end=_W, rv=words.verbs["rv"],
+                         sv=words.verbs["sv"], alt=_alt, vp_of=self.vp_of)
+
+
+def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
+    """The reporting, scene and travel verb phrases (compiled)."""
+    rv, vp_of, link = words.verbs["rv"], g.vp_of, g.link
+    return dict(
+        vp=re.compile(vp_of(rv)),
+        scene_vp=re.compile(vp_of(words.verbs["sv"])),
+        gerund=re.compile(rf"{_B}(?:{_alt(rv['gerund'] | rv['pron_gerund'])}){_W}"),
+        inv_pronoun=re.compile(g.language.inverted_cue(pieces)),
+        link=re.compile(link),
+        link_vp=re.compile(rf"{link}(?P<vp>{vp_of(rv)})"),
+        link_scene=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['sv'])})"),
+        travel_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['tv'])})"),
+    )
+
+
+def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
+    """Subjects, openers and the narrator's marks (compiled)."""
+    get = words.get
+    markers = [fold_pattern(m) for m in get("narrator_markers")] or [r"(?!x)x"]
+    background = [fold_pattern(b) for b in get("background")] or [r"(?!x)x"]
+    speech = [fold_pattern(b) for b in get("speech_markers")]
+    return dict(
+        pronouns=re.compile(rf"{_B}{pieces.pron}{_W}"),
+        plural_pronouns=re.compile(rf"{_B}{pieces.plur}{_W}"),
+        joint=re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}"),
+        coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
+        according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
+        according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
+        inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{g.vp_of(words.verbs['rv_inv'])})\s+$"),
+        speech=re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x", re.IGNORECASE),
+        opener=re.compile(rf"^\W*(?:{_alt(get('openers'))}{_W}|[\w'-]+(?:ant|ing){_W})"),
+        modal=re.compile(rf"{_alt(get('modal_content'))}{_W}"),
+        markers=re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE),
+        background=re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE),
+        dateline=re.compile(words.spec.get("dateline") or r"(?!x)x"),
+        past_verb=re.compile(g.language.past_verb(pieces)),
+    )
+
+
+def _name_patterns(words: _Spec, g: _Grammar) -> dict:
+    """Titles, names, descriptions and genders (compiled)."""
+    function_words = words.words("function_words")
+    title_words = words.words("name_titles")
+    not_names = words.words("not_names") | function_words
+    genders = words.genders
+    return dict(
+        title_words=title_words,
+        not_names=not_names,
+        stop_words=title_words | not_names,
+        descriptor=_descriptor(title_words),
+        meeting_vp=re.compile(rf"{g.link}(?P<vp>{g.vp_of(words.verbs['mv'])})"),
+        function_words=function_words,
+        place_before=re.compile(rf"{_B}{_alt(words.get('place_prepositions'))}\s*$"),
+        title_preps=words.words("title_prepositions"),
+        gender_words={gd: re.compile(rf"{_B}{_alt(ws)}(?![\w'-])") for gd, ws in
+                      genders["words"].items()},
+        near_name_pronouns={gd: re.compile(rf"{_B}{_alt(ws)}{_W}") for gd, ws in
+                            genders["near_name"].items() if ws},
+        pronoun_gender={fold(w).strip(): gd for gd, ws in genders["pronouns"].items()
+                        for w in ws},
+        description_heads={
+            fold(str(k)).strip(): frozenset(w for x in (v or []) for w in
+                                            fold(str(x)).replace("'", " ").split())
+            for k, v in words.heads.items()},
+        inv_needs=g.language.inversion_marker,
+    )
+
+
+def compile_cue_rules(lang: str, spec: dict, where: str) -> CueRules:
+    """Check one language's cue words and compile them into :class:`CueRules`.
+
+    Parameters
+    ----------
+    lang
+        Language code (its :class:`~discourse.lang.base.Language` conjugates and combines).
+    spec
+        The language's cue words (the layout of ``discourse/lang/<code>/cues.yml``).
+    where
+        Where the words come from, for the error messages.
+
+    Raises
+    ------
+    ParameterError
+        If a key is unknown, a verb or a word list is malformed, or a pattern does not compile.
+
+    Examples
+    --------
+    >>> rules = compile_cue_rules("en", {"reporting_verbs": ["note"]}, "mine")
+    >>> bool(rules.vp.match("noted"))
+    True
+    """
+    words = _read_spec(lang, spec, where)
+    grammar = _Grammar(lang, words)
+    pieces = grammar.pieces(words)
     try:
-        return CueRules(
-            lang=lang,
-            vp=re.compile(vp_of(rv)),
-            scene_vp=re.compile(vp_of(sv)),
-            gerund=re.compile(rf"{_B}(?:{_alt(rv['gerund'] | rv['pron_gerund'])}){_W}"),
-            inv_pronoun=re.compile(inv),
-            link=re.compile(link),
-            link_vp=re.compile(rf"{link}(?P<vp>{vp_of(rv)})"),
-            link_scene=re.compile(rf"{link}(?P<vp>{vp_of(sv)})"),
-            travel_vp=re.compile(rf"{link}(?P<vp>{vp_of(tv)})"),
-            pronouns=re.compile(rf"{_B}{pron}{_W}"),
-            plural_pronouns=re.compile(rf"{_B}{plur}{_W}"),
-            joint=re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}"),
-            coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
-            according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
-            according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
-            inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{vp_of(rv_inv)})\s+$"),
-            speech=re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x", re.IGNORECASE),
-            opener=re.compile(rf"^\W*(?:{_alt(get('openers'))}{_W}|[\w'-]+(?:ant|ing){_W})"),
-            modal=re.compile(rf"{_alt(get('modal_content'))}{_W}"),
-            markers=re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE),
-            background=re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE),
-            dateline=re.compile(dateline),
-            past_verb=re.compile(past),
-            title_words=title_words,
-            not_names=not_names,
-            stop_words=title_words | not_names,
-            descriptor=_descriptor(title_words),
-            meeting_vp=re.compile(rf"{link}(?P<vp>{vp_of(mv)})"),
-            function_words=function_words,
-            place_before=re.compile(rf"{_B}{_alt(get('place_prepositions'))}\s*$"),
-            title_preps=words("title_prepositions"),
-            gender_words={g: re.compile(rf"{_B}{_alt(ws)}(?![\w'-])") for g, ws in
-                          gender_words.items()},
-            near_name_pronouns={g: re.compile(rf"{_B}{_alt(ws)}{_W}") for g, ws in
-                                near_name.items() if ws},
-            pronoun_gender={fold(w).strip(): g for g, ws in gender_pronouns.items()
-                            for w in ws},
-            description_heads={
-                fold(str(k)).strip(): frozenset(w for x in (v or []) for w in
-                                                fold(str(x)).replace("'", " ").split())
-                for k, v in heads.items()},
-            inv_needs=language.inversion_marker,
-        )
+        return CueRules(lang=lang, **_verb_patterns(words, grammar, pieces),
+                        **_subject_patterns(words, grammar, pieces),
+                        **_name_patterns(words, grammar))
     except re.error as err:
         raise ParameterError(f"{where}: a pattern does not compile: {err}") from None
-
-
-def _by_gender(value, where: str) -> dict[str, list[str]]:
-    """A {f: [...], m: [...]} mapping of words, checked."""
-    if value is None:
-        return {g: [] for g in _GENDERS}
-    if not isinstance(value, dict) or set(map(str, value)) - set(_GENDERS):
-        raise ParameterError(f"{where}: expected a mapping with keys f and m (lists of "
-                             f"words), got {value!r}")
-    return {g: [str(w) for w in (value.get(g) or [])] for g in _GENDERS}
 
 
 _ARTICLES = "(?:" + "|".join(union_words("articles")) + ")"
@@ -383,7 +358,8 @@ def _load(path: str) -> dict[str, CueRules]:
         data = yaml.load(fh, Loader=YAML_LOADER)
     if not isinstance(data, dict) or not data:
         raise ParameterError(f"{path}: expected a mapping language -> cue words")
-    return {lang: _compile(lang, spec or {}, f"{path}: {lang}") for lang, spec in data.items()}
+    return {lang: compile_cue_rules(lang, spec or {}, f"{path}: {lang}")
+            for lang, spec in data.items()}
 
 
 @lru_cache(maxsize=1)
@@ -393,11 +369,11 @@ def _load_default() -> dict[str, CueRules]:
         language = get_language(code)
         spec = language.data("cues")
         if spec:
-            out[code] = _compile(code, spec, f"{language.data_path('cues')}: {code}")
+            out[code] = compile_cue_rules(code, spec, f"{language.data_path('cues')}: {code}")
     return out
 
 
-def load_cue_rules(path: str | os.PathLike | None = None) -> dict[str, CueRules]:
+def read_cue_rules(path: str | os.PathLike | None = None) -> dict[str, CueRules]:
     """Read a cue-word file and compile it, per language (cached).
 
     Parameters
@@ -413,7 +389,7 @@ def load_cue_rules(path: str | os.PathLike | None = None) -> dict[str, CueRules]
 
     Examples
     --------
-    >>> sorted(load_cue_rules())
+    >>> sorted(read_cue_rules())
     ['en', 'fr']
     """
     return _load_default() if path is None else _load(str(Path(path)))

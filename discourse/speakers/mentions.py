@@ -9,8 +9,8 @@ ministre" resolve to the right person).
 Examples
 --------
 >>> from discourse.speakers.actors import read_actors
->>> from discourse.speakers.cues import load_cue_rules
->>> doc = DocState(read_actors(), load_cue_rules()["en"], "en", "2024-10-10")
+>>> from discourse.speakers.cues import read_cue_rules
+>>> doc = DocState(read_actors(), read_cue_rules()["en"], "en", "2024-10-10")
 >>> ws = find_mentions("Thai Prime Minister Paetongtarn Shinawatra said so.", doc)
 >>> [(w.kind, w.id, w.name) for w in ws]
 [('name', 'paetongtarn_shinawatra', 'Paetongtarn Shinawatra')]
@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Actors, slug_name
-from .cues import DEMONYM, GLUE_WORDS, CueRules, fold
+from .cues import DEMONYM, GLUE_WORDS, CueRules
+from .phrases import fold
 from ..lang import union_words
 from ..text.normalize import normalize_text
 
@@ -318,8 +319,8 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     Examples
     --------
     >>> from discourse.speakers.actors import read_actors
-    >>> from discourse.speakers.cues import load_cue_rules
-    >>> doc = DocState(read_actors(), load_cue_rules()["fr"], "fr", "2024-12-03")
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", "2024-12-03")
     >>> [w.kind for w in find_mentions("Il a dit que les deux parties et Xi...", doc)]
     ['pronoun', 'joint', 'actor']
     """
@@ -435,8 +436,8 @@ def title_gender(text: str, rules: CueRules) -> str | None:
 
     Examples
     --------
-    >>> from discourse.speakers.cues import load_cue_rules
-    >>> title_gender("la ministre du tourisme", load_cue_rules()["fr"])
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> title_gender("la ministre du tourisme", read_cue_rules()["fr"])
     'f'
     """
     return _gender_of([text], rules)
@@ -447,8 +448,8 @@ def pronoun_gender(text: str, rules: CueRules) -> str | None:
 
     Examples
     --------
-    >>> from discourse.speakers.cues import load_cue_rules
-    >>> pronoun_gender("a-t-elle ajoute", load_cue_rules()["fr"])
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> pronoun_gender("a-t-elle ajoute", read_cue_rules()["fr"])
     'f'
     """
     for word in _PRONOUN_WORD.findall(text):

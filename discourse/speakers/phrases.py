@@ -1,0 +1,95 @@
+"""Phrases as regular expressions: folding and prefix-tree alternations.
+
+Every cue pattern and actor alias is matched on the case- and accent-folded working copy
+of a text (:func:`fold`). :func:`phrase_alternation` turns a set of folded phrases into one
+regular expression, a prefix tree that tries the longest phrase first, and
+:func:`alternation` does the same for raw words.
+
+Examples
+--------
+>>> phrase_alternation(["a", "avait", "ont"])
+'(?:a(?:vait)?|ont)'
+>>> alternation(["Déclaré", "dit"])
+'(?:d(?:eclare|it))'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import normalize_text
+
+__all__ = ["fold", "phrase_alternation", "alternation", "fold_pattern"]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded copy, same length as ``text`` when it is in NFC.
+
+    Examples
+    --------
+    >>> fold("Déclaré’")
+    "declare'"
+    """
+    return normalize_text(text, fold_accents=True).norm
+
+
+def phrase_alternation(phrases) -> str:
+    """Regular expression matching any of ``phrases``, the longest first (a trie).
+
+    A space in a phrase matches any run of blanks. The expression is a prefix tree
+    ("a(?:vait|urait)?"): at a given position the regex engine tries the same phrases in the
+    same order as a plain alternation sorted longest first, but in a time that does not
+    grow with the number of phrases. Phrases are used as they are (fold them first).
+
+    Examples
+    --------
+    >>> phrase_alternation(["a", "avait", "ont"])
+    '(?:a(?:vait)?|ont)'
+    >>> bool(re.fullmatch(phrase_alternation(["fait part", "fait"]), "fait   part"))
+    True
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        if not phrase:
+            continue
+        for ch in re.sub(r"\s+", " ", phrase):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return r"(?!x)x"
+    return _emit(trie, top=True)
+
+
+def _emit(node: dict, top: bool = False) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
+            for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    optional = "?" if "" in node else ""
+    if len(alts) == 1 and not top and (not optional or len(alts[0]) == 1 or (
+            len(alts[0]) == 2 and alts[0][0] == "\\")):
+        return alts[0] + optional     # one character (or a whole tail): no group needed
+    return "(?:" + "|".join(alts) + ")" + optional
+
+
+def alternation(words) -> str:
+    """Regex alternation of phrases, folded, longest first, spaces matching any blank run.
+
+    Examples
+    --------
+    >>> alternation(["Il", "elle", " "])
+    '(?:elle|il)'
+    """
+    return phrase_alternation({fold(w).strip() for w in words if str(w).strip()})
+
+
+def fold_pattern(pattern: str) -> str:
+    """Remove the accents of a regular expression's letters (its escapes stay as they are).
+
+    Examples
+    --------
+    >>> fold_pattern(r"\\bà l'été\\b")
+    "\\\\ba l'ete\\\\b"
+    """
+    return normalize_text(pattern, lower=False, fold_accents=True).norm
