@@ -136,6 +136,12 @@ def test_titles_with_disjoint_dates_may_share_an_alias(tmp_path):
     assert actors.resolve("le chef", lang="fr") == "c_d"   # no date: the current holder
 
 
+def test_read_actors_accepts_an_actors_object_and_returns_it():
+    actors = read_actors()
+    assert read_actors(actors) is actors
+    assert isinstance(read_actors(None), Actors)
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(ActorsError, match="cannot read the actors file"):
         read_actors(tmp_path / "nope.yml")

@@ -508,7 +508,7 @@ def attribute_speakers(
     [['emmanuel_macron', 'unknown', 'explicit'], ['emmanuel_macron', 'unknown', 'pronoun']]
     """
     require_columns(statements, "statements", where="attribute_speakers")
-    actors_obj = actors if isinstance(actors, Actors) else read_actors(actors)
+    actors_obj = read_actors(actors)
     rules_by_lang = read_cue_rules(cues)
     if lang is not None and lang not in rules_by_lang:
         raise ParameterError(
