@@ -55,8 +55,9 @@ import pandas as pd
 
 from .actors import Actors, read_actors
 from .cues import read_cue_rules
-from .mentions import (DocState, Who, find_mentions, pronoun_gender, remember,
-                       resolve_descriptor, title_gender)
+from .descriptions import resolve_descriptor
+from .doc_state import DocState, Who, pronoun_gender, remember, title_gender
+from .mentions import find_mentions
 from ..lang import union_words
 from ..errors import ParameterError
 from ..schema import require_columns

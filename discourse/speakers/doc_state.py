@@ -1,0 +1,215 @@
+"""What one document has introduced so far: its people, their names, titles and genders.
+
+Used by :mod:`discourse.speakers.attribution`. A :class:`DocState` keeps the named people
+not in the actors file (so that "Li" or "M. Guterres" after "Premier Li Keqiang" / "António
+Guterres" is the same person) and, for each person, the title words used about them (so
+that "le ministre", "the King" or "Samdech Techo Premier ministre" resolve to the right
+person); :func:`remember` records a statement's people in it. A mention is a :class:`Who`.
+:func:`title_gender` and :func:`pronoun_gender` read the gender that words show.
+
+Examples
+--------
+>>> from discourse.speakers.actors import read_actors
+>>> from discourse.speakers.cues import read_cue_rules
+>>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", "2024-12-03")
+>>> remember(doc, [Who(0, 12, "name", "wang_wentian", "Wang Wentian")], "wang wentian a dit")
+>>> doc.surnames["wang"]
+('name', 'wang_wentian', 'Wang Wentian')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lang import union_words
+from .actors import Actors
+from .cues import GLUE_WORDS, CueRules
+from .phrases import fold
+
+__all__ = ["Who", "DocState", "remember", "fold_name", "pronoun_gender", "title_gender"]
+
+_GLUE = GLUE_WORDS
+_APPOSITION_AFTER = re.compile(r"\s*,([^,;:]{1,80}),")
+_FORMER_WORDS = "(?:" + "|".join(sorted(union_words("former_words"), key=len, reverse=True)) + ")"
+_ELIDED_LOWER = "".join(sorted({w[0] for w in union_words("elided_articles")}))
+_FORMER = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}(?![\w'])")
+_FORMER_BEFORE = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}[\s-]*$")
+_APPOSITION_BEFORE = re.compile(r"(?:^|[,;:])([^,;:]{1,60}),\s*$")
+_PRONOUN_WORD = re.compile(r"[a-z]+")
+_RELATIVE = re.compile(r"\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\b")
+
+
+@dataclass
+class Who:
+    """A mention: ``kind`` is actor, name, pronoun, plural, joint or descriptor."""
+
+    start: int
+    end: int
+    kind: str
+    id: str | None = None
+    name: str | None = None
+    words: frozenset = frozenset()
+    members: tuple = ()
+    gender: str | None = None     # of a pronoun ("elle": 'f'), when it shows one
+
+
+@dataclass
+class DocState:
+    """What a document has introduced so far (see the module docstring)."""
+
+    actors: Actors
+    rules: CueRules
+    lang: str
+    date: object
+    registry: dict = field(default_factory=dict)   # folded name/token -> (kind, id, name)
+    people: list = field(default_factory=list)     # (kind, id, name, words) in text order
+    surnames: dict = field(default_factory=dict)   # folded name part -> (kind, id, name) of
+    #                                                the person last named in full with it
+    genders: dict = field(default_factory=dict)    # person id -> 'f' / 'm' when known
+    _actor_words: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.day = _date(self.date)
+
+    def gender(self, ident: str | None) -> str | None:
+        """'f' or 'm' if the person's gender is known (actors file or the text), else None."""
+        if ident in self.genders:
+            return self.genders[ident]
+        if ident is not None and ident in self.actors:
+            return self.actors[ident].gender
+        return None
+
+    def actor_words(self, actor_id: str) -> frozenset:
+        """Folded words of an actor's aliases and (date-valid) titles."""
+        if actor_id not in self._actor_words:
+            actor = self.actors[actor_id]
+            words = set()
+            for names in actor.aliases.values():
+                for n in names:
+                    words.update(fold_name(n).split())
+            for t in actor.titles:
+                if t.valid_on(self.day):
+                    for names in t.aliases.values():
+                        for n in names:
+                            words.update(fold_name(n).split())
+            self._actor_words[actor_id] = frozenset(words - _GLUE)
+        return self._actor_words[actor_id]
+
+
+def _date(value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def fold_name(name: str) -> str:
+    """The folded form of a person's name, under which the document registers it.
+
+    Examples
+    --------
+    >>> fold_name("Wang Wentian ")
+    'wang wentian'
+    """
+    return fold(name).strip()
+
+
+def title_gender(text: str, rules: CueRules) -> str | None:
+    """The gender that folded title words show ("la ministre" -> 'f'), or None.
+
+    Examples
+    --------
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> title_gender("la ministre du tourisme", read_cue_rules()["fr"])
+    'f'
+    """
+    return _gender_of([text], rules)
+
+
+def pronoun_gender(text: str, rules: CueRules) -> str | None:
+    """The gender a folded cue shows by its pronoun ("a-t-elle ajoute" -> 'f'), or None.
+
+    Examples
+    --------
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> pronoun_gender("a-t-elle ajoute", read_cue_rules()["fr"])
+    'f'
+    """
+    for word in _PRONOUN_WORD.findall(text):
+        g = rules.pronoun_gender.get(word)
+        if g is not None:
+            return g
+    return None
+
+
+def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
+    """Record a statement's people (for descriptions) and names (for later mentions).
+
+    Also records, for each person named in full, the name parts ("wang", "wentian") that a
+    later bare surname means, and the person's gender when the title or an apposition shows
+    it ("la ministre", "présidente", "Mrs", "Mr") or, for the subject of the sentence, a
+    pronoun before the next person ("X said her ministry ...").
+    """
+    rules = doc.rules
+    for n, w in enumerate(mentions):
+        if w.kind not in ("actor", "name"):
+            continue
+        after = _APPOSITION_AFTER.match(folded, w.end)
+        before = _APPOSITION_BEFORE.search(folded, 0, w.start)
+        # A role introduced as past ("l'ancien Premier ministre X", "X, former president,")
+        # is not the role this person holds: its words do not describe them later.
+        former = bool(_FORMER_BEFORE.search(folded, 0, w.start))
+        words = set() if former else set(w.words)
+        texts = [] if former else [folded[w.start:w.end]]
+        for grp in (after, before):
+            if grp and not (_FORMER.search(grp.group(1))):
+                words.update(set(grp.group(1).split()) - _GLUE)
+                if not _RELATIVE.match(grp.group(1)):
+                    texts.append(grp.group(1))
+        doc.people.append((w.kind, w.id, w.name, frozenset(words)))
+        full = fold_name(w.name or "")
+        parts = full.split()
+        keys = [full] + ([parts[0], parts[-1]] if len(parts) >= 2 else [])
+        for k in keys:
+            prev = doc.registry.get(k)
+            if prev is None:
+                doc.registry[k] = (w.kind, w.id, w.name)
+            elif prev[1] != w.id and k != full:
+                doc.registry[k] = (w.kind, None, None)  # ambiguous
+        if len(parts) >= 2 and not former and full in folded[w.start:w.end]:
+            for k in (parts[0], parts[-1]):
+                doc.surnames[k] = (w.kind, w.id, w.name)
+        if w.kind == "name" and w.id not in doc.genders:
+            gender = _gender_of(texts, rules)
+            if gender is None and n == _first_person(mentions) and rules.near_name_pronouns:
+                start = after.end() if after else w.end   # after "X, deputy governor of Y,"
+                nxt = next((o.start for o in mentions[n + 1:] if o.start >= start),
+                           len(folded))
+                gender = _gender_of([folded[start:nxt]], rules, rules.near_name_pronouns)
+            if gender is not None:
+                doc.genders[w.id] = gender
+
+
+def _first_person(mentions: list[Who]) -> int:
+    for n, w in enumerate(mentions):
+        if w.kind in ("actor", "name"):
+            return n
+    return -1
+
+
+def _gender_of(texts: list[str], rules: CueRules, patterns: dict | None = None) -> str | None:
+    """The gender that the first text showing one shows, or None (none, or both)."""
+    patterns = rules.gender_words if patterns is None else patterns
+    for text in texts:
+        found = {g for g, rx in patterns.items() if rx.search(text)}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
