@@ -1,0 +1,317 @@
+"""Attribution of one document: each statement's speaker, in order, with its cue.
+
+:class:`DocumentAttributor` reads a document's statements in order, asks
+:func:`~discourse.speakers.cue_analysis.analyse_statement` what each one shows, and keeps
+what the document has established so far: the last named subject (to which a pronoun
+refers), the last speaker (whom a statement with no cue continues), the rows of the
+paragraph since the last cue (which an inverted cue later in the paragraph claims), whether
+a quotation is open. Each statement's decision is an :class:`Attribution`; a speaker is a
+:class:`Speaker`.
+
+Examples
+--------
+>>> from discourse.speakers.actors import read_actors
+>>> from discourse.speakers.cues import read_cue_rules
+>>> doc = DocState(read_actors(), read_cue_rules()["en"], "en", "2024-10-10")
+>>> rows = attribute_document(["Xi Jinping said peace matters.", "He added that..."],
+...                           [1, 1], doc)
+>>> [(r.speaker, r.cue) for r in rows]
+[('xi_jinping', 'explicit'), ('xi_jinping', 'pronoun')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..text.normalize import normalize_text
+from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
+from .doc_state import DocState, Who
+
+__all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document",
+           "UNKNOWN", "JOINT", "NARRATOR"]
+
+#: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
+_CREDIT = re.compile(r"^\s*\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)\s*$")
+_BLANKS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: an actor id (or a named speaker's slug), a display name and a side."""
+
+    id: str
+    name: str
+    side: str | None
+
+
+UNKNOWN = Speaker("unknown", "Unknown", None)
+JOINT = Speaker("joint", "Joint", "joint")
+NARRATOR = Speaker("narrator", "Narrator", None)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One statement's decision: the columns that :func:`attribute_speakers` adds."""
+
+    speaker: str
+    speaker_name: str
+    side: str | None
+    cue: str
+    cue_text: str
+    confidence: float
+
+    @classmethod
+    def of(cls, who: Speaker, cue: str, cue_text: str, confidence: float) -> Attribution:
+        """The decision that ``who`` says the statement."""
+        return cls(who.id, who.name, who.side, cue, cue_text, confidence)
+
+
+def _narrator(cue_text: str, confidence: float) -> Attribution:
+    return Attribution.of(NARRATOR, "narrator", cue_text, confidence)
+
+
+def working_copies(texts: list[str]) -> list[tuple[str, str, bool]]:
+    """(cased, folded, same offsets) working copies of a document's statements.
+
+    One normalisation per document, cut into statements, when that gives the same copies as
+    one per statement: every statement in NFC (so the copies keep the original offsets)
+    and no capital sigma (whose lower case depends on its neighbours).
+
+    Examples
+    --------
+    >>> working_copies(["Xi a déclaré.", "Il a ajouté."])[0]
+    ('Xi a déclaré.', 'xi a declare.', True)
+    """
+    joined = "\n".join(texts)
+    if "Σ" not in joined and all(unicodedata.is_normalized("NFC", t) for t in texts):
+        cased_all = normalize_text(joined, lower=False).norm
+        folded_all = normalize_text(joined, fold_accents=True).norm
+        out, pos = [], 0
+        for t in texts:
+            end = pos + len(t)
+            out.append((cased_all[pos:end], folded_all[pos:end], True))
+            pos = end + 1
+        return out
+    return [(normalize_text(t, lower=False).norm, normalize_text(t, fold_accents=True).norm,
+             False) for t in texts]
+
+
+def _antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
+                history: list[Speaker]) -> Speaker | None:
+    """The person a pronoun of ``gender`` refers to.
+
+    The last named subject, except: a feminine pronoun ("Elle a ajouté", "she said") after a
+    subject not known to be a woman is the last named subject known to be a woman, if there
+    is one; a masculine pronoun after a subject known to be a woman is the last named
+    subject not known to be a woman. A gender that is not known is never guessed.
+    """
+    if gender is None or subject is None:
+        return subject
+    known = doc.gender(subject.id)
+    if known == gender or (gender == "m" and known is None):
+        return subject
+    for cand in reversed(history):
+        if doc.gender(cand.id) == gender:
+            return cand
+    if gender == "m":   # "il" after a woman: the last person not known to be a woman
+        for cand in reversed(history):
+            if doc.gender(cand.id) is None:
+                return cand
+    return subject
+
+
+def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speaker:
+    """The speaker a mention names (a pronoun: its ``antecedent``)."""
+    if who is None or who.kind == "unknown":
+        return UNKNOWN
+    if who.kind in ("joint", "plural"):
+        return JOINT
+    if who.kind == "pronoun":
+        return antecedent if antecedent is not None else UNKNOWN
+    if who.kind == "actor":
+        actor = doc.actors[who.id]
+        return Speaker(actor.id, actor.name, actor.side)
+    return Speaker(who.id, who.name, "unknown")
+
+
+def _cue_text(text: str, span: tuple[int, int], same_offsets: bool = False) -> str:
+    if span[1] <= span[0]:
+        return ""
+    s, e = span if same_offsets else normalize_text(text, lower=False).original_span(*span)
+    return _BLANKS.sub(" ", text[s:e]).strip(" ,")
+
+
+class DocumentAttributor:
+    """Attributes one document's statements in order (see the module docstring).
+
+    Examples
+    --------
+    >>> from discourse.speakers.actors import read_actors
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", "2024-12-03")
+    >>> rows = DocumentAttributor(doc).attribute(
+    ...     ["La paix compte.", "C'est essentiel, a souligné M. Xi."], [1, 1])
+    >>> [(r.speaker, r.cue) for r in rows]
+    [('xi_jinping', 'carried'), ('xi_jinping', 'inverted')]
+    """
+
+    def __init__(self, doc: DocState) -> None:
+        self.doc = doc
+        self.rows: list[Attribution] = []
+        self.subject: Speaker | None = None     # the last named subject (pronoun antecedent)
+        self.last: Speaker | None = None        # the last speaker
+        self.prev_kind: str | None = None       # 'speaker', 'narrator', 'joint' of previous row
+        self.distance = 0                       # rows carried since the last cue
+        self.pending: list[int] = []            # uncued rows of the paragraph since the last cue
+        self.prev_par = None
+        self.par_start = 0                      # index in rows of the paragraph's first row
+        self.across: int | None = None          # row carried over into this paragraph
+        self.in_quote = False
+        self.spoken: set[str] = set()
+        self.history: list[Speaker] = []        # named subjects in order (for pronoun gender)
+
+    def attribute(self, texts: list[str], paragraphs: list) -> list[Attribution]:
+        """Attribute the document's statements (their texts and paragraph numbers)."""
+        for text, par, (cased, folded, same) in zip(texts, paragraphs, working_copies(texts)):
+            self._statement(text, par, cased, folded, same)
+        return self.rows
+
+    def _named(self, who: Who) -> Speaker:
+        speaker = _label(self.doc, who, None)
+        self.history.append(speaker)
+        return speaker
+
+    def _statement(self, text: str, par, cased: str, folded: str, same: bool) -> None:
+        new_par = par != self.prev_par
+        if new_par:
+            self.pending = []
+            self.in_quote = False
+            self.par_start = len(self.rows)
+            self.across = None
+        self.prev_par = par
+        continuing_quote = self.in_quote
+        _, self.in_quote = quote_state(text, self.in_quote)
+        f = analyse_statement(text, self.doc, cased, folded)
+        if f.cue == "joint" and f.who is not None and f.who.members and not all(
+                m in self.spoken for m in f.who.members):
+            f = Finding("narrator", weight="narrator_scene")   # attendees, not speakers
+        if f.cue is None:
+            self._uncued(f, new_par, continuing_quote)
+        elif f.cue == "narrator":
+            self._narrated(f, text, _cue_text(text, f.cue_span, same))
+        else:
+            self._cued(f, _cue_text(text, f.cue_span, same))
+
+    def _uncued(self, f: Finding, new_par: bool, continuing_quote: bool) -> None:
+        """A statement with no cue: carried on from the last speaker, or the narrator's."""
+        last, rows = self.last, self.rows
+        names_last = last is not None and last.id in f.mentioned
+        carry = last is not None and (
+            continuing_quote
+            or (self.prev_kind == "speaker" and not f.background and not names_last
+                and (not new_par or f.speech))
+            or (self.prev_kind == "narrator" and f.speech and not names_last
+                and not f.background and new_par and self.distance <= 3))
+        if carry:
+            self.distance += 1
+            conf = max(0.3, CONFIDENCE["carried"] * 0.9 ** (self.distance - 1))
+            rows.append(Attribution.of(last, "carried", "", round(conf, 3)))
+            self.prev_kind = "speaker"
+            if new_par and not continuing_quote:
+                self.across = len(rows) - 1
+        elif f.background and self.across is not None and not new_par:
+            # A paragraph carried over on a weak sign of speech that goes on with
+            # background facts is the journalist's: "Le canal reliera X à Y. Il devrait
+            # être achevé d'ici 2028."
+            for i in range(self.across, len(rows)):
+                if rows[i].cue == "carried":
+                    rows[i] = _narrator("", CONFIDENCE["narrator_background"])
+            rows.append(_narrator("", CONFIDENCE["narrator_background"]))
+            self.prev_kind = "narrator"
+        elif self.prev_kind == "joint" and not new_par and f.speech and not f.background:
+            rows.append(Attribution.of(JOINT, "carried", "", 0.6))
+        else:
+            weight = "narrator_background" if f.background else "narrator_default"
+            rows.append(_narrator("", CONFIDENCE[weight]))
+            self.prev_kind = "narrator"
+        if f.subject is not None:
+            self.subject = self._named(f.subject)
+        self.pending.append(len(rows) - 1)
+
+    def _narrated(self, f: Finding, text: str, cue_text: str) -> None:
+        """A caption, a credit or scene-setting: the narrator's."""
+        if f.weight == "narrator_marker" and _CREDIT.match(text):
+            # A photo credit closes a caption: the paragraph so far is the caption.
+            for i in range(self.par_start, len(self.rows)):
+                if self.rows[i].speaker != "narrator":
+                    self.rows[i] = _narrator("", CONFIDENCE["narrator_scene"])
+        self.rows.append(_narrator(cue_text, CONFIDENCE[f.weight]))
+        self.prev_kind = "narrator"
+        if f.subject is not None:
+            self.subject = self._named(f.subject)
+        self.pending = []
+
+    def _cued(self, f: Finding, cue_text: str) -> None:
+        """A statement with a speaker's cue (explicit, pronoun, inverted, participial, joint)."""
+        antecedent = self.subject
+        if f.who is not None and f.who.kind == "pronoun":
+            antecedent = _antecedent(self.doc, f.who.gender, self.subject, self.history)
+        speaker = _label(self.doc, f.who, antecedent)
+        conf = CONFIDENCE[f.weight]
+        if f.who is not None and f.who.kind == "pronoun" and self.subject is None:
+            conf = CONFIDENCE["pronoun_unresolved"]
+        self.rows.append(Attribution.of(speaker, f.cue, cue_text, conf))
+        if speaker.id == "joint":
+            self.prev_kind = "joint"
+            self.pending = []
+            return
+        if speaker.id == "unknown":
+            self.prev_kind = "speaker"
+            self.last = speaker
+            return
+        if f.cue == "inverted":
+            # Content before an inverted cue in the same paragraph is that speaker's too.
+            for i in self.pending:
+                row = self.rows[i]
+                if row.cue in ("carried", "narrator") and row.confidence < CONFIDENCE[
+                        "narrator_marker"]:
+                    self.rows[i] = Attribution.of(speaker, "carried", "",
+                                                  CONFIDENCE["carried_ahead"])
+        self.pending = []
+        self.last = speaker
+        self.spoken.add(speaker.id)
+        self.prev_kind = "speaker"
+        self.distance = 0
+        self.subject = speaker
+        if not self.history or self.history[-1] != speaker:
+            self.history.append(speaker)
+
+
+def attribute_document(texts: list[str], paragraphs: list, doc: DocState) -> list[Attribution]:
+    """Attribute one document's statements, in order.
+
+    Parameters
+    ----------
+    texts
+        The document's statements, in order.
+    paragraphs
+        The paragraph of each statement (a change starts a new paragraph).
+    doc
+        A fresh :class:`~discourse.speakers.doc_state.DocState` for the document.
+
+    Returns
+    -------
+    list of Attribution
+        One decision per statement.
+
+    Examples
+    --------
+    >>> from discourse.speakers.actors import read_actors
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", "2024-12-03")
+    >>> attribute_document(["Les deux parties ont signé un accord."], [1], doc)[0].cue
+    'joint'
+    """
+    return DocumentAttributor(doc).attribute(texts, paragraphs)

@@ -1,0 +1,334 @@
+"""What one statement says about its speaker: the cue analysis of a statement.
+
+:func:`analyse_statement` reads one statement against the document so far
+(:class:`~discourse.speakers.doc_state.DocState`) and returns a :class:`Finding`: the cue
+that decides its speaker (explicit, pronoun, inverted, participial, joint, narrator) with
+the mention and the words of that cue, or no cue with what the statement shows (a named
+subject, background facts, marks of reported speech) for
+:mod:`discourse.speakers.attributor` to carry the previous speaker or not. Each mention is a
+candidate; the best candidate (by rank, then position) wins. :data:`CONFIDENCE` gives the
+confidence of each kind of decision.
+
+Examples
+--------
+>>> from discourse.speakers.actors import read_actors
+>>> from discourse.speakers.cues import read_cue_rules
+>>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", "2024-12-03")
+>>> text = "La paix compte, a souligné M. Xi."
+>>> f = analyse_statement(text, doc, text, text.lower().replace("é", "e"))
+>>> f.cue, f.who.id, text[slice(*f.cue_span)]
+('inverted', 'xi_jinping', 'a souligné M. Xi')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lang import union_words
+from .descriptions import resolve_descriptor
+from .doc_state import DocState, Who, pronoun_gender, remember, title_gender
+from .mentions import find_mentions
+
+__all__ = ["CONFIDENCE", "Finding", "analyse_statement"]
+
+#: Confidence of each kind of decision (carried decays with the distance to its cue).
+CONFIDENCE = {
+    "explicit": 0.95, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
+    "inverted_pronoun": 0.85, "joint": 0.9, "narrator_marker": 0.97, "narrator_scene": 0.9,
+    "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
+    "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
+}
+
+_END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
+_THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
+_QUOTE_CHARS = " \t\"«»'(-—–"
+_OPENS_WITH_QUOTE = re.compile(r"^\W*[«\"]")
+_INNER_QUOTE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
+_HAS_QUOTE = re.compile(r"[«»“”\"]")
+_OPEN_Q = re.compile(r"[«“]|(?:^|\s)\"(?=\w)")
+_CLOSE_Q = re.compile(r"[»”]|(?<=[\w.,!?])\"(?:\W|$)")
+_COMMA = re.compile(r"\s*,")
+_COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
+#: What stands between a title and the name in apposition to it: complements of the title
+#: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
+_APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"))
+                      + r")\b[^,;:«»\"]{1,60})*\s*,\s*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A matched span (start, end) with the interface of a regex match."""
+
+    s: int
+    e: int
+
+    def start(self) -> int:
+        """The start offset."""
+        return self.s
+
+    def end(self) -> int:
+        """The end offset."""
+        return self.e
+
+
+@dataclass
+class Finding:
+    """What a statement shows about its speaker (``cue`` None: no cue in the statement)."""
+
+    cue: str | None
+    who: Who | None = None
+    cue_span: tuple[int, int] = (0, 0)
+    subject: Who | None = None      # a named subject (for later pronouns)
+    weight: str = ""                # key of CONFIDENCE
+    background: bool = False
+    speech: bool = False
+    mentioned: tuple = ()           # ids of the people it mentions
+
+
+@dataclass
+class _Statement:
+    """One statement under analysis: its folded copy, where it starts, its mentions."""
+
+    doc: DocState
+    folded: str
+    base: int                       # after the dateline
+    mentions: list
+    opener: bool
+
+    @property
+    def rules(self):
+        return self.doc.rules
+
+
+#: A candidate decision: (rank, position, finding); the lowest rank, then position, wins.
+Candidate = tuple
+
+
+def _position(folded: str, base: int, who: Who) -> str:
+    """'start' (sentence start), 'comma' (after a comma) or 'inside'."""
+    before = folded[base:who.start]
+    if not before.strip(_QUOTE_CHARS):
+        return "start"
+    b = before.rstrip().rstrip("\"»'").rstrip()
+    if b.endswith((",", ":", "--", "—")) or _COMMA_AND.search(b):
+        return "comma"
+    return "inside"
+
+
+def _shouting(cased: str) -> bool:
+    """True if the text has letters and none of them is lower case (a heading, a credit)."""
+    letters = False
+    for c in cased:
+        if c.isalpha():
+            if c.islower():
+                return False
+            letters = True
+    return letters
+
+
+def _without_inner_quotes(folded: str) -> str:
+    """The text with its quotations blanked out, unless it opens with one.
+
+    A name or phrase quoted inside a sentence ("l'initiative « la Ceinture et la Route »")
+    is not a sign of speech; a sentence that opens or closes a quotation is.
+    """
+    if not _HAS_QUOTE.search(folded) or _OPENS_WITH_QUOTE.match(folded):
+        return folded
+    return _INNER_QUOTE.sub(lambda m: " " * len(m.group()), folded)
+
+
+def quote_state(text: str, inside: bool) -> tuple[bool, bool]:
+    """(statement is (partly) inside a quotation, quotation still open after it).
+
+    Examples
+    --------
+    >>> quote_state("« La paix compte,", False), quote_state("a-t-il dit. »", True)
+    ((True, True), (True, False))
+    """
+    if not _HAS_QUOTE.search(text):
+        return inside, inside
+    opens = len(_OPEN_Q.findall(text))
+    closes = len(_CLOSE_Q.findall(text))
+    started_inside = inside
+    if opens > closes:
+        inside = True
+    elif closes > opens:
+        inside = False
+    return started_inside or opens > 0, inside
+
+
+def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Finding:
+    """The cue of one statement, given what its document has introduced so far.
+
+    Records the statement's people in ``doc`` (after reading it), so that later
+    descriptions and surnames refer to them.
+
+    Parameters
+    ----------
+    text
+        The statement as in the document.
+    doc
+        The document's state (actors, cue rules, people so far).
+    cased, folded
+        The statement's cased and case- and accent-folded working copies (same offsets).
+
+    Examples
+    --------
+    >>> from discourse.speakers.actors import read_actors
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> doc = DocState(read_actors(), read_cue_rules()["en"], "en", "2024-10-10")
+    >>> analyse_statement("He added that", doc, "He added that", "he added that").cue
+    'pronoun'
+    """
+    rules = doc.rules
+    if len(cased) != len(folded):  # pragma: no cover - both copies share one offset map
+        folded = cased.lower()
+    if rules.markers.search(folded) or _shouting(cased):
+        return Finding("narrator", weight="narrator_marker")
+    d = rules.dateline.match(cased)
+    base = d.end() if d else 0
+    mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded)
+                if w.start >= base]
+    opener = bool(rules.opener.match(folded, base)) or bool(
+        rules.according_to.match(folded, base))
+    st = _Statement(doc, folded, base, mentions, opener)
+    candidates, subject = _candidates(st)
+    people = [w for w in mentions if w.kind in ("actor", "name")]
+    remember(doc, people, folded)
+    if candidates:
+        best = min(candidates, key=lambda c: (c[0], c[1]))[2]
+        if best.subject is None and best.who is not None and best.who.kind in ("actor", "name"):
+            best.subject = best.who
+        return best
+    return Finding(None, subject=subject,
+                   background=bool(rules.background.search(folded, base)),
+                   speech=bool(rules.speech.search(_without_inner_quotes(folded), base)),
+                   mentioned=tuple(w.id for w in people))
+
+
+def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
+    """Every mention's candidate decision, and the named subject of the sentence."""
+    candidates: list[Candidate] = []
+    subject = None
+    for w in st.mentions:
+        pos = _position(st.folded, st.base, w)
+        if w.kind == "descriptor":
+            w = _described(st, w, pos)
+            if w is None:
+                continue
+        if pos == "start" and w.kind in ("actor", "name") and subject is None:
+            subject = w
+        found = _candidate(st, w, pos)
+        if found is not None:
+            candidates.append(found)
+    inverted = _inverted_pronoun(st)
+    if inverted is not None:
+        candidates.append(inverted)
+    return candidates, subject
+
+
+def _described(st: _Statement, w: Who, pos: str) -> Who | None:
+    """The person a description names, or None if it only stands beside a name."""
+    folded, mentions = st.folded, st.mentions
+    if _COMMA.match(folded, w.end) and any(
+            o.kind in ("actor", "name") and o.start > w.end and _APPOSED.fullmatch(
+                folded, w.end, o.start) for o in mentions):
+        return None   # "Le secrétaire général de l'ONU, António Guterres, a ..."
+    if pos == "comma" and any(o.kind in ("actor", "name") and o.end <= w.start and
+                              folded[o.end:w.start].strip() == "," for o in mentions):
+        return None   # "According to A, Minister attached to ..., B informed"
+    resolved = resolve_descriptor(st.doc, w)
+    if resolved is None and w.members != ("indefinite",):
+        resolved = Who(w.start, w.end, "pronoun", gender=title_gender(
+            folded[w.start:w.end], st.rules))   # "le diplomate": the last one
+    return resolved or Who(w.start, w.end, "unknown")
+
+
+def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
+    """The decision a mention at ``pos`` ('start', 'comma', 'inside') suggests, if any."""
+    rules, folded = st.rules, st.folded
+    lv = rules.link_vp.match(folded, w.end)
+    person = w.kind in ("actor", "name", "unknown")
+    if lv and pos != "inside":
+        return _reporting(st, w, pos, Span(lv.start("vp"), lv.end("vp")))
+    if person and pos in ("comma", "inside"):
+        tail = rules.inv_named.search(folded, st.base, w.start)
+        if tail:
+            return (0, w.start, Finding(
+                "inverted", w, (tail.start("vp"), w.end), weight="inverted"))
+    if person or w.kind == "pronoun":
+        acc = rules.according_before.search(folded, st.base, w.start)
+        lead = folded[st.base:acc.start()] if acc else ""
+        if acc and (not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and \
+                _COMMA.match(folded, w.end):
+            return (0.5, w.start, Finding(
+                "participial", w, (acc.start(), w.end), weight="participial"))
+    if pos == "inside":
+        return None
+    return _scene(st, w, pos, lv)
+
+
+def _reporting(st: _Statement, w: Who, pos: str, vp: Span) -> Candidate:
+    """A subject followed by a reporting verb: which cue it is."""
+    rules, folded = st.rules, st.folded
+    rest = folded[vp.end():]
+    ends = bool(_END.match(rest)) or bool(rules.gerund.match(rest.lstrip(" ,")))
+    short = len(rest.split()) <= 5 and not _THAT.search(rest)
+    if w.kind in ("joint", "plural"):
+        cue = "joint"
+    elif pos == "comma" and not st.opener and (ends or short):
+        cue = "inverted"
+    elif pos == "comma" and st.opener and not (
+            rules.according_to.match(folded, st.base) and any(
+                o.kind in ("actor", "name") and o.start < w.start for o in st.mentions)):
+        cue = "participial"   # ("According to A, B informed ...": B, explicit)
+    elif w.kind == "pronoun":
+        cue = "pronoun"
+    else:
+        cue = "explicit"
+    weight = {"inverted": "inverted_pronoun" if w.kind == "pronoun" else "inverted"}
+    return (0, w.start, Finding(cue, w, (w.start, vp.end()), weight=weight.get(cue, cue)))
+
+
+def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
+    """A subject that travels, meets, acts jointly or sets the scene (no reporting verb)."""
+    rules, folded = st.rules, st.folded
+    after = rules.link.match(folded, w.end).end()
+    ls = None if lv else rules.link_scene.match(folded, w.end)
+    scene = Span(ls.start("vp"), ls.end("vp")) if ls else None
+    group = w.kind in ("joint", "plural")
+    person = w.kind in ("actor", "name", "unknown")
+    travel = rules.travel_vp.match(folded, w.end)
+    if group and not travel:
+        travel = rules.meeting_vp.match(folded, w.end)   # "ont tenu des entretiens"
+    past = rules.past_verb.match(folded, after)
+    if group and travel:
+        return (1, w.start, Finding(
+            "narrator", None, (w.start, travel.end("vp")), weight="narrator_scene"))
+    if group and (scene or past) and not rules.modal.match(
+            folded, after) and not rules.background.search(folded, st.base):
+        return (1, w.start, Finding(
+            "joint", w, (w.start, (scene or past).end()), weight="joint"))
+    if person and scene:
+        return (2, w.start, Finding(
+            "narrator", None, (w.start, scene.end()), subject=w, weight="narrator_scene"))
+    if person and pos == "start" and past:
+        return (3, w.start, Finding(
+            "narrator", None, (w.start, past.end()), subject=w, weight="narrator_scene"))
+    return None
+
+
+def _inverted_pronoun(st: _Statement) -> Candidate | None:
+    """An inverted cue with a pronoun after the content ("..., a-t-il ajouté")."""
+    rules, folded, base = st.rules, st.folded, st.base
+    inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()
+    for m in inverted:
+        if folded[base:m.start()].rstrip().endswith((",", "»", '"')):
+            plural = m.groupdict().get("pl") or m.groupdict().get("pl2")
+            return (0, m.start(), Finding(
+                "joint" if plural else "inverted",
+                Who(m.start(), m.end(), "plural" if plural else "pronoun",
+                    gender=pronoun_gender(m.group(), rules)), (m.start(), m.end()),
+                weight="joint" if plural else "inverted_pronoun"))
+    return None
