@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from discourse.speakers.actors import read_actors  # noqa: E402
 from discourse.speakers.attribution import attribute_speakers  # noqa: E402
 from discourse.speakers.evaluation import (  # noqa: E402
-    evaluate_attribution, gold_statements, load_attribution_gold)
+    evaluate_attribution, gold_statements, read_attribution_gold)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     actors_path = args.actors or (folder / "actors.yml" if (folder / "actors.yml").exists()
                                   else None)
     actors = read_actors(actors_path)
-    documents, gold = load_attribution_gold(folder)
+    documents, gold = read_attribution_gold(folder)
     if args.segmentation == "split":
         from discourse.text.statements import split_statements
         statements = split_statements(documents)

@@ -63,7 +63,7 @@ _EXPORTS: dict[str, str] = {
     "write_figure": "analysis.figures",
     "review_coding": "analysis.review", "highlight_statements": "analysis.review",
     # validation
-    "evaluate_attribution": "speakers.evaluation", "load_attribution_gold": "speakers.evaluation",
+    "evaluate_attribution": "speakers.evaluation", "read_attribution_gold": "speakers.evaluation",
     "gold_statements": "speakers.evaluation",
     "sample_for_coding": "validation.handcoding", "write_coding_sheet": "validation.handcoding",
     "read_hand_coding": "validation.handcoding", "compare_coding": "validation.handcoding",

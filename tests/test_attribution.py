@@ -11,7 +11,7 @@ import pytest
 from discourse.speakers.actors import read_actors
 from discourse.speakers.attribution import attribute_speakers
 from discourse.errors import ContractError, ParameterError
-from discourse.speakers.evaluation import gold_statements, load_attribution_gold
+from discourse.speakers.evaluation import gold_statements, read_attribution_gold
 from discourse.schema import COLUMNS, CUE_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +72,7 @@ def test_sample_readout_through_split_statements():
 
 
 def test_fixtures_every_cue_type_in_both_languages():
-    documents, gold = load_attribution_gold(ROOT / "tests/data/attribution_fixtures")
+    documents, gold = read_attribution_gold(ROOT / "tests/data/attribution_fixtures")
     out = attribute_speakers(gold_statements(documents, gold))
     assert out["speaker"].tolist() == gold["speaker"].tolist()
     assert out["cue"].tolist() == gold["cue"].tolist()
@@ -256,7 +256,7 @@ def write_actors(tmp_path, body: str) -> Path:
 
 
 def test_generalisation_fixtures_in_both_languages():
-    documents, gold = load_attribution_gold(GENERALISATION)
+    documents, gold = read_attribution_gold(GENERALISATION)
     assert set(gold["lang"]) == {"fr", "en"}
     out = attribute_speakers(gold_statements(documents, gold))
     assert out["speaker"].tolist() == gold["speaker"].tolist()

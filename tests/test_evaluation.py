@@ -10,14 +10,14 @@ import pytest
 from discourse.speakers.actors import read_actors
 from discourse.speakers.attribution import attribute_speakers
 from discourse.errors import ContractError, CorpusError
-from discourse.speakers.evaluation import evaluate_attribution, gold_statements, load_attribution_gold
+from discourse.speakers.evaluation import evaluate_attribution, gold_statements, read_attribution_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests/data/attribution"
 
 
 def test_gold_offsets_point_at_the_sentences():
-    documents, gold = load_attribution_gold(EVAL)
+    documents, gold = read_attribution_gold(EVAL)
     texts = documents.set_index("doc_id")["text"]
     for r in gold.itertuples():
         assert texts[r.doc_id][r.start:r.end] == r.text
@@ -31,7 +31,7 @@ def test_paragraphs_are_joined_by_a_blank_line(tmp_path):
         "  - - {speaker: narrator, cue: narrator, text: A b.}\n"
         "    - {speaker: narrator, cue: narrator, text: C d.}\n"
         "  - - {speaker: xi_jinping, cue: explicit, text: Xi said so.}\n", encoding="utf-8")
-    documents, gold = load_attribution_gold(tmp_path)
+    documents, gold = read_attribution_gold(tmp_path)
     assert documents["text"].iloc[0] == "A b. C d.\n\nXi said so."
     assert gold["paragraph"].tolist() == [1, 1, 2] and gold["sentence"].tolist() == [1, 2, 1]
 
@@ -46,12 +46,12 @@ def test_paragraphs_are_joined_by_a_blank_line(tmp_path):
 def test_malformed_gold_files(tmp_path, text, match):
     (tmp_path / "x.yml").write_text(text, encoding="utf-8")
     with pytest.raises(CorpusError, match=match):
-        load_attribution_gold(tmp_path)
+        read_attribution_gold(tmp_path)
 
 
 def test_empty_folder(tmp_path):
     with pytest.raises(CorpusError, match="no evaluation files"):
-        load_attribution_gold(tmp_path)
+        read_attribution_gold(tmp_path)
 
 
 def test_alignment_by_offsets_tolerates_another_segmentation():
@@ -90,7 +90,7 @@ def test_contract_errors():
 
 @pytest.fixture(scope="module")
 def evaluation():
-    documents, gold = load_attribution_gold(EVAL)
+    documents, gold = read_attribution_gold(EVAL)
     attributed = attribute_speakers(gold_statements(documents, gold),
                                     actors=read_actors(EVAL / "actors.yml"))
     return evaluate_attribution(attributed, gold)

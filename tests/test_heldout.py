@@ -20,7 +20,7 @@ import pytest
 
 from discourse.speakers.actors import read_actors
 from discourse.speakers.attribution import attribute_speakers
-from discourse.speakers.evaluation import evaluate_attribution, load_attribution_gold
+from discourse.speakers.evaluation import evaluate_attribution, read_attribution_gold
 from discourse.text.statements import split_statements
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "attribution_heldout"
@@ -33,7 +33,7 @@ FLOORS = {"en": 1.00, "fr": 1.00}
 
 @pytest.fixture(scope="module")
 def heldout_accuracy():
-    documents, gold = load_attribution_gold(HELDOUT)
+    documents, gold = read_attribution_gold(HELDOUT)
     attributed = attribute_speakers(split_statements(documents),
                                     actors=read_actors(HELDOUT / "actors.yml"))
     ev = evaluate_attribution(attributed, gold)

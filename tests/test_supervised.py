@@ -20,9 +20,9 @@ def labels():
 
 
 def test_labels_are_the_attribution_sentences(labels):
-    from discourse.speakers.evaluation import load_attribution_gold
+    from discourse.speakers.evaluation import read_attribution_gold
 
-    _, gold = load_attribution_gold(ROOT / "tests/data/attribution")
+    _, gold = read_attribution_gold(ROOT / "tests/data/attribution")
     gold["stmt_id"] = gold.doc_id + "." + gold.n.astype(str)
     merged = labels.merge(gold[["stmt_id", "text"]], on="stmt_id", suffixes=("", "_gold"))
     assert len(merged) == len(labels) == 143

@@ -1,6 +1,6 @@
 """Evaluation of speaker attribution against a hand-written gold standard.
 
-:func:`load_attribution_gold` reads an evaluation set written as YAML files (one document per
+:func:`read_attribution_gold` reads an evaluation set written as YAML files (one document per
 file: ``id``, ``lang``, ``date``, ``source``, ``notes`` and ``paragraphs``, a list of
 paragraphs, each a list of sentences ``{speaker, cue, text}``; the document text is the
 sentences of a paragraph joined by one space, paragraphs joined by a blank line).
@@ -11,8 +11,8 @@ confusion table and the list of errors with their context.
 
 Examples
 --------
->>> from discourse.speakers.evaluation import load_attribution_gold, gold_statements
->>> documents, gold = load_attribution_gold("tests/data/attribution_fixtures")
+>>> from discourse.speakers.evaluation import read_attribution_gold, gold_statements
+>>> documents, gold = read_attribution_gold("tests/data/attribution_fixtures")
 >>> sorted(documents["lang"].unique())
 ['en', 'fr']
 >>> ev = evaluate_attribution(attribute_speakers(gold_statements(documents, gold)), gold)
@@ -34,7 +34,7 @@ from .attribution import attribute_speakers  # noqa: F401  (used in the doctest)
 from ..errors import ContractError, CorpusError
 from ..schema import require_columns
 
-__all__ = ["AttributionEvaluation", "load_attribution_gold", "gold_statements",
+__all__ = ["AttributionEvaluation", "read_attribution_gold", "gold_statements",
            "evaluate_attribution"]
 
 _DOC_KEYS = {"id", "lang", "date", "source", "notes", "paragraphs", "title"}
@@ -43,7 +43,7 @@ GOLD_COLUMNS = ("doc_id", "n", "paragraph", "sentence", "start", "end", "text", 
                 "cue", "lang")
 
 
-def load_attribution_gold(folder: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_attribution_gold(folder: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read an attribution evaluation set: the documents and the gold sentences.
 
     Parameters
@@ -66,7 +66,7 @@ def load_attribution_gold(folder: str | os.PathLike) -> tuple[pd.DataFrame, pd.D
 
     Examples
     --------
-    >>> docs, gold = load_attribution_gold("tests/data/attribution_fixtures")
+    >>> docs, gold = read_attribution_gold("tests/data/attribution_fixtures")
     >>> row = gold.iloc[0]
     >>> docs.set_index("doc_id").loc[row.doc_id, "text"][row.start:row.end] == row.text
     True
@@ -123,12 +123,17 @@ def load_attribution_gold(folder: str | os.PathLike) -> tuple[pd.DataFrame, pd.D
     return documents, pd.DataFrame(rows, columns=list(GOLD_COLUMNS))
 
 
+#: Former name of :func:`read_attribution_gold` (the public grammar is ``read_``); kept so
+#: that existing scripts keep working, not exported at the top level.
+load_attribution_gold = read_attribution_gold
+
+
 def gold_statements(documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """A statements table cut exactly at the gold sentences (to evaluate attribution alone).
 
     Examples
     --------
-    >>> docs, gold = load_attribution_gold("tests/data/attribution_fixtures")
+    >>> docs, gold = read_attribution_gold("tests/data/attribution_fixtures")
     >>> st = gold_statements(docs, gold)
     >>> list(st.columns[:4])
     ['doc_id', 'stmt_id', 'paragraph', 'sentence']
@@ -224,7 +229,7 @@ def evaluate_attribution(
         The attributed table (:func:`discourse.attribute_speakers`) of the gold documents.
     gold
         Gold sentences with doc_id, start, end, text, speaker and optionally cue, lang (as
-        returned by :func:`load_attribution_gold`).
+        returned by :func:`read_attribution_gold`).
     context
         Number of gold sentences shown before and after each error.
 
