@@ -14,7 +14,7 @@ from discourse.errors import ContractError, ParameterError
 from discourse.speakers.evaluation import gold_statements, read_attribution_gold
 from discourse.schema import COLUMNS, CUE_TYPES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data/raw/000_38ca568774651fa9.txt"
 
 

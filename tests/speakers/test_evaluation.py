@@ -12,7 +12,7 @@ from discourse.speakers.attribution import attribute_speakers
 from discourse.errors import ContractError, CorpusError
 from discourse.speakers.evaluation import evaluate_attribution, gold_statements, read_attribution_gold
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "tests/data/attribution"
 
 

@@ -9,7 +9,7 @@ import pytest
 from discourse.speakers.actors import Actors, default_actors_path, read_actors, slug_name
 from discourse.errors import ActorsError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def write(tmp_path, text: str) -> Path:
