@@ -48,7 +48,7 @@ _EXPORTS: dict[str, str] = {
     "read_actors": "speakers.actors", "Actors": "speakers.actors", "slug_name": "speakers.actors",
     "attribute_speakers": "speakers.attribution",
     "read_codebook": "coding.codebook", "write_codebook": "coding.codebook", "codebook_to_frame": "coding.codebook",
-    "Codebook": "coding.codebook", "Theme": "coding.codebook",
+    "Codebook": "coding.model", "Theme": "coding.model",
     "read_quanteda_yaml": "coding.imports", "read_liwc_dic": "coding.imports",
     "read_lexicoder_lc3": "coding.imports",
     "format_codebook_appendix": "coding.appendix", "write_codebook_appendix": "coding.appendix",

@@ -31,7 +31,8 @@ import os
 from pathlib import Path
 
 from ..io.files import write_atomic
-from .codebook import Codebook, Theme, read_codebook
+from .codebook import read_codebook
+from .model import Codebook, Theme
 from ..errors import ExportError, ParameterError
 from .patterns import LANG_ANY
 

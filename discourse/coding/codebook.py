@@ -6,6 +6,9 @@ valid ones. :func:`read_codebook` reads it (or imports a quanteda YAML, LIWC ``.
 Lexicoder ``.lc3`` dictionary, see :mod:`discourse.coding.imports`), :func:`write_codebook`
 saves one, :func:`codebook_to_frame` lists its patterns as a table and
 :func:`discourse.coding.appendix.write_codebook_appendix` renders it for a paper's appendix.
+The data model (:class:`~discourse.coding.model.Theme`, :class:`~discourse.coding.model.Codebook`)
+is in :mod:`discourse.coding.model`, the YAML text in :mod:`discourse.coding.serialize`, the
+theme column names in :func:`discourse.schema.theme_column`.
 
 The discourse codebook format
 -----------------------------
@@ -56,7 +59,8 @@ Rules:
 
 Examples
 --------
->>> from discourse.coding.codebook import read_codebook, theme_column
+>>> from discourse.coding.codebook import read_codebook
+>>> from discourse.schema import theme_column
 >>> cb = read_codebook()
 >>> [t.id for t in cb.themes if t.parent is None]
 ['sovereignty', 'cooperation', 'anti_cold_war', 'friendship']
@@ -69,25 +73,29 @@ Examples
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from .parse import build_codebook_fields, load_yaml
-from ..io.files import sha256_bytes, write_atomic
 from ..errors import CodebookError, ExportError
-from .patterns import LANG_ANY, pattern_kind
+from ..io.files import sha256_bytes, write_atomic
+from ..schema import theme_column
+from .dictionaries import parse_lexicoder, parse_liwc, quanteda_codebook
+from .model import Codebook, Theme
+from .parse import build_codebook_fields, load_yaml
+from .patterns import pattern_kind
+from .serialize import format_codebook_yaml
 
 __all__ = [
-    "Theme",
-    "Codebook",
     "DEFAULT_CODEBOOK",
     "read_codebook",
     "write_codebook",
     "codebook_to_frame",
+    # defined in model.py and schema.py; still importable from here for existing callers
+    "Theme",
+    "Codebook",
     "theme_column",
 ]
 
@@ -97,129 +105,6 @@ DEFAULT_CODEBOOK = Path(__file__).parents[1] / "resources" / "default_codebook.y
 #: File extension -> format read by :func:`read_codebook`.
 EXTENSIONS = {".yml": "yaml", ".yaml": "yaml", ".dic": "liwc", ".lc3": "lexicoder"}
 FORMATS = ("yaml", "discourse", "quanteda", "liwc", "lexicoder")
-
-
-@dataclass(frozen=True)
-class Theme:
-    """One theme of a codebook.
-
-    Attributes
-    ----------
-    id
-        Identifier; sub-themes have dotted ids (``sovereignty.territorial_integrity``).
-    label, definition, include, exclude
-        Human-readable name, definition and inclusion / exclusion notes (for the appendix).
-    examples
-        Language code -> example sentences.
-    patterns
-        Language code -> patterns (words, multi-word phrases, ``*`` / ``?`` globs); the key
-        ``"*"`` holds patterns that apply to every language.
-    exclusions
-        Language code -> phrases that block a match of this theme where they cover it.
-    negation
-        What a negated match does: ``count`` (counts), ``exclude`` (does not count) or
-        ``separate`` (counts for the code ``<id>.negated``).
-    parent
-        Dotted id of the parent theme, or None for a top-level theme.
-    colour
-        Hex colour for charts and QDA code trees, or None.
-    """
-
-    id: str
-    label: str
-    definition: str = ""
-    include: str = ""
-    exclude: str = ""
-    examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    exclusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    negation: str = "count"
-    parent: str | None = None
-    colour: str | None = None
-
-    def patterns_for(self, lang: str) -> tuple[str, ...]:
-        """Patterns of this theme for ``lang``: its own plus the ``"*"`` (every language) ones.
-
-        Examples
-        --------
-        >>> Theme("t", "T", patterns={"fr": ("ami",), "*": ("ok",)}).patterns_for("fr")
-        ('ami', 'ok')
-        """
-        return tuple(self.patterns.get(lang, ())) + tuple(self.patterns.get(LANG_ANY, ()))
-
-    def exclusions_for(self, lang: str) -> tuple[str, ...]:
-        """Exclusions of this theme for ``lang``, plus the ``"*"`` ones."""
-        return tuple(self.exclusions.get(lang, ())) + tuple(self.exclusions.get(LANG_ANY, ()))
-
-
-@dataclass(frozen=True)
-class Codebook:
-    """A validated codebook.
-
-    Attributes
-    ----------
-    id, version, title, description
-        Identity of the instrument, recorded in every output's provenance.
-    sha256
-        Hex SHA-256 of the file's bytes; for a codebook given as a mapping, of the YAML text
-        :func:`write_codebook` would write (empty for one built directly in memory).
-    path
-        The file it was read from, or None.
-    themes
-        The themes, in file order (parents before their sub-themes).
-    languages
-        Language codes of the codebook (declared, or those of its patterns in order).
-    source_format
-        ``discourse``, ``quanteda``, ``liwc`` or ``lexicoder``: what it was read from.
-    """
-
-    id: str
-    version: str
-    themes: tuple[Theme, ...]
-    title: str = ""
-    description: str = ""
-    sha256: str = ""
-    path: str | None = None
-    languages: tuple[str, ...] = ()
-    source_format: str = "discourse"
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """Theme ids in codebook order."""
-        return tuple(t.id for t in self.themes)
-
-    def theme(self, theme_id: str) -> Theme:
-        """The theme with this id (CodebookError listing the ids if there is none)."""
-        for t in self.themes:
-            if t.id == theme_id:
-                return t
-        raise CodebookError(
-            f"codebook {self.id!r}: no theme {theme_id!r}; themes: {', '.join(self.ids)}"
-        )
-
-    def children(self, theme_id: str | None) -> tuple[Theme, ...]:
-        """Direct sub-themes of ``theme_id`` (None: the top-level themes)."""
-        return tuple(t for t in self.themes if t.parent == theme_id)
-
-    def colour_of(self, theme_id: str) -> str | None:
-        """The theme's colour, or its nearest ancestor's, or None."""
-        theme: Theme | None = self.theme(theme_id)
-        while theme is not None:
-            if theme.colour:
-                return theme.colour
-            theme = self.theme(theme.parent) if theme.parent else None
-        return None
-
-
-def theme_column(theme_id: str) -> str:
-    """Name of the coded table's 0/1 column for a theme (dots become ``__``).
-
-    Examples
-    --------
-    >>> theme_column("cooperation.belt_and_road")
-    'theme_cooperation__belt_and_road'
-    """
-    return "theme_" + theme_id.replace(".", "__")
 
 
 # ----------------------------------------------------------------------------- reading
@@ -293,9 +178,7 @@ def read_codebook(
     text = _decode(data, encoding, source)
     fields = {"sha256": sha256_bytes(data), "path": source}
     if fmt in ("liwc", "lexicoder"):
-        from . import imports as dictionaries
-
-        reader = dictionaries.parse_liwc if fmt == "liwc" else dictionaries.parse_lexicoder
+        reader = parse_liwc if fmt == "liwc" else parse_lexicoder
         return replace(reader(text, source=source, lang=lang, stem=Path(path).stem), **fields)
     tree = load_yaml(text, source)
     cb = _from_mapping(tree, source=source, format=fmt, lang=lang, stem=Path(path).stem)
@@ -341,8 +224,6 @@ def _from_mapping(
     if fmt == "yaml":
         fmt = "discourse" if isinstance(tree, dict) and "themes" in tree else "quanteda"
     if fmt == "quanteda":
-        from .imports import quanteda_codebook
-
         cb = quanteda_codebook(tree, source=source, lang=lang, stem=stem)
     elif fmt == "discourse":
         cb = Codebook(**build_codebook_fields(tree, source=source, default_id=stem))
@@ -387,78 +268,6 @@ def codebook_to_frame(codebook: Codebook | str | os.PathLike | None = None) -> p
     df = pd.DataFrame(rows, columns=columns)
     df["exclusion"] = df["exclusion"].astype(bool)
     return df
-
-
-# ----------------------------------------------------------------------------- writing
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str_representer(dumper: yaml.SafeDumper, data: str):
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
-def _theme_mapping(cb: Codebook, theme: Theme) -> dict:
-    local = theme.id[len(theme.parent) + 1:] if theme.parent else theme.id
-    node: dict[str, Any] = {"id": local, "label": theme.label}
-    for key in ("definition", "include", "exclude"):
-        if getattr(theme, key):
-            node[key] = getattr(theme, key)
-    for key in ("examples", "patterns", "exclusions"):
-        value = getattr(theme, key)
-        if value:
-            node[key] = {lang: list(items) for lang, items in value.items()}
-    node["negation"] = theme.negation
-    if theme.colour:
-        node["colour"] = theme.colour
-    children = cb.children(theme.id)
-    if children:
-        node["themes"] = [_theme_mapping(cb, c) for c in children]
-    return node
-
-
-def format_codebook_yaml(codebook: Codebook) -> str:
-    """The discourse-format YAML text of a codebook (deterministic).
-
-    Examples
-    --------
-    >>> cb = read_codebook({"id": "mini", "version": "1", "themes": [
-    ...     {"id": "peace", "label": "Peace", "patterns": {"en": ["peace*"]}}]})
-    >>> print(format_codebook_yaml(cb))  # doctest: +ELLIPSIS
-    # discourse codebook...
-    id: mini
-    version: '1'
-    ...
-    themes:
-    - id: peace
-      label: Peace
-      patterns:
-        en:
-        - peace*
-      negation: count
-    <BLANKLINE>
-    """
-    top: dict[str, Any] = {"id": codebook.id, "version": codebook.version}
-    if codebook.title:
-        top["title"] = codebook.title
-    if codebook.description:
-        top["description"] = codebook.description
-    if codebook.languages:
-        top["languages"] = list(codebook.languages)
-    top["themes"] = [_theme_mapping(codebook, t) for t in codebook.children(None)]
-    body = yaml.dump(
-        top, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96,
-        default_flow_style=False,
-    )
-    header = (
-        "# discourse codebook (the format is documented in discourse/codebook.py).\n"
-        "# Written by discourse.write_codebook.\n"
-    )
-    return header + body
 
 
 def write_codebook(

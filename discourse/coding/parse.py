@@ -1,10 +1,10 @@
 """Reading codebook YAML with line numbers, and building validated themes from it.
 
-Private helpers of :mod:`discourse.coding.codebook` and :mod:`discourse.coding.imports`: a YAML loader
+Helpers of :mod:`discourse.coding.codebook` and :mod:`discourse.coding.dictionaries`: a YAML loader
 that remembers the line of every mapping key and list item (so an error can name the line),
 refuses duplicate keys and keeps ``yes``/``no``/``on``/``off``/``true`` as strings (they are
 words in a dictionary, not booleans); and the builder that turns the discourse format's nested
-mappings into :class:`~discourse.coding.codebook.Theme` objects, checking every field.
+mappings into :class:`~discourse.coding.model.Theme` objects, checking every field.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import CodebookError
+from .model import Theme
 from .patterns import LANG_ANY, NEGATION_VALUES, check_lang, check_pattern
 
 TOP_KEYS = ("id", "version", "title", "description", "languages", "themes")
@@ -266,10 +267,8 @@ def build_themes(
     parent: str | None = None,
     seen: dict[str, int | None] | None = None,
     out: list | None = None,
-) -> list:
+) -> list[Theme]:
     """Build Theme objects (parents before sub-themes) from a discourse ``themes:`` list."""
-    from .codebook import Theme  # the data model lives in codebook.py
-
     seen = {} if seen is None else seen
     out = [] if out is None else out
     if not isinstance(items, list) or (parent is None and not items):

@@ -11,7 +11,7 @@ from discourse.coding.appendix import format_codebook_appendix, latex_escape, wr
 from discourse.coding.codebook import read_codebook
 from discourse.errors import ExportError, ParameterError
 
-FIXTURES = Path(__file__).resolve().parent / "data" / "codebooks"
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "codebooks"
 
 SPECIAL = {
     "id": "special", "version": "2.1",

@@ -1,4 +1,4 @@
-"""Tests of discourse.coding.codebook and discourse.coding.patterns: the format, its validation, the default
+"""Tests of discourse.coding.codebook, .model, .serialize and .patterns: the format, its validation, the default
 codebook as an instrument, the table of patterns and the writer."""
 
 from __future__ import annotations
@@ -12,18 +12,17 @@ import pytest
 
 from discourse.coding.codebook import (
     DEFAULT_CODEBOOK,
-    Codebook,
-    Theme,
     codebook_to_frame,
     read_codebook,
-    theme_column,
     write_codebook,
 )
-from discourse.errors import CodebookError, ExportError
+from discourse.coding.model import Codebook, Theme
 from discourse.coding.patterns import check_pattern, pattern_kind, pattern_regex
+from discourse.errors import CodebookError, ExportError
+from discourse.schema import theme_column
 from discourse.text.normalize import normalize_text
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "data" / "codebooks"
 SAMPLE = ROOT / "data" / "raw" / "000_38ca568774651fa9.txt"
 GOLD = ROOT / "tests" / "data" / "sample_gold.csv"

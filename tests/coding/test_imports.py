@@ -1,4 +1,4 @@
-"""Tests of discourse.coding.imports: quanteda YAML, LIWC .dic and Lexicoder .lc3 imports."""
+"""Tests of discourse.coding.imports and discourse.coding.dictionaries: quanteda YAML, LIWC .dic and Lexicoder .lc3 imports."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from discourse.coding.codebook import read_codebook, write_codebook
 from discourse.coding.imports import read_lexicoder_lc3, read_liwc_dic, read_quanteda_yaml
 from discourse.errors import CodebookError, ParameterError
 
-FIXTURES = Path(__file__).resolve().parent / "data" / "codebooks"
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "codebooks"
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
