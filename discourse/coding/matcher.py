@@ -75,21 +75,18 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from .scan import (_CHUNK, _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _SEP, _candidates,
-                    _covered, _Lang, _negated, _normalize, _restore, _select,
-                    _sort_order, _spec)
 from ..errors import ParameterError
-from ..lang import get_language, supported_languages
-from ..text.normalize import normalize_text
+from .negation import _check_cues, load_negation_cues
+from .rules import _covered, _negated, _select, _sort_order
+from .scan import _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _candidates, _Lang, _spec
+from .workcopy import _CHUNK, _SEP, _nfc_pieces, _normalize, _restore
 
 __all__ = ["compile_codebook", "Matcher", "ScanResult", "load_negation_cues",
            "NESTED_SCOPES", "ENGINES"]
@@ -98,48 +95,6 @@ __all__ = ["compile_codebook", "Matcher", "ScanResult", "load_negation_cues",
 NESTED_SCOPES = ("theme", "all")
 #: Valid values of ``engine``.
 ENGINES = ("aho", "regex")
-
-
-# ------------------------------------------------------------------ negation cues
-def load_negation_cues() -> dict[str, dict[str, Any]]:
-    """Return the default negation cues: language -> {window, cues, openers, closers, exceptions}.
-
-    Examples
-    --------
-    >>> cues = load_negation_cues()
-    >>> cues["fr"]["window"], "sans" in cues["fr"]["cues"], "*n't" in cues["en"]["cues"]
-    (3, True, True)
-    """
-    data = {code: get_language(code).data("negation") for code in supported_languages()}
-    return _check_cues({code: spec for code, spec in data.items() if spec},
-                       "discourse/lang/<code>/negation.yml")
-
-
-def _check_cues(data: Any, where: str) -> dict[str, dict[str, Any]]:
-    if not isinstance(data, dict):
-        raise ParameterError(f"{where}: negation cues must map language codes to settings")
-    out = {}
-    for lang, spec in data.items():
-        spec = dict(spec or {})
-        bad = set(spec) - set(_CUE_KINDS) - {"window"}
-        if bad:
-            raise ParameterError(
-                f"{where}: language {lang!r}: unknown key(s) {', '.join(sorted(bad))}; "
-                f"valid keys: window, {', '.join(_CUE_KINDS)}"
-            )
-        window = spec.get("window", 3)
-        if not isinstance(window, int) or isinstance(window, bool) or window < 0:
-            raise ParameterError(f"{where}: language {lang!r}: window must be an int >= 0, "
-                                 f"got {window!r}")
-        for k in _CUE_KINDS:
-            for w in spec.get(k) or ():
-                if not isinstance(w, str):
-                    raise ParameterError(
-                        f"{where}: language {lang!r}, {k}: {w!r} is not a string; quote it "
-                        "(YAML reads no, yes, on, off as true/false)")
-        out[str(lang)] = {"window": window,
-                          **{k: tuple(spec.get(k) or ()) for k in _CUE_KINDS}}
-    return out
 
 
 # ------------------------------------------------------------------ results
@@ -292,20 +247,7 @@ class Matcher:
 
     def _scan_chunk(self, table: _Lang, raw: str, lens: np.ndarray, offset: int, negation: bool):
         """Matches in texts joined by ``_SEP`` (``raw``), their lengths ``lens``."""
-        maps = {}
-        if not (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
-            at = np.concatenate(([0], np.cumsum(lens + 1))).tolist()
-            pieces = []
-            for i, t in enumerate(raw[a:b - 1] for a, b in zip(at[:-1], at[1:])):
-                if unicodedata.is_normalized("NFC", t):
-                    pieces.append(t)
-                else:
-                    nt = normalize_text(t, lower=False)
-                    pieces.append(nt.norm)
-                    if nt.index is not None:
-                        maps[i] = nt.index
-            raw = _SEP.join(pieces)
-            lens = np.fromiter(map(len, pieces), np.int64, len(pieces))
+        raw, lens, maps = _nfc_pieces(raw, lens)
         starts = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))
         norm, codes, cls, dropped = _normalize(raw, self.fold_accents)
         n = len(norm)

@@ -1,4 +1,5 @@
-"""Tests of discourse.coding.matcher: each matching rule, on hand-written French and English text.
+"""Tests of discourse.coding.matcher and its engine (scan, rules, workcopy, negation): each
+matching rule, on hand-written French and English text.
 
 The expected matches were written from the rules in the module docstring, before running
 the code.
@@ -8,9 +9,10 @@ from dataclasses import replace
 
 import pytest
 
-from discourse.coding.codebook import Codebook, Theme
+from discourse.coding.model import Codebook, Theme
 from discourse.errors import CodebookError, ParameterError
-from discourse.coding.matcher import compile_codebook, load_negation_cues
+from discourse.coding.matcher import compile_codebook
+from discourse.coding.negation import load_negation_cues
 
 
 def book(*themes):
