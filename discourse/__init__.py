@@ -53,7 +53,7 @@ _EXPORTS: dict[str, str] = {
     "read_lexicoder_lc3": "coding.imports",
     "format_codebook_appendix": "coding.appendix", "write_codebook_appendix": "coding.appendix",
     "compile_codebook": "coding.matcher",
-    "find_matches": "coding.themes", "code_themes": "coding.themes", "kwic": "coding.themes", "style_kwic": "coding.themes",
+    "find_matches": "coding.themes", "code_themes": "coding.themes", "kwic": "coding.kwic", "style_kwic": "coding.kwic",
     # analysis
     "count_themes": "analysis.tables", "count_cooccurrence": "analysis.tables", "count_over_time": "analysis.tables",
     "format_table": "analysis.tables", "write_table": "analysis.tables",

@@ -1,4 +1,4 @@
-"""Code statements by theme with a codebook, keep the evidence, show key words in context.
+"""Code statements by theme with a codebook and keep the evidence: the coded and matches tables.
 
 Two stage functions share one scan:
 
@@ -12,9 +12,9 @@ Two stage functions share one scan:
       matches = find_matches(attributed, codebook=cb)
       coded = code_themes(attributed, codebook=cb, matches=matches)
 
-:func:`kwic` shows the matches of a theme, a pattern or any word in their context, and
-:func:`style_kwic` renders that table with the key word highlighted in a notebook. The
-matching rules (case, accents, apostrophes, globs, phrases, boundaries, longest match,
+:func:`discourse.coding.kwic.kwic` shows the matches of a theme, a pattern or any word in
+their context (:mod:`discourse.coding.kwic`). Theme columns are named by
+:func:`discourse.schema.theme_column`. The matching rules (case, accents, apostrophes, globs, phrases, boundaries, longest match,
 exclusions, negation) are those of :mod:`discourse.coding.matcher`.
 
 Levels and codes
@@ -34,7 +34,7 @@ Language
 Examples
 --------
 >>> import pandas as pd
->>> from discourse.coding.codebook import Codebook, Theme
+>>> from discourse.coding.model import Codebook, Theme
 >>> cb = Codebook("demo", "1", themes=(
 ...     Theme("cooperation", "Cooperation", patterns={"fr": ("coopér*",)}),
 ...     Theme("friendship", "Friendship", patterns={"fr": ("amitié",)})))
@@ -52,30 +52,22 @@ Examples
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
-from .codebook import Codebook, Theme
 from ..errors import ContractError, ParameterError
-from .matcher import _SEP, _chunks, _lang_key, compile_codebook
-from ..schema import require_columns
+from ..schema import is_theme_column, require_columns, theme_column
+from .codebook import read_codebook
+from .frames import _labels, _lang_groups, _offsets, _positions, _taken, _Texts, _unique_rows
+from .matcher import _chunks, compile_codebook
+from .model import Codebook
 
-__all__ = ["find_matches", "code_themes", "kwic", "style_kwic"]
+__all__ = ["find_matches", "code_themes"]
 
 _NEEDED = ("doc_id", "stmt_id", "start", "text")
 _MATCH_COLUMNS = ("doc_id", "stmt_id", "theme", "pattern", "matched", "start", "end",
                   "negated", "lang", "speaker", "side")
 _NEG = ".negated"
-
-
-def _resolve_codebook(codebook) -> Codebook:
-    if isinstance(codebook, Codebook):
-        return codebook
-    from .codebook import read_codebook
-
-    return read_codebook(codebook)
 
 
 def _check_levels(levels) -> None:
@@ -99,103 +91,6 @@ def _report_id(theme_id: str, levels: int | None, ids: set[str]) -> str:
     return theme_id
 
 
-def _lang_groups(df: pd.DataFrame, lang: str | None) -> dict:
-    """Language key -> row positions (a statement's ``lang``, else ``lang=``)."""
-    default = _lang_key(lang)
-    if "lang" not in df.columns:
-        return {default: np.arange(len(df), dtype=np.int64)}
-    codes, uniques = pd.factorize(df["lang"], use_na_sentinel=True)
-    keys = [_lang_key(v) or default for v in uniques] + [default]   # last: missing values
-    names = list(dict.fromkeys(keys))
-    key_code = np.array([names.index(k) for k in keys], np.int64)[codes]
-    order = np.argsort(key_code, kind="stable")
-    bounds = np.searchsorted(key_code[order], np.arange(len(names) + 1))
-    return {k: order[bounds[i]:bounds[i + 1]] for i, k in enumerate(names)
-            if bounds[i + 1] > bounds[i]}
-
-
-def _inferred_str():
-    """The dtype pandas gives a column built from Python strings (``str`` or object)."""
-    return pd.Series(np.array(["a"], dtype=object)).dtype
-
-
-def _texts(col: pd.Series) -> list:
-    """The statement texts as a list of str (missing or non-text values: '')."""
-    if isinstance(col.dtype, pd.StringDtype):
-        return (col.fillna("") if col.hasnans else col).to_numpy(dtype=object).tolist()
-    return [t if isinstance(t, str) else "" for t in col.tolist()]
-
-
-class _Texts:
-    """The statement texts, joined by the matcher's separator a block of rows at a time.
-
-    Texts held by pyarrow are joined there (no Python str per statement); others are read
-    once as a list. Missing values are empty texts.
-    """
-
-    def __init__(self, col: pd.Series):
-        self.arrow = None
-        if _arrow_text(col):
-            import pyarrow as pa
-            import pyarrow.compute as pc
-
-            arr = pa.array(col.array)
-            if isinstance(arr, pa.ChunkedArray):
-                arr = arr.combine_chunks()
-            if arr.null_count:
-                arr = pc.fill_null(arr, "")
-            self.arrow = arr.cast(pa.large_string())
-            self.lens = np.asarray(pc.utf8_length(self.arrow).to_numpy(zero_copy_only=False),
-                                   np.int64)
-        else:
-            self.texts = _texts(col)
-            self.lens = np.fromiter(map(len, self.texts), np.int64, len(self.texts))
-
-    def joined(self, rows: np.ndarray) -> str:
-        """The texts of these rows joined by the separator."""
-        if self.arrow is None:
-            return _SEP.join([self.texts[i] for i in rows.tolist()])
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        part = self.arrow.take(pa.array(rows))
-        lists = pa.LargeListArray.from_arrays(pa.array([0, len(part)], pa.int64()), part)
-        return pc.binary_join(lists, pa.scalar(_SEP, pa.large_string()))[0].as_py()
-
-
-def _arrow_text(col: pd.Series) -> bool:
-    """Whether a column's strings are held by pyarrow (texts joined there, see :class:`_Texts`)."""
-    return isinstance(col.dtype, pd.StringDtype) and col.dtype.storage == "pyarrow"
-
-
-def _taken(col: pd.Series, row: np.ndarray):
-    """``col.to_numpy()[row]``, as pandas stores it in a new frame (taken fast if it can)."""
-    inferred = _inferred_str()
-    if (len(row) and isinstance(col.dtype, pd.StringDtype)
-            and isinstance(inferred, pd.StringDtype) and not col.hasnans):
-        return col.array.take(row).astype(inferred, copy=False)
-    return col.to_numpy()[row]
-
-
-def _labels(values: list, index: np.ndarray):
-    """``[values[i] for i in index]`` (strings) as a column, built once per value."""
-    inferred = _inferred_str()
-    if len(index) and isinstance(inferred, pd.StringDtype):
-        return pd.array(np.array(values, dtype=object), dtype=inferred).take(index)
-    return np.array(values, dtype=object)[index]
-
-
-def _offsets(df: pd.DataFrame, where: str) -> np.ndarray:
-    start = pd.to_numeric(df["start"], errors="coerce")
-    if start.isna().any():
-        bad = df.loc[start.isna(), "stmt_id"].tolist()[:3]
-        raise ContractError(
-            f"{where}: the column start has missing or non-numeric values (stmt_id {bad}); "
-            "it must hold each statement's offset in its document (see split_statements)"
-        )
-    return start.to_numpy(dtype=np.int64)
-
-
 def find_matches(
     statements: pd.DataFrame,
     *,
@@ -214,7 +109,7 @@ def find_matches(
         Statements (or attributed statements): at least doc_id, stmt_id, start, text; lang,
         speaker and side are carried over when present.
     codebook
-        A :class:`~discourse.coding.codebook.Codebook`, a codebook file, or None (the default one).
+        A :class:`~discourse.coding.model.Codebook`, a codebook file, or None (the default one).
     levels
         Report matches of themes deeper than this under their ancestor (None: as they are).
     fold_accents, nested_scope
@@ -239,7 +134,7 @@ def find_matches(
     Examples
     --------
     >>> import pandas as pd
-    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> from discourse.coding.model import Codebook, Theme
     >>> cb = Codebook("d", "1", themes=(Theme("acw", "Anti Cold War",
     ...     patterns={"en": ("cold war mentality",)}, negation="count"),))
     >>> st = pd.DataFrame({"doc_id": ["d"], "stmt_id": ["d.1"], "start": [0], "lang": ["en"],
@@ -251,7 +146,7 @@ def find_matches(
     where = "find_matches"
     require_columns(statements, _NEEDED, where=where)
     _check_levels(levels)
-    cb = _resolve_codebook(codebook)
+    cb = read_codebook(codebook)
     matcher = compile_codebook(cb, fold_accents=fold_accents, nested_scope=nested_scope)
     starts = _offsets(statements, where)
     texts = _Texts(statements["text"])
@@ -357,7 +252,7 @@ def code_themes(
     Examples
     --------
     >>> import pandas as pd
-    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> from discourse.coding.model import Codebook, Theme
     >>> cb = Codebook("d", "1", themes=(Theme("sov", "Sovereignty", patterns={"fr": ("sécurité",)}),
     ...     Theme("sov.terr", "Territory", parent="sov",
     ...           patterns={"fr": ("intégrité territoriale",)})))
@@ -371,7 +266,7 @@ def code_themes(
     where = "code_themes"
     require_columns(attributed, _NEEDED, where=where)
     _check_levels(levels)
-    cb = _resolve_codebook(codebook)
+    cb = read_codebook(codebook)
     if matches is None:
         matches = find_matches(attributed, codebook=cb, levels=levels, fold_accents=fold_accents,
                                nested_scope=nested_scope, negation=negation, lang=lang)
@@ -405,188 +300,13 @@ def code_themes(
         if targets:
             values[rows[code_of == u][:, None], np.array(targets)] = True
     out = attributed.drop(columns=[c for c in attributed.columns
-                                   if c.startswith("theme_") or c in ("themes", "n_matches")])
+                                   if is_theme_column(c) or c in ("themes", "n_matches")])
     out = out.copy()
     for i, code in enumerate(codes):
-        out["theme_" + code.replace(".", "__")] = values[:, i].astype(np.int64)
+        out[theme_column(code)] = values[:, i].astype(np.int64)
     by_name = sorted(range(len(codes)), key=lambda i: codes[i])
     combos, which = _unique_rows(values[:, by_name])
     labels = [";".join(codes[i] for i, on in zip(by_name, combo) if on) for combo in combos]
     out["themes"] = pd.Series(labels, dtype=object).astype(str).take(which).set_axis(out.index)
     out["n_matches"] = np.bincount(rows, minlength=len(attributed)).astype(np.int64)
     return out
-
-
-def _positions(stmt_ids: pd.Series, wanted: pd.Series, where: str) -> np.ndarray:
-    """Position of each wanted stmt_id in stmt_ids (-1 if absent); stmt_ids must be unique."""
-    n = len(stmt_ids)
-    if not (stmt_ids.hasnans or wanted.hasnans):     # one hashing pass over both
-        codes, _ = pd.factorize(pd.concat([stmt_ids, wanted], ignore_index=True))
-        if np.array_equal(codes[:n], np.arange(n)):  # codes follow first appearance: unique
-            pos = codes[n:].astype(np.int64)
-            pos[pos >= n] = -1
-            return pos
-    stmt = pd.Index(stmt_ids)
-    if not stmt.is_unique:
-        dup = stmt[stmt.duplicated()].unique().tolist()[:3]
-        raise ContractError(f"{where}: stmt_id must be unique; repeated: {dup}")
-    return stmt.get_indexer(wanted)
-
-
-def _unique_rows(flags: np.ndarray) -> tuple[list, np.ndarray]:
-    """The distinct rows of a boolean matrix (as lists of bool) and each row's one."""
-    n, width = flags.shape
-    if not width:
-        return [[]], np.zeros(n, np.int64)
-    packed = np.packbits(flags, axis=1, bitorder="little")
-    if width <= 16:             # a row is a number < 2**16: count them
-        key = packed[:, 0].astype(np.int64)
-        if width > 8:
-            key |= packed[:, 1].astype(np.int64) << 8
-        present = np.flatnonzero(np.bincount(key, minlength=1 << width))
-        which = np.zeros(1 << width, np.int64)
-        which[present] = np.arange(len(present))
-        bits = (present[:, None] >> np.arange(width)) & 1
-        return bits.astype(bool).tolist(), which[key]
-    size = -(-packed.shape[1] // 8) * 8
-    keys = np.ascontiguousarray(np.pad(packed, ((0, 0), (0, size - packed.shape[1]))))
-    keys = keys.view("<u8")
-    _, first, which = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    return flags[first].tolist(), np.asarray(which).reshape(-1)
-
-
-def kwic(
-    coded_or_statements: pd.DataFrame,
-    *,
-    documents: pd.DataFrame | None = None,
-    theme: str | None = None,
-    pattern: str | None = None,
-    word: str | None = None,
-    window: int = 40,
-    codebook=None,
-    fold_accents: bool = False,
-    nested_scope: str = "theme",
-    lang: str | None = None,
-) -> pd.DataFrame:
-    """Key words in context: each match of a theme, a pattern or any word, with its context.
-
-    Parameters
-    ----------
-    coded_or_statements
-        Statements, attributed or coded (at least doc_id, stmt_id, start, text).
-    documents
-        The documents table (doc_id, text): the context then runs across statement
-        boundaries; without it, the context stops at the statement's edges.
-    theme
-        A theme id: its matches and its sub-themes' (None: every theme).
-    pattern
-        A pattern of the codebook, exactly as written there: the matches it made.
-    word
-        Any word, phrase or glob (pattern syntax), whether or not in the codebook; cannot be
-        combined with ``theme`` or ``pattern``.
-    window
-        Characters of context on each side (white space runs shown as one space).
-    codebook, fold_accents, nested_scope, lang
-        As in :func:`find_matches`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        doc_id, stmt_id, speaker (missing if the input has no speakers), pre, keyword, post,
-        theme ('' for ``word=``), pattern, start, end (offsets into the document).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> st = pd.DataFrame({"doc_id": ["d"], "stmt_id": ["d.1"], "start": [0], "lang": ["fr"],
-    ...                    "text": ["Il a salué l’amitié de fer entre les deux pays."]})
-    >>> kwic(st, word="amitié", window=13)[["pre", "keyword", "post"]]
-                 pre keyword           post
-    0  Il a salué l’  amitié   de fer entre
-    """
-    where = "kwic"
-    require_columns(coded_or_statements, _NEEDED, where=where)
-    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
-        raise ParameterError(f"{where}: window={window!r} is not valid; give a number of "
-                             "characters >= 0")
-    df = coded_or_statements
-    options = {"fold_accents": fold_accents, "nested_scope": nested_scope, "lang": lang}
-    if word is not None:
-        if theme is not None or pattern is not None:
-            raise ParameterError(f"{where}: give word= alone, or theme= and/or pattern= "
-                                 "(codebook matches), not both")
-        cb = Codebook("kwic", "0", themes=(Theme("word", "word", patterns={"*": (word,)}),))
-        found = find_matches(df, codebook=cb, **options)
-        found["theme"] = ""
-    else:
-        cb = _resolve_codebook(codebook)
-        found = find_matches(df, codebook=cb, **options)
-        if theme is not None:
-            if theme not in cb.ids:
-                raise ParameterError(f"{where}: theme={theme!r} is not in codebook {cb.id!r}; "
-                                     f"themes: {', '.join(cb.ids)}")
-            keep = (found["theme"] == theme) | found["theme"].str.startswith(theme + ".")
-            found = found[keep]
-        if pattern is not None:
-            known = {p for t in cb.themes for ps in t.patterns.values() for p in ps}
-            if pattern not in known:
-                raise ParameterError(f"{where}: pattern={pattern!r} is not a pattern of "
-                                     f"codebook {cb.id!r}; use word= to search any word")
-            found = found[found["pattern"] == pattern]
-    found = found.reset_index(drop=True)
-    if documents is not None:
-        require_columns(documents, ["doc_id", "text"], where=f"{where} (documents=)")
-        doc_text = dict(zip(documents["doc_id"], documents["text"]))
-        missing = sorted(set(found["doc_id"]) - set(doc_text))
-        if missing:
-            raise ContractError(f"{where}: documents lacks doc_id(s) {missing[:3]}")
-        ctx = [doc_text[d] for d in found["doc_id"]]
-        s, e = found["start"].tolist(), found["end"].tolist()
-    else:
-        by_id = pd.Index(df["stmt_id"])
-        pos = by_id.get_indexer(found["stmt_id"])
-        ctx = [df["text"].iloc[i] for i in pos]
-        base = _offsets(df, where)[pos]
-        s = (found["start"].to_numpy() - base).tolist()
-        e = (found["end"].to_numpy() - base).tolist()
-    space = re.compile(r"\s+")
-    speaker = (df.set_index("stmt_id")["speaker"].reindex(found["stmt_id"]).tolist()
-               if "speaker" in df.columns else [pd.NA] * len(found))
-    return pd.DataFrame({
-        "doc_id": found["doc_id"].tolist(),
-        "stmt_id": found["stmt_id"].tolist(),
-        "speaker": speaker,
-        "pre": [space.sub(" ", c[max(0, a - window):a]) for c, a in zip(ctx, s)],
-        "keyword": [space.sub(" ", c[a:b]) for c, a, b in zip(ctx, s, e)],
-        "post": [space.sub(" ", c[b:b + window]) for c, b in zip(ctx, e)],
-        "theme": found["theme"].tolist(),
-        "pattern": found["pattern"].tolist(),
-        "start": found["start"].astype(np.int64).to_numpy(),
-        "end": found["end"].astype(np.int64).to_numpy(),
-    })
-
-
-def style_kwic(df: pd.DataFrame, *, colour: str = "#FFE08A"):
-    """Render a :func:`kwic` table for a notebook, the key word highlighted.
-
-    Returns
-    -------
-    pandas.io.formats.style.Styler
-        Context right- and left-aligned around the bold, highlighted key word.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"pre": ["la "], "keyword": ["coopération"], "post": [" entre"]})
-    >>> "font-weight: bold" in style_kwic(t).to_html()
-    True
-    """
-    require_columns(df, ["pre", "keyword", "post"], where="style_kwic")
-    return (
-        df.style.hide(axis="index")
-        .set_properties(subset=["pre"], **{"text-align": "right", "white-space": "pre"})
-        .set_properties(subset=["post"], **{"text-align": "left", "white-space": "pre"})
-        .set_properties(subset=["keyword"], **{"font-weight": "bold",
-                                                "background-color": colour,
-                                                "text-align": "center"})
-    )

@@ -1,4 +1,4 @@
-"""Tests of discourse.coding.themes: the coded and matches tables, levels, negation codes, kwic.
+"""Tests of discourse.coding.themes and discourse.coding.kwic: the coded and matches tables, levels, negation codes, kwic.
 
 Gold values written by hand from the rules of discourse.coding.themes / discourse.coding.matcher.
 """
@@ -6,8 +6,9 @@ Gold values written by hand from the rules of discourse.coding.themes / discours
 import pandas as pd
 import pytest
 
-from discourse.coding.codebook import Codebook, Theme
-from discourse.coding.themes import code_themes, find_matches, kwic, style_kwic
+from discourse.coding.kwic import kwic, style_kwic
+from discourse.coding.model import Codebook, Theme
+from discourse.coding.themes import code_themes, find_matches
 from discourse.errors import ContractError, ParameterError
 
 DOC_FR = ("Xi a salué l’amitié de fer.\n\nIl a défendu la souveraineté et l’intégrité "
