@@ -10,7 +10,7 @@ from discourse.corpus.reader import iter_corpus, read_corpus
 from discourse.lang.detect import detect_language
 from discourse.errors import CorpusError, ParameterError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 FIXTURES = ROOT / "tests" / "data" / "corpus"
 FOLDER = FIXTURES / "folder"
