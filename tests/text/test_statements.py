@@ -11,7 +11,7 @@ import pytest
 from discourse.errors import ContractError, ParameterError
 from discourse.text.statements import split_paragraphs, split_sentences, split_statements
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "raw" / "000_38ca568774651fa9.txt"
 GOLD = ROOT / "tests" / "data" / "sample_gold.csv"
 

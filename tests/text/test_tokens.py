@@ -6,7 +6,7 @@ import pytest
 
 from discourse.text.tokens import count_tokens, span_tokenize_words, tokenize_words
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_38ca568774651fa9.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "raw" / "000_38ca568774651fa9.txt"
 
 
 @pytest.mark.parametrize(
