@@ -73,12 +73,12 @@ _EXPORTS: dict[str, str] = {
     "compare_with_dictionary": "validation.supervised", "suggest_themes": "validation.supervised",
     # export
     "write_coded_csv": "io.export", "write_matches_csv": "io.export", "write_table_csv": "io.export",
-    "read_table_csv": "io.export", "describe_columns": "io.export",
-    "write_data_dictionary": "io.export", "write_parquet": "io.export", "write_stata": "io.export",
-    "write_excel": "io.export",
+    "read_table_csv": "io.export", "describe_columns": "io.datadict",
+    "write_data_dictionary": "io.datadict", "write_parquet": "io.formats", "write_stata": "io.formats",
+    "write_excel": "io.formats",
     "make_provenance": "io.provenance", "write_provenance": "io.provenance",
-    "write_qdpx": "io.refi.writer", "write_qdc": "io.refi.writer", "read_qdpx": "io.refi.writer",
-    "hand_coding_from_qdpx": "io.refi.writer",
+    "write_qdpx": "io.refi.writer", "write_qdc": "io.refi.writer", "read_qdpx": "io.refi.reader",
+    "hand_coding_from_qdpx": "io.refi.reader",
     # scale
     "run_streaming": "pipeline.engines", "run_on_dask": "pipeline.engines",
     "execute_notebooks": "pipeline.notebooks",

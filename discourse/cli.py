@@ -149,21 +149,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     run_dir = Path(args.run_dir)
     tables = read_run(run_dir)
     out, fmt, force = Path(args.out), args.format, args.force
-    from .io import export
+    from .io import export, formats
 
     prov = tables["provenance"]
     if fmt == "csv":
         export.write_coded_csv(tables["coded"], out, overwrite=force, provenance=prov)
     elif fmt == "parquet":
-        export.write_parquet(tables["coded"], out, codebook=tables["codebook"],
+        formats.write_parquet(tables["coded"], out, codebook=tables["codebook"],
                              overwrite=force, provenance=prov)
     elif fmt == "stata":
-        export.write_stata(tables["coded"], out, codebook=tables["codebook"],
+        formats.write_stata(tables["coded"], out, codebook=tables["codebook"],
                            overwrite=force, provenance=prov)
     elif fmt == "xlsx":
         sheets = {"coded": tables["coded"], "matches": tables["matches"],
                   "theme_counts": tables["theme_counts"]}
-        export.write_excel(sheets, out, codebook=tables["codebook"], overwrite=force,
+        formats.write_excel(sheets, out, codebook=tables["codebook"], overwrite=force,
                            provenance=prov)
     elif fmt in ("qdpx", "qdc"):
         from .io.refi.writer import write_qdc, write_qdpx

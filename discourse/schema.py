@@ -13,6 +13,13 @@ coded      attributed + theme_<id> (0/1) per theme, themes, n_matches
 matches    doc_id, stmt_id, theme, pattern, matched, start, end, negated
 ========== ==================================================================================
 
+Theme columns
+    The coded table has one 0/1 column per theme, named by :func:`theme_column`:
+    ``theme_`` then the theme id with the dots of a sub-theme's id written ``__``
+    (``cooperation.belt_and_road`` -> ``theme_cooperation__belt_and_road``).
+    :func:`theme_id` turns a column name back into the id. This module is the one owner of
+    that rule: every module names and reads theme columns through these functions.
+
 Examples
 --------
 >>> import pandas as pd
@@ -31,7 +38,11 @@ import pandas as pd
 
 from .errors import ContractError
 
-__all__ = ["COLUMNS", "require_columns", "theme_columns", "SPEAKER_LABELS", "CUE_TYPES"]
+__all__ = [
+    "COLUMNS", "require_columns", "SPEAKER_LABELS", "CUE_TYPES",
+    "THEME_PREFIX", "theme_column", "theme_id", "is_theme_column", "as_theme_column",
+    "theme_columns",
+]
 
 #: Columns each table must have, in their canonical order.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -52,6 +63,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "doc_id", "stmt_id", "theme", "pattern", "matched", "start", "end", "negated",
     ),
 }
+
+#: Prefix of the coded table's 0/1 theme columns (see :func:`theme_column`).
+THEME_PREFIX = "theme_"
 
 #: Speaker values that are not actors.
 SPEAKER_LABELS = ("narrator", "joint", "unknown")
@@ -113,6 +127,84 @@ def require_columns(
         )
 
 
+def theme_column(theme_id: str) -> str:
+    """Return the name of the coded table's 0/1 column of a theme.
+
+    The column is ``theme_`` followed by the theme id, the dots of a sub-theme's id written
+    as ``__`` (so that the name is a valid identifier in R, Stata and pandas).
+
+    Parameters
+    ----------
+    theme_id
+        The theme id, dotted for a sub-theme.
+
+    Returns
+    -------
+    str
+        The column name.
+
+    Examples
+    --------
+    >>> theme_column("cooperation.belt_and_road")
+    'theme_cooperation__belt_and_road'
+    """
+    return THEME_PREFIX + str(theme_id).replace(".", "__")
+
+
+def theme_id(column: str) -> str:
+    """Return the theme id of a ``theme_<id>`` column: the inverse of :func:`theme_column`.
+
+    Parameters
+    ----------
+    column
+        A theme column name.
+
+    Returns
+    -------
+    str
+        The dotted theme id.
+
+    Raises
+    ------
+    ContractError
+        If ``column`` is not a theme column.
+
+    Examples
+    --------
+    >>> theme_id("theme_sovereignty__territorial")
+    'sovereignty.territorial'
+    """
+    if not is_theme_column(column):
+        raise ContractError(f"{column!r} is not a theme column; theme columns are named "
+                            f"{THEME_PREFIX}<id>, e.g. {theme_column('cooperation')!r}")
+    return str(column)[len(THEME_PREFIX):].replace("__", ".")
+
+
+def is_theme_column(column: object) -> bool:
+    """Return True if ``column`` names a theme's 0/1 column (``theme_<id>``).
+
+    Examples
+    --------
+    >>> [is_theme_column(c) for c in ("theme_peace", "themes", "text", 3)]
+    [True, False, False, False]
+    """
+    return isinstance(column, str) and column.startswith(THEME_PREFIX) \
+        and len(column) > len(THEME_PREFIX)
+
+
+def as_theme_column(theme: str) -> str:
+    """Return the column of a theme given by its id or already by its column name.
+
+    Options that name themes (``themes=["cooperation", "theme_friendship"]``) accept both.
+
+    Examples
+    --------
+    >>> as_theme_column("sovereignty.security"), as_theme_column("theme_friendship")
+    ('theme_sovereignty__security', 'theme_friendship')
+    """
+    return str(theme) if is_theme_column(str(theme)) else theme_column(theme)
+
+
 def theme_columns(df: pd.DataFrame) -> list[str]:
     """Return the ``theme_<id>`` columns of a coded table, in their order.
 
@@ -122,4 +214,4 @@ def theme_columns(df: pd.DataFrame) -> list[str]:
     >>> theme_columns(pd.DataFrame(columns=["text", "theme_cooperation", "themes"]))
     ['theme_cooperation']
     """
-    return [c for c in df.columns if c.startswith("theme_")]
+    return [c for c in df.columns if is_theme_column(c)]

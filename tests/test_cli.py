@@ -422,7 +422,7 @@ def test_export_xlsx_sheets(sample_run, tmp_path, capsys):
 
 @pytest.mark.parametrize("unit", ["statement", "match"])
 def test_export_qdpx_reads_back(unit, sample_run, tmp_path, capsys):
-    from discourse.io.refi.writer import read_qdpx
+    from discourse.io.refi.reader import read_qdpx
 
     target = tmp_path / f"{unit}.qdpx"
     code, _, err = cli(capsys, "export", sample_run, "--format", "qdpx", "--out", target,

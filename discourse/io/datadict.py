@@ -25,8 +25,10 @@ from typing import Any
 
 import pandas as pd
 
-from .files import write_atomic
 from ..errors import ExportError
+from ..schema import is_theme_column, theme_id
+from .export import write_table_csv
+from .files import write_atomic
 
 __all__ = [
     "COLUMN_DESCRIPTIONS",
@@ -86,8 +88,6 @@ _STATA_RESERVED = {
 }
 
 
-
-
 def _type_name(series: pd.Series) -> str:
     if pd.api.types.is_bool_dtype(series):
         return "boolean"
@@ -101,7 +101,7 @@ def _type_name(series: pd.Series) -> str:
 
 
 def _theme_description(column: str, codebook: Any) -> str:
-    tid = column[len("theme_"):].replace("__", ".")
+    tid = theme_id(column)
     if codebook is not None:
         for t in codebook.themes:
             if t.id == tid:
@@ -171,7 +171,7 @@ def describe_columns(table: pd.DataFrame, *, codebook: Any = None) -> pd.DataFra
     names = stata_names(table.columns)
     rows = []
     for col in table.columns:
-        if col.startswith("theme_"):
+        if is_theme_column(col):
             desc = _theme_description(col, codebook)
         else:
             desc = COLUMN_DESCRIPTIONS.get(col, "Metadata column carried over from the corpus")
@@ -221,8 +221,6 @@ def write_data_dictionary(
     dictionary = describe_columns(table, codebook=codebook)
     suffix = target.suffix.lower()
     if suffix == ".csv":
-        from .export import write_table_csv
-
         return write_table_csv(dictionary, target, overwrite=overwrite)
     if suffix in (".md", ".markdown"):
         write_atomic(target, format_data_dictionary(dictionary).encode("utf-8"),

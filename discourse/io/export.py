@@ -1,12 +1,11 @@
-"""Export the coded tables for R, Stata, Excel and Python: CSV, Parquet, Stata, Excel.
+"""CSV files of the coded tables, for R, Stata, Excel and Python, and reading them back.
 
 Every writer is atomic (a temporary file renamed over the target, see :mod:`discourse.io.files`),
-deterministic (the same tables give byte-identical files: no timestamps, fixed zip dates, a
-fixed float format) and refuses to replace an existing file unless ``overwrite=True`` (on the
-command line ``--force``). The data dictionary (:func:`describe_columns`) documents every
-column; its descriptions become Stata variable labels and Parquet field metadata. The
-Parquet, Stata and Excel writers live in :mod:`discourse.io.formats` and the data
-dictionary in :mod:`discourse.io.datadict`; both are re-exported here.
+deterministic (the same tables give byte-identical files: a fixed float format, no
+timestamps) and refuses to replace an existing file unless ``overwrite=True`` (on the
+command line ``--force``). The Parquet, Stata and Excel writers are in
+:mod:`discourse.io.formats`, the data dictionary in :mod:`discourse.io.datadict`, the order of
+columns and rows in :mod:`discourse.io.order`.
 
 CSV conventions (:func:`write_coded_csv`, :func:`write_matches_csv`, :func:`write_table_csv`)
 -------------------------------------------------------------------------------------------
@@ -15,7 +14,8 @@ CSV conventions (:func:`write_coded_csv`, :func:`write_matches_csv`, :func:`writ
 - Columns in the contract order of :mod:`discourse.schema` (for the coded table: doc_id,
   stmt_id, paragraph, sentence, start, end, text, n_tokens, lang, date, speaker,
   speaker_name, side, cue, cue_text, confidence, theme_<id>..., themes, n_matches), then any
-  other column in its order. Rows sorted by doc_id, then statement order.
+  other column in its order. Rows sorted by doc_id, then statement order
+  (:mod:`discourse.io.order`).
 - Missing values are empty cells. Floats are written with at most 6 decimals, trailing zeros
   removed (``0.85``, ``0.333333``, ``1.0``).
 - **Formula injection.** A spreadsheet treats a cell starting with ``=``, ``+``, ``-``,
@@ -46,34 +46,19 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .datadict import (
-    COLUMN_DESCRIPTIONS,
-    describe_columns,
-    format_data_dictionary,
-    stata_names,
-    write_data_dictionary,
-)
 from ..errors import ExportError
-from .formats import (
-    _write_with_sidecar,
-    deterministic_zip,
-    write_excel,
-    write_parquet,
-    write_stata,
-)
+from .order import order_coded, order_matches
+from .provenance import write_with_provenance
 
 __all__ = [
-    "CODED_ORDER",
-    "MATCHES_ORDER",
-    "COLUMN_DESCRIPTIONS",
-    "order_columns",
+    "TEXT_COLUMNS",
     "neutralize_formula",
     "restore_formula",
     "format_csv",
@@ -81,29 +66,18 @@ __all__ = [
     "write_coded_csv",
     "write_matches_csv",
     "read_table_csv",
-    "describe_columns",
-    "format_data_dictionary",
-    "write_data_dictionary",
-    "stata_names",
-    "write_parquet",
-    "write_stata",
-    "write_excel",
-    "deterministic_zip",
 ]
 
-#: Column order of the coded table (theme_<id> columns go before ``themes``).
-CODED_ORDER = (
-    "doc_id", "stmt_id", "paragraph", "sentence", "start", "end", "text", "n_tokens",
-    "lang", "date", "speaker", "speaker_name", "side", "cue", "cue_text", "confidence",
-    "themes", "n_matches",
+#: Text columns: read back as text, never as numbers (doc_id "001" stays "001").
+TEXT_COLUMNS = (
+    "doc_id", "stmt_id", "text", "lang", "date", "title", "source", "path", "speaker",
+    "speaker_name", "side", "cue", "cue_text", "themes", "theme", "pattern", "matched",
 )
-#: Column order of the matches table.
-MATCHES_ORDER = (
-    "doc_id", "stmt_id", "theme", "pattern", "matched", "start", "end", "negated",
-    "lang", "speaker", "side",
-)
-
+#: Text columns read back with '' (not missing) for an empty cell.
+_EMPTY_IS_TEXT = ("cue_text", "themes")
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 # ----------------------------------------------------------------------------- helpers
 def neutralize_formula(value: Any) -> Any:
     """Prefix ``'`` to a text that a spreadsheet would run as a formula.
@@ -134,46 +108,6 @@ def restore_formula(value: Any) -> Any:
         if rest.lstrip("'")[:1] in _TRIGGERS and rest.lstrip("'"):
             return rest
     return value
-
-
-def order_columns(df: pd.DataFrame, order: Iterable[str] = CODED_ORDER) -> pd.DataFrame:
-    """Return ``df`` with its columns in ``order``; theme_<id> columns before ``themes``.
-
-    Columns of ``order`` that ``df`` lacks are skipped; columns not in ``order`` follow, in
-    their order.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame(columns=["themes", "extra", "theme_a", "doc_id"])
-    >>> list(order_columns(df).columns)
-    ['doc_id', 'theme_a', 'themes', 'extra']
-    """
-    order = [c for c in order if c in df.columns]
-    themes = [c for c in df.columns if c.startswith("theme_") and c not in order]
-    if "themes" in order:
-        i = order.index("themes")
-        head = order[:i] + themes + order[i:]
-    else:
-        head = order + themes
-    rest = [c for c in df.columns if c not in head]
-    return df[head + rest]
-
-
-def _sort_rows(df: pd.DataFrame, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Sort by doc_id, then statement number (from stmt_id), start, end and ``extra``."""
-    if "doc_id" not in df.columns or df.empty:
-        return df.reset_index(drop=True)
-    keys = pd.DataFrame(index=df.index)
-    keys["doc"] = df["doc_id"].astype("string")
-    if "stmt_id" in df.columns:
-        suffix = df["stmt_id"].astype("string").str.extract(r"\.(\d+)$", expand=False)
-        keys["n"] = pd.to_numeric(suffix, errors="coerce")
-    for c in ("start", "end") + extra:
-        if c in df.columns:
-            keys[c] = df[c] if c in ("start", "end") else df[c].astype("string")
-    keys["_row"] = np.arange(len(df))
-    order = keys.sort_values(list(keys.columns), na_position="last").index
-    return df.loc[order].reset_index(drop=True)
 
 
 def _format_float(value: Any, digits: int) -> Any:
@@ -293,8 +227,8 @@ def write_table_csv(
     if not isinstance(df, pd.DataFrame):
         raise ExportError(f"{path}: expected a pandas DataFrame to write, got {type(df).__name__}")
     data = format_csv(df, bom=bom, neutralize=neutralize, digits=digits)
-    return _write_with_sidecar(Path(path), data, overwrite=overwrite, provenance=provenance,
-                               fmt="csv")
+    return write_with_provenance(Path(path), data, overwrite=overwrite, provenance=provenance,
+                                 fmt="csv")
 
 
 def write_coded_csv(
@@ -321,7 +255,7 @@ def write_coded_csv(
     d,d.1,1,peace
     d,d.2,0,
     """
-    table = order_columns(_sort_rows(coded), CODED_ORDER)
+    table = order_coded(coded)
     return write_table_csv(table, path, bom=bom, overwrite=overwrite, provenance=provenance,
                            neutralize=neutralize)
 
@@ -339,17 +273,9 @@ def write_matches_csv(
 
     Parameters are those of :func:`write_table_csv`.
     """
-    table = order_columns(_sort_rows(matches, ("theme", "pattern")), MATCHES_ORDER)
+    table = order_matches(matches)
     return write_table_csv(table, path, bom=bom, overwrite=overwrite, provenance=provenance,
                            neutralize=neutralize)
-
-
-#: Text columns read back as strings with '' (not missing) for an empty cell.
-_EMPTY_IS_TEXT = ("cue_text", "themes")
-_TEXT_COLUMNS = (
-    "doc_id", "stmt_id", "text", "lang", "date", "title", "source", "path", "speaker",
-    "speaker_name", "side", "cue", "cue_text", "themes", "theme", "pattern", "matched",
-)
 
 
 def read_table_csv(path: str | os.PathLike, *, neutralized: bool = True) -> pd.DataFrame:
@@ -375,7 +301,7 @@ def read_table_csv(path: str | os.PathLike, *, neutralized: bool = True) -> pd.D
     p = Path(path)
     try:
         header = pd.read_csv(p, nrows=0, encoding="utf-8-sig").columns
-        dtypes = {c: "string" for c in header if c in _TEXT_COLUMNS}
+        dtypes = {c: "string" for c in header if c in TEXT_COLUMNS}
         df = pd.read_csv(p, dtype=dtypes, encoding="utf-8-sig", keep_default_na=False,
                          na_values=[""])
     except FileNotFoundError:

@@ -1,4 +1,4 @@
-"""Parquet, Stata and Excel writers for the coded tables (see :mod:`discourse.io.export`).
+"""Parquet, Stata and Excel writers for the coded tables (CSV: :mod:`discourse.io.export`).
 
 Each writer is atomic, deterministic (no timestamps: Stata's file date, the workbook's
 created / modified dates and the zip entry dates are fixed) and refuses to replace an
@@ -22,50 +22,28 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .files import check_writable, sha256_bytes, write_atomic
-from .datadict import describe_columns
 from ..errors import ExportError, ParameterError
-from .provenance import format_provenance, make_provenance, sidecar_path
+from ..schema import is_theme_column
+from .archive import deterministic_zip, fix_core_xml
+from .datadict import describe_columns
+from .files import check_writable, write_atomic
+from .provenance import format_provenance, make_provenance, write_with_provenance
 
-__all__ = ["write_parquet", "write_stata", "write_excel", "deterministic_zip"]
+__all__ = ["write_parquet", "write_stata", "write_excel"]
 
-_FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _FIXED_DATETIME = _dt.datetime(2000, 1, 1)
 
 
 def _is_text(series: pd.Series) -> bool:
     return (pd.api.types.is_string_dtype(series) or pd.api.types.is_object_dtype(series)
             or isinstance(series.dtype, pd.CategoricalDtype))
-
-
-
-
-def _sidecar_record(prov: Mapping[str, Any], target: Path, data: bytes, fmt: str) -> dict:
-    record = dict(prov)
-    record["output"] = {"file": target.name, "format": fmt, "sha256": sha256_bytes(data)}
-    return record
-
-
-def _write_with_sidecar(
-    target: Path, data: bytes, *, overwrite: bool, provenance: Mapping | None, fmt: str
-) -> Path:
-    check_writable(target, overwrite=overwrite)
-    side = sidecar_path(target) if provenance is not None else None
-    if side is not None:
-        check_writable(side, overwrite=overwrite)
-    write_atomic(target, data, overwrite=overwrite)
-    if side is not None:
-        record = _sidecar_record(provenance, target, data, fmt)
-        write_atomic(side, format_provenance(record).encode("utf-8"), overwrite=overwrite)
-    return target
-
 
 
 # ----------------------------------------------------------------------------- Parquet
@@ -91,6 +69,7 @@ def write_parquet(
     >>> pq.read_schema(p).metadata[b"discourse.io.provenance"]
     b'{\\n  "format": "x"\\n}\\n'
     """
+    # pyarrow is heavy and only needed here: imported on first use
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -154,7 +133,7 @@ def write_stata(
     strl: list[str] = []
     for col in df.columns:
         s = df[col]
-        if col.startswith("theme_") or pd.api.types.is_bool_dtype(s):
+        if is_theme_column(col) or pd.api.types.is_bool_dtype(s):
             if s.isna().any():
                 raise ExportError(f"{target}: column {col} has missing values; a 0/1 column "
                                   "must be complete for Stata")
@@ -178,42 +157,11 @@ def write_stata(
                     time_stamp=_FIXED_DATETIME)
     except ValueError as err:
         raise ExportError(f"{target}: cannot be written as Stata ({err})") from None
-    return _write_with_sidecar(target, buf.getvalue(), overwrite=overwrite,
-                               provenance=provenance, fmt="stata")
+    return write_with_provenance(target, buf.getvalue(), overwrite=overwrite,
+                                 provenance=provenance, fmt="stata")
 
 
 # ----------------------------------------------------------------------------- Excel
-def deterministic_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
-    """Zip ``(name, bytes)`` entries with fixed dates and attributes (byte-identical reruns).
-
-    Examples
-    --------
-    >>> deterministic_zip([("a.txt", b"x")]) == deterministic_zip([("a.txt", b"x")])
-    True
-    """
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            zf.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-    return buf.getvalue()
-
-
-def _fix_core_xml(data: bytes) -> bytes:
-    """Set the created / modified dates of docProps/core.xml to a constant."""
-    from lxml import etree
-
-    root = etree.fromstring(data)
-    ns = "http://purl.org/dc/terms/"
-    for tag in ("created", "modified"):
-        for el in root.iter(f"{{{ns}}}{tag}"):
-            el.text = "2000-01-01T00:00:00Z"
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def _flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
     if isinstance(value, Mapping):
         out = []
@@ -235,6 +183,7 @@ _EXCEL_CELL_MAX = 32767
 
 
 def _cell_value(v: Any, where: str) -> Any:
+    # openpyxl is only needed for Excel files: imported on first use
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
@@ -311,6 +260,7 @@ def write_excel(
     >>> wb.sheetnames, wb["coded"]["A2"].value, wb["coded"]["A2"].data_type
     (['coded', 'dictionary', 'provenance'], '=1+1', 's')
     """
+    # openpyxl is only needed for Excel files: imported on first use
     from openpyxl import Workbook
 
     target = check_writable(path, overwrite=overwrite)
@@ -344,7 +294,7 @@ def write_excel(
         for info in zf.infolist():
             data = zf.read(info.filename)
             if info.filename == "docProps/core.xml":
-                data = _fix_core_xml(data)
+                data = fix_core_xml(data)
             entries.append((info.filename, data))
     write_atomic(target, deterministic_zip(entries), overwrite=overwrite)
     return target

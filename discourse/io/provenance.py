@@ -40,8 +40,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .files import sha256_file, write_atomic
+from .. import __version__
+from ..coding.codebook import read_codebook
 from ..errors import ExportError, ParameterError
+from .files import check_writable, sha256_bytes, sha256_file, write_atomic
 
 __all__ = [
     "PROVENANCE_FORMAT",
@@ -51,6 +53,7 @@ __all__ = [
     "write_provenance",
     "read_provenance",
     "sidecar_path",
+    "write_with_provenance",
 ]
 
 #: Identifies the layout of the record (bump when keys change meaning).
@@ -61,18 +64,6 @@ LIBRARIES = (
     "pandas", "numpy", "scipy", "statsmodels", "scikit-learn", "nltk", "pyyaml",
     "pyahocorasick", "krippendorff", "pyarrow", "openpyxl", "pyreadstat", "lxml",
 )
-
-
-def _discourse_version() -> str:
-    try:
-        from ..__version__ import __version__
-
-        return str(__version__)
-    except ImportError:  # pragma: no cover - the package always defines it
-        try:
-            return metadata.version("discourse")
-        except metadata.PackageNotFoundError:
-            return "unknown"
 
 
 def _library_versions() -> dict[str, str | None]:
@@ -132,8 +123,6 @@ def _codebook_record(codebook: Any) -> dict | None:
     if codebook is None:
         return None
     if isinstance(codebook, (str, os.PathLike)):
-        from ..coding.codebook import read_codebook
-
         codebook = read_codebook(codebook)
     path = getattr(codebook, "path", None)
     return {
@@ -226,7 +215,7 @@ def make_provenance(
     params = _jsonable(dict(parameters or {}), "parameters")
     return {
         "format": PROVENANCE_FORMAT,
-        "discourse_version": _discourse_version(),
+        "discourse_version": __version__,
         "codebook": _codebook_record(codebook),
         "actors": _actors_record(actors_path),
         "inputs": inputs,
@@ -311,3 +300,55 @@ def sidecar_path(path: str | os.PathLike) -> Path:
     """
     p = Path(path)
     return p.with_name(p.name + ".provenance.json")
+
+
+def write_with_provenance(
+    path: str | os.PathLike,
+    data: bytes,
+    *,
+    provenance: Mapping[str, Any] | None,
+    fmt: str,
+    overwrite: bool = False,
+) -> Path:
+    """Write an output file atomically and, with a provenance record, its sidecar.
+
+    The sidecar (:func:`sidecar_path`) holds the record with an ``output`` entry added: the
+    file's name, ``fmt`` and the SHA-256 of ``data``. Both files are checked before either
+    is written, so an existing sidecar does not leave a new file without its record.
+
+    Parameters
+    ----------
+    path
+        The output file.
+    data
+        Its bytes.
+    provenance
+        A record from :func:`make_provenance`, or None for no sidecar.
+    fmt
+        The output's format (``"csv"``, ``"stata"``...), recorded in the sidecar.
+    overwrite
+        Replace existing files (by default an existing file is an ExportError).
+
+    Returns
+    -------
+    pathlib.Path
+        The output file.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = write_with_provenance(p, b"a\\n", provenance={"format": "x"}, fmt="csv")
+    >>> read_provenance(sidecar_path(p))["output"]["file"]
+    't.csv'
+    """
+    target = check_writable(path, overwrite=overwrite)
+    side = sidecar_path(target) if provenance is not None else None
+    if side is not None:
+        check_writable(side, overwrite=overwrite)
+    write_atomic(target, data, overwrite=overwrite)
+    if side is not None:
+        record = dict(provenance)
+        record["output"] = {"file": target.name, "format": fmt, "sha256": sha256_bytes(data)}
+        write_atomic(side, format_provenance(record).encode("utf-8"), overwrite=overwrite)
+    return target

@@ -127,7 +127,8 @@ def _init_worker(actors, codebook, options) -> None:
 
 def _process(documents: pd.DataFrame, actors=None, codebook=None, options=None) -> dict:
     """Process one batch and format its rows: what the writer needs, small to send back."""
-    from ..io.export import CODED_ORDER, MATCHES_ORDER, _sort_rows, format_csv, order_columns
+    from ..io.export import format_csv
+    from ..io.order import order_coded, order_matches
     from .runner import process_batch
     from ..analysis.tables import count_themes
 
@@ -135,8 +136,8 @@ def _process(documents: pd.DataFrame, actors=None, codebook=None, options=None) 
         actors, codebook, options = _WORKER["actors"], _WORKER["codebook"], _WORKER["options"]
     _, _, coded, matches = process_batch(documents, actors=actors, codebook=codebook,
                                          **options)
-    coded = order_columns(_sort_rows(coded), CODED_ORDER)
-    matches = order_columns(_sort_rows(matches, ("theme", "pattern")), MATCHES_ORDER)
+    coded = order_coded(coded)
+    matches = order_matches(matches)
     out = {"n_documents": len(documents), "n_statements": len(coded),
            "n_matches": len(matches)}
     for name, table in (("coded", coded), ("matches", matches)):

@@ -300,7 +300,8 @@ def _write_run_rest(
     import matplotlib.pyplot as plt
 
     from ..coding.codebook import write_codebook
-    from ..io.export import read_table_csv, write_data_dictionary
+    from ..io.datadict import write_data_dictionary
+    from ..io.export import read_table_csv
     from ..analysis.figures import plot_speaker_heatmap, plot_theme_shares, write_figure
     from ..io.provenance import make_provenance, write_provenance
 
@@ -339,10 +340,10 @@ def _coded_head(path: Path, nrows: int = 1000) -> pd.DataFrame:
     The data dictionary describes the file as written, so it is the same whichever engine
     wrote the file.
     """
-    from ..io.export import _TEXT_COLUMNS
+    from ..io.export import TEXT_COLUMNS
 
     header = pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns
-    dtypes = {c: "string" for c in header if c in _TEXT_COLUMNS}
+    dtypes = {c: "string" for c in header if c in TEXT_COLUMNS}
     return pd.read_csv(path, nrows=nrows, dtype=dtypes, encoding="utf-8-sig",
                        keep_default_na=False, na_values=[""])
 

@@ -1,4 +1,6 @@
-"""Tests of discourse.io.export: CSV, data dictionary, Parquet, Stata and Excel writers."""
+"""Tests of discourse.io.export (CSV), with the data dictionary (discourse.io.datadict) and the
+Parquet, Stata and Excel writers (discourse.io.formats), which share its fixtures and its
+guarantees (atomic, never overwriting by accident, byte-identical)."""
 
 from __future__ import annotations
 
@@ -16,19 +18,15 @@ import pytest
 
 from discourse.coding.codebook import Codebook, Theme
 from discourse.errors import ExportError, ParameterError
-from discourse.io.export import (
+from discourse.io.datadict import (
     describe_columns,
     format_data_dictionary,
-    read_table_csv,
     stata_names,
-    write_coded_csv,
     write_data_dictionary,
-    write_excel,
-    write_matches_csv,
-    write_parquet,
-    write_stata,
-    write_table_csv,
 )
+from discourse.io.export import read_table_csv, write_coded_csv, write_matches_csv, \
+    write_table_csv
+from discourse.io.formats import write_excel, write_parquet, write_stata
 from discourse.io.provenance import make_provenance
 
 LONG = "theme_sovereignty__territorial_integrity_and_borders"

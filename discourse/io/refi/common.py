@@ -5,8 +5,8 @@ positions in Unicode code points and in UTF-16 code units.
 
 Examples
 --------
->>> from discourse.io.refi.common import _guid
->>> _guid("source", "doc1") == _guid("source", "doc1")
+>>> from discourse.io.refi.common import guid
+>>> guid("source", "doc1") == guid("source", "doc1")
 True
 """
 
@@ -20,34 +20,36 @@ import numpy as np
 
 from ...errors import HandCodingError, ParameterError
 
+__all__ = ["NS_PROJECT", "NS_CODEBOOK", "MACHINE_CODER", "ID_NOTE", "UNITS", "POSITIONS",
+           "guid", "code_guid", "check_choice", "to_units", "from_units"]
+
 NS_PROJECT = "urn:QDA-XML:project:1.0"
 NS_CODEBOOK = "urn:QDA-XML:codebook:1.0"
 #: Name of the user that makes the machine codings.
 MACHINE_CODER = "discourse"
 
+#: The note ending a code's description, which gives back the theme id on reading.
+ID_NOTE = re.compile(r"\(discourse id: ([^)\s]+)\)\s*$")
+#: Valid values of ``unit`` (what a selection covers).
+UNITS = ("statement", "match")
+#: Valid values of ``positions`` (how offsets are counted).
+POSITIONS = ("codepoints", "utf16")
+
 _GUID_NAMESPACE = uuid.UUID("7b0c7f4e-3d2a-5b8e-9c41-6f1d2e3a4b5c")
-_PALETTE = (  # Okabe-Ito, then Paul Tol's muted: colour-blind safe, distinct
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-)
-_ID_NOTE = re.compile(r"\(discourse id: ([^)\s]+)\)\s*$")
-_UNITS = ("statement", "match")
-_POSITIONS = ("codepoints", "utf16")
 
 
-def _guid(*parts: Any) -> str:
+def guid(*parts: Any) -> str:
+    """A deterministic GUID (UUID 5) of ``parts``: the same parts give the same GUID."""
     return str(uuid.uuid5(_GUID_NAMESPACE, "\x1f".join(str(p) for p in parts)))
 
 
-def _code_guid(codebook_id: str, theme_id: str) -> str:
-    return _guid("code", codebook_id, theme_id)
+def code_guid(codebook_id: str, theme_id: str) -> str:
+    """The GUID of a theme's code in a codebook."""
+    return guid("code", codebook_id, theme_id)
 
 
-def _theme_of_column(column: str) -> str:
-    return column[len("theme_"):].replace("__", ".")
-
-
-def _check_choice(value: str, valid: tuple[str, ...], name: str, where: str) -> None:
+def check_choice(value: str, valid: tuple[str, ...], name: str, where: str) -> None:
+    """Raise ParameterError if ``value`` is not one of ``valid``."""
     if value not in valid:
         raise ParameterError(f"{where}: {name}={value!r} is not valid; use one of "
                              f"{', '.join(valid)}")
@@ -60,14 +62,16 @@ def _u16_cumulative(text: str) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(units)])
 
 
-def _to_units(text: str, offsets: list[int], positions: str) -> list[int]:
+def to_units(text: str, offsets: list[int], positions: str) -> list[int]:
+    """Code-point offsets into ``text`` as counted by ``positions``."""
     if positions == "codepoints":
         return [int(o) for o in offsets]
     cum = _u16_cumulative(text)
     return [int(cum[o]) for o in offsets]
 
 
-def _from_units(text: str | None, offsets: list[int], positions: str, where: str) -> list[int]:
+def from_units(text: str | None, offsets: list[int], positions: str, where: str) -> list[int]:
+    """Offsets counted by ``positions`` as code-point offsets into ``text``."""
     if positions == "codepoints":
         return [int(o) for o in offsets]
     if text is None:

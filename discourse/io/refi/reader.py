@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -29,17 +30,10 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
-from .common import (
-    _ID_NOTE,
-    _POSITIONS,
-    NS_CODEBOOK,
-    NS_PROJECT,
-    _check_choice,
-    _code_guid,
-    _from_units,
-)
 from ...errors import HandCodingError, ParameterError
-from ...schema import require_columns
+from ...schema import require_columns, theme_column
+from .common import ID_NOTE, NS_CODEBOOK, NS_PROJECT, POSITIONS, check_choice, code_guid, \
+    from_units
 
 __all__ = ["read_qdpx", "read_qdc", "hand_coding_from_qdpx"]
 
@@ -53,8 +47,6 @@ def _parse(data: bytes, where: str) -> etree._Element:
 
 
 def _slug(name: str) -> str:
-    import unicodedata
-
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "_", s).strip("_") or "code"
 
@@ -64,7 +56,7 @@ def _read_codes(root: etree._Element, ns: str, codebook: Any) -> pd.DataFrame:
     by_name = {}
     if codebook is not None:
         for t in codebook.themes:
-            by_guid[_code_guid(codebook.id, t.id).lower()] = t.id
+            by_guid[code_guid(codebook.id, t.id).lower()] = t.id
             by_name.setdefault(t.id.casefold(), t.id)
             by_name.setdefault(t.label.casefold(), t.id)
     rows = []
@@ -75,7 +67,7 @@ def _read_codes(root: etree._Element, ns: str, codebook: Any) -> pd.DataFrame:
             name = code.get("name", "")
             desc_el = code.find(f"{{{ns}}}Description")
             desc = desc_el.text or "" if desc_el is not None else ""
-            note = _ID_NOTE.search(desc)
+            note = ID_NOTE.search(desc)
             tid = (by_guid.get(guid) or (note.group(1) if note else None)
                    or by_name.get(name.casefold()) or ".".join(path + [_slug(name)]))
             rows.append((guid, tid, name, parent, code.get("color"), desc))
@@ -183,7 +175,7 @@ def read_qdpx(
     HandCodingError
         If the file is not a REFI-QDA project.
     """
-    _check_choice(positions, _POSITIONS, "positions", "read_qdpx")
+    check_choice(positions, POSITIONS, "positions", "read_qdpx")
     p = Path(path)
     root, zf = _open_project(p)
     ns = NS_PROJECT
@@ -211,7 +203,7 @@ def read_qdpx(
                         continue
                     start, end = 0, len(text)
                 else:
-                    start, end = _from_units(text, [int(a), int(b)], positions, where)
+                    start, end = from_units(text, [int(a), int(b)], positions, where)
                 for coding in codings:
                     ref = coding.find(f"{{{ns}}}CodeRef")
                     guid = (ref.get("targetGUID", "") if ref is not None else "").strip("{}")
@@ -338,8 +330,6 @@ def hand_coding_from_qdpx(
         If the project's texts disagree with the statements' offsets, or ``coder`` made no
         coding.
     """
-    from ...coding.codebook import theme_column
-
     p = Path(path)
     codings = read_qdpx(p, statements=statements, codebook=codebook, positions=positions,
                         min_overlap=min_overlap)

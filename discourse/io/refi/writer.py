@@ -7,8 +7,9 @@ format qualitative-analysis tools exchange projects in. :func:`write_qdpx` write
   ``sources/<guid>.txt``, one UTF-8 plain-text file per document, its text exactly as read;
 - ``<Users>``: the machine coder ``discourse``;
 - ``<CodeBook>``: the codebook as a code tree (sub-themes nested in their theme), each code
-  with its definition as ``<Description>`` (ending with ``(discourse id: <id>)``) and a
-  distinct colour (the theme's own, else a colour-blind-safe palette);
+  with its definition as ``<Description>`` (ending with ``(discourse id: <id>)``) and the
+  theme's colour, the one it has in the figures and the review widget
+  (:mod:`discourse.analysis.palette`; see :mod:`discourse.io.refi.codes`);
 - ``<Sources>``: every document as a ``<TextSource>`` (``plainTextPath="internal://<guid>.txt"``);
   every coded statement (``unit="statement"``) or every matched term (``unit="match"``) as a
   ``<PlainTextSelection>`` with one ``<Coding>`` per theme, pointing at the code by
@@ -16,9 +17,8 @@ format qualitative-analysis tools exchange projects in. :func:`write_qdpx` write
 - the project ``<Description>`` records the provenance.
 
 :func:`write_qdc` writes the codebook alone (``.qdc``, namespace ``urn:QDA-XML:codebook:1.0``).
-:func:`read_qdpx` reads the codings of a project (for example one a researcher corrected by
-hand in a QDA tool) and :func:`hand_coding_from_qdpx` turns them into a hand coding, one row
-per statement with ``theme_<id>`` 0/1 columns, for the validation functions.
+:mod:`discourse.io.refi.reader` reads projects back (for example one a researcher corrected
+by hand in a QDA tool) into a hand coding for the validation functions.
 
 How positions are counted
 -------------------------
@@ -40,7 +40,8 @@ Examples
 --------
 >>> import pandas as pd, pathlib, tempfile
 >>> from discourse.coding.codebook import Codebook, Theme
->>> from discourse.io.refi.writer import write_qdpx, read_qdpx
+>>> from discourse.io.refi.writer import write_qdpx
+>>> from discourse.io.refi.reader import read_qdpx
 >>> cb = Codebook(id="mini", version="1", themes=(Theme("peace", "Peace"),))
 >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Paix. Guerre."]})
 >>> coded = pd.DataFrame({"doc_id": ["d", "d"], "stmt_id": ["d.1", "d.2"], "start": [0, 6],
@@ -52,9 +53,7 @@ Examples
 
 from __future__ import annotations
 
-import colorsys
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -62,141 +61,99 @@ from typing import Any
 import pandas as pd
 from lxml import etree
 
+from ...coding.codebook import read_codebook
+from ...errors import ParameterError
+from ...schema import require_columns, theme_columns, theme_id
+from ..archive import deterministic_zip
 from ..files import check_writable, write_atomic
+from ..provenance import format_provenance, make_provenance
+from .codes import build_codes, code_ids
 from .common import (
-    _PALETTE,
-    _POSITIONS,
-    _UNITS,
     MACHINE_CODER,
     NS_CODEBOOK,
     NS_PROJECT,
-    _check_choice,
-    _code_guid,
-    _guid,
-    _theme_of_column,
-    _to_units,
+    POSITIONS,
+    UNITS,
+    check_choice,
+    code_guid,
+    guid,
+    to_units,
 )
-from ...errors import ExportError, ParameterError
-from ..formats import deterministic_zip
-from ..provenance import format_provenance, make_provenance
-from .reader import hand_coding_from_qdpx, read_qdc, read_qdpx
-from ...schema import require_columns
+from .selections import check_selections, document_texts, match_selections, \
+    statement_selections
 
-__all__ = [
-    "NS_PROJECT",
-    "NS_CODEBOOK",
-    "MACHINE_CODER",
-    "write_qdpx",
-    "write_qdc",
-    "read_qdpx",
-    "read_qdc",
-    "hand_coding_from_qdpx",
-]
+__all__ = ["write_qdpx", "write_qdc"]
 
 
-# ----------------------------------------------------------------------------- code tree
-def _code_ids(codebook: Any, extra: list[str]) -> list[str]:
-    ids = [t.id for t in codebook.themes]
-    for tid in extra:
-        if tid not in ids:
-            ids.append(tid)
-    return ids
+def _selections(coded, matches, unit: str, codebook, where: str) -> tuple[list[str], list]:
+    """The code ids and the selections of the project."""
+    if unit == "statement":
+        ids = code_ids(codebook, [theme_id(c) for c in theme_columns(coded)])
+        return ids, statement_selections(coded, ids)
+    if matches is None:
+        raise ParameterError(f"{where}: unit='match' needs the matches table: pass "
+                             "matches=... (from discourse.find_matches)")
+    require_columns(matches, ["doc_id", "theme", "matched", "start", "end"],
+                    where=f"{where} (matches)")
+    selections = match_selections(matches)
+    return code_ids(codebook, sorted({t for s in selections for t in s["themes"]})), selections
 
 
-def _colours(codebook: Any, ids: list[str]) -> dict[str, str]:
-    own = {t.id: t.colour for t in codebook.themes if t.colour}
-    used: set[str] = set()
-    out: dict[str, str] = {}
-    palette = iter(_PALETTE)
-    for tid in ids:
-        colour = own.get(tid)
-        if colour:
-            colour = colour.upper()
-            if re.fullmatch(r"#[0-9A-F]{3}", colour):
-                colour = "#" + "".join(ch * 2 for ch in colour[1:])
-        if not colour or not re.fullmatch(r"#[0-9A-F]{6}", colour) or colour in used:
-            colour = next((c for c in palette if c not in used and c not in own.values()), None)
-            k = len(used)
-            while colour is None or colour in used:  # more themes than the palette
-                r, g, b = colorsys.hsv_to_rgb((k * 0.618034) % 1, 0.65, 0.85)
-                colour = f"#{int(r * 255):02X}{int(g * 255):02X}{int(b * 255):02X}"
-                k += 1
-        used.add(colour)
-        out[tid] = colour
-    return out
+def _add_selection(src: etree._Element, s: dict, text: str, *, codebook_id: str, user: str,
+                   positions: str) -> None:
+    ns = NS_PROJECT
+    start, end = to_units(text, [s["start"], s["end"]], positions)
+    selguid = guid(codebook_id, s["doc_id"], *s["key"])
+    sel = etree.SubElement(src, f"{{{ns}}}PlainTextSelection", guid=selguid, name=s["name"],
+                           startPosition=str(start), endPosition=str(end), creatingUser=user)
+    if s["description"]:
+        etree.SubElement(sel, f"{{{ns}}}Description").text = s["description"]
+    for tid in s["themes"]:
+        coding = etree.SubElement(sel, f"{{{ns}}}Coding", guid=guid(selguid, tid),
+                                  creatingUser=user)
+        etree.SubElement(coding, f"{{{ns}}}CodeRef", targetGUID=code_guid(codebook_id, tid))
 
 
-def _parent_of(tid: str, known: list[str], codebook: Any) -> str | None:
-    for t in codebook.themes:
-        if t.id == tid:
-            return t.parent
-    head = tid.rsplit(".", 1)[0] if "." in tid else None
-    return head if head in known else None
+def _add_sources(project: etree._Element, documents: pd.DataFrame, texts: dict[str, str],
+                 selections: list[dict], *, codebook_id: str, user: str,
+                 positions: str) -> list[tuple[str, bytes]]:
+    """Add every document as a TextSource with its selections; return the source files."""
+    ns = NS_PROJECT
+    sources = etree.SubElement(project, f"{{{ns}}}Sources")
+    by_doc: dict[str, list[dict]] = {}
+    for s in selections:
+        by_doc.setdefault(s["doc_id"], []).append(s)
+    entries = []
+    doc_meta = documents.set_index(documents["doc_id"].astype(str))
+    for doc_id in sorted(texts):
+        text = texts[doc_id]
+        sguid = guid("source", doc_id)
+        src = etree.SubElement(sources, f"{{{ns}}}TextSource", guid=sguid, name=doc_id,
+                               plainTextPath=f"internal://{sguid}.txt", creatingUser=user)
+        meta = [str(doc_meta.loc[doc_id, c]) for c in ("title", "source", "date")
+                if c in doc_meta.columns and pd.notna(doc_meta.loc[doc_id, c])
+                and str(doc_meta.loc[doc_id, c])]
+        if meta:
+            etree.SubElement(src, f"{{{ns}}}Description").text = " — ".join(meta)
+        for s in sorted(by_doc.get(doc_id, []), key=lambda s: (s["start"], s["end"], s["key"])):
+            _add_selection(src, s, text, codebook_id=codebook_id, user=user,
+                           positions=positions)
+        entries.append((f"sources/{sguid}.txt", text.encode("utf-8")))
+    return entries
 
 
-def _build_codes(parent_el: etree._Element, ns: str, codebook: Any, ids: list[str]) -> None:
-    colours = _colours(codebook, ids)
-    themes = {t.id: t for t in codebook.themes}
-    elements: dict[str, etree._Element] = {}
-    codes = etree.SubElement(parent_el, f"{{{ns}}}Codes")
-    for tid in ids:
-        parent = _parent_of(tid, ids, codebook)
-        host = elements.get(parent, codes) if parent else codes
-        theme = themes.get(tid)
-        label = theme.label if theme is not None else tid
-        el = etree.SubElement(host, f"{{{ns}}}Code", guid=_code_guid(codebook.id, tid),
-                              name=label, isCodable="true", color=colours[tid])
-        parts = [" ".join((theme.definition or "").split())] if theme is not None else []
-        if theme is not None and theme.include:
-            parts.append("Include: " + " ".join(theme.include.split()))
-        if theme is not None and theme.exclude:
-            parts.append("Exclude: " + " ".join(theme.exclude.split()))
-        parts.append(f"(discourse id: {tid})")
-        desc = etree.Element(f"{{{ns}}}Description")
-        desc.text = "\n\n".join(p for p in parts if p)
-        el.insert(0, desc)  # Description comes before nested Codes
-        elements[tid] = el
-
-
-# ----------------------------------------------------------------------------- writing
-def _selections_from_statements(coded: pd.DataFrame, ids: list[str]) -> list[dict]:
-    cols = [c for c in coded.columns if c.startswith("theme_")]
-    out = []
-    for r in coded.to_dict("records"):
-        themes = [_theme_of_column(c) for c in cols if pd.notna(r[c]) and int(r[c]) == 1]
-        if not themes:
-            continue
-        themes.sort(key=ids.index)
-        bits = []
-        if "speaker_name" in r and pd.notna(r["speaker_name"]):
-            side = r.get("side")
-            bits.append(f"Speaker: {r['speaker_name']}"
-                        + (f" ({side})" if side is not None and pd.notna(side) else ""))
-        if "cue" in r and pd.notna(r["cue"]):
-            bits.append(f"cue: {r['cue']}")
-        out.append({
-            "doc_id": str(r["doc_id"]), "start": int(r["start"]), "end": int(r["end"]),
-            "name": str(r["stmt_id"]), "key": ("statement", r["stmt_id"]),
-            "text": r.get("text"), "themes": themes, "description": "; ".join(bits),
-        })
-    return out
-
-
-def _selections_from_matches(matches: pd.DataFrame) -> list[dict]:
-    out, seen = [], {}
-    for r in matches.sort_values(["doc_id", "start", "end", "theme", "pattern"],
-                                 kind="mergesort").to_dict("records"):
-        base = (r["doc_id"], int(r["start"]), int(r["end"]), r["theme"], r.get("pattern"))
-        k = seen[base] = seen.get(base, 0) + 1
-        negated = bool(r.get("negated")) if pd.notna(r.get("negated", False)) else False
-        desc = f"pattern: {r.get('pattern')}" + ("; negated" if negated else "")
-        out.append({
-            "doc_id": str(r["doc_id"]), "start": int(r["start"]), "end": int(r["end"]),
-            "name": f"{r.get('stmt_id', '')} {r['theme']}: {r['matched']}".strip(),
-            "key": ("match",) + base + (k,), "text": r.get("matched"),
-            "themes": [str(r["theme"])], "description": desc,
-        })
-    return out
+def _project(cb, prov: Mapping[str, Any], project_name: str | None, user: str,
+             ids: list[str]) -> etree._Element:
+    """The Project element with its Users and CodeBook."""
+    ns = NS_PROJECT
+    project = etree.Element(f"{{{ns}}}Project", nsmap={None: ns})
+    project.set("name", project_name or f"discourse: {cb.title or cb.id}")
+    project.set("origin", f"discourse {prov.get('discourse_version', '')}".strip())
+    project.set("creatingUserGUID", user)
+    users = etree.SubElement(project, f"{{{ns}}}Users")
+    etree.SubElement(users, f"{{{ns}}}User", guid=user, name=MACHINE_CODER, id=MACHINE_CODER)
+    build_codes(etree.SubElement(project, f"{{{ns}}}CodeBook"), ns, cb, ids)
+    return project
 
 
 def write_qdpx(
@@ -250,86 +207,22 @@ def write_qdpx(
         If the file exists, a document is missing, or a statement's offsets do not give its
         text in its document.
     """
-    from ...coding.codebook import read_codebook
-
     where = "write_qdpx"
-    _check_choice(unit, _UNITS, "unit", where)
-    _check_choice(positions, _POSITIONS, "positions", where)
+    check_choice(unit, UNITS, "unit", where)
+    check_choice(positions, POSITIONS, "positions", where)
     target = check_writable(path, overwrite=overwrite)
     cb = read_codebook(codebook)
     require_columns(documents, ["doc_id", "text"], where=f"{where} (documents)")
     require_columns(coded, ["doc_id", "stmt_id", "start", "end"], where=f"{where} (coded)")
-    if unit == "match":
-        if matches is None:
-            raise ParameterError(f"{where}: unit='match' needs the matches table: pass "
-                                 "matches=... (from discourse.find_matches)")
-        require_columns(matches, ["doc_id", "theme", "matched", "start", "end"],
-                        where=f"{where} (matches)")
-        selections = _selections_from_matches(matches)
-        extra = sorted({t for s in selections for t in s["themes"]})
-    else:
-        extra = [_theme_of_column(c) for c in coded.columns if c.startswith("theme_")]
-        selections = []
-    ids = _code_ids(cb, extra)
-    if unit == "statement":
-        selections = _selections_from_statements(coded, ids)
-    texts = {}
-    for r in documents[["doc_id", "text"]].itertuples(index=False):
-        if str(r.doc_id) in texts:
-            raise ExportError(f"{where}: documents has doc_id {r.doc_id!r} twice")
-        texts[str(r.doc_id)] = "" if pd.isna(r.text) else str(r.text)
-    for s in selections:
-        text = texts.get(s["doc_id"])
-        if text is None:
-            raise ExportError(f"{where}: {s['name']}: document {s['doc_id']!r} is not in the "
-                              "documents table; pass the documents the table was coded from")
-        if not 0 <= s["start"] <= s["end"] <= len(text) or (
-                isinstance(s["text"], str) and text[s["start"]:s["end"]] != s["text"]):
-            raise ExportError(
-                f"{where}: {s['name']}: offsets {s['start']}-{s['end']} do not give its text in "
-                f"document {s['doc_id']!r}; pass the documents the table was coded from"
-            )
-    user = _guid("user", MACHINE_CODER)
-    ns = NS_PROJECT
-    project = etree.Element(f"{{{ns}}}Project", nsmap={None: ns})
-    project.set("name", project_name or f"discourse: {cb.title or cb.id}")
+    ids, selections = _selections(coded, matches, unit, cb, where)
+    texts = document_texts(documents, where=where)
+    check_selections(selections, texts, where=where)
+    user = guid("user", MACHINE_CODER)
     prov = provenance if provenance is not None else make_provenance(codebook=cb)
-    project.set("origin", f"discourse {prov.get('discourse_version', '')}".strip())
-    project.set("creatingUserGUID", user)
-    users = etree.SubElement(project, f"{{{ns}}}Users")
-    etree.SubElement(users, f"{{{ns}}}User", guid=user, name=MACHINE_CODER, id=MACHINE_CODER)
-    _build_codes(etree.SubElement(project, f"{{{ns}}}CodeBook"), ns, cb, ids)
-    sources = etree.SubElement(project, f"{{{ns}}}Sources")
-    by_doc: dict[str, list[dict]] = {}
-    for s in selections:
-        by_doc.setdefault(s["doc_id"], []).append(s)
-    entries = []
-    doc_meta = documents.set_index(documents["doc_id"].astype(str))
-    for doc_id in sorted(texts):
-        text = texts[doc_id]
-        sguid = _guid("source", doc_id)
-        src = etree.SubElement(sources, f"{{{ns}}}TextSource", guid=sguid, name=doc_id,
-                               plainTextPath=f"internal://{sguid}.txt", creatingUser=user)
-        meta = [str(doc_meta.loc[doc_id, c]) for c in ("title", "source", "date")
-                if c in doc_meta.columns and pd.notna(doc_meta.loc[doc_id, c])
-                and str(doc_meta.loc[doc_id, c])]
-        if meta:
-            etree.SubElement(src, f"{{{ns}}}Description").text = " — ".join(meta)
-        for s in sorted(by_doc.get(doc_id, []), key=lambda s: (s["start"], s["end"], s["key"])):
-            start, end = _to_units(text, [s["start"], s["end"]], positions)
-            selguid = _guid(cb.id, doc_id, *s["key"])
-            sel = etree.SubElement(src, f"{{{ns}}}PlainTextSelection", guid=selguid,
-                                   name=s["name"], startPosition=str(start),
-                                   endPosition=str(end), creatingUser=user)
-            if s["description"]:
-                etree.SubElement(sel, f"{{{ns}}}Description").text = s["description"]
-            for tid in s["themes"]:
-                coding = etree.SubElement(sel, f"{{{ns}}}Coding", guid=_guid(selguid, tid),
-                                          creatingUser=user)
-                etree.SubElement(coding, f"{{{ns}}}CodeRef",
-                                 targetGUID=_code_guid(cb.id, tid))
-        entries.append((f"sources/{sguid}.txt", text.encode("utf-8")))
-    desc = etree.SubElement(project, f"{{{ns}}}Description")
+    project = _project(cb, prov, project_name, user, ids)
+    entries = _add_sources(project, documents, texts, selections, codebook_id=cb.id, user=user,
+                           positions=positions)
+    desc = etree.SubElement(project, f"{{{NS_PROJECT}}}Description")
     desc.text = (f"Coded by discourse (unit: {unit}). Positions count Unicode "
                  f"{'UTF-16 code units' if positions == 'utf16' else 'code points'} of the "
                  "source text, line endings as in the source.\n\nProvenance:\n"
@@ -349,18 +242,17 @@ def write_qdc(codebook: Any, path: str | os.PathLike, *, overwrite: bool = False
     --------
     >>> import pathlib, tempfile
     >>> from discourse.coding.codebook import Codebook, Theme
+    >>> from discourse.io.refi.reader import read_qdc
     >>> cb = Codebook(id="mini", version="1", themes=(Theme("peace", "Peace", "Calls for peace"),))
     >>> p = write_qdc(cb, pathlib.Path(tempfile.mkdtemp()) / "mini.qdc")
     >>> read_qdc(p)[["theme", "name", "color"]].values.tolist()
     [['peace', 'Peace', '#0072B2']]
     """
-    from ...coding.codebook import read_codebook
-
     target = check_writable(path, overwrite=overwrite)
     cb = read_codebook(codebook)
     root = etree.Element(f"{{{NS_CODEBOOK}}}CodeBook", nsmap={None: NS_CODEBOOK})
     root.set("origin", f"discourse {make_provenance()['discourse_version']}")
-    _build_codes(root, NS_CODEBOOK, cb, [t.id for t in cb.themes])
+    build_codes(root, NS_CODEBOOK, cb, [t.id for t in cb.themes])
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     write_atomic(target, xml, overwrite=overwrite)
     return target

@@ -1,0 +1,117 @@
+"""The order of the coded and matches tables as written: their columns and their rows.
+
+Every writer of the coded table (the CSV writer, the streamed run of
+:mod:`discourse.pipeline.streaming`) puts its columns and rows in the same order, so a file
+is the same bytes whichever way it was written. This module owns that order:
+
+- columns in the contract order of :mod:`discourse.schema` (:data:`CODED_ORDER`,
+  :data:`MATCHES_ORDER`), the ``theme_<id>`` columns before ``themes``, then any other
+  column in its order (:func:`order_columns`);
+- rows by doc_id, then statement number (from stmt_id), start and end (:func:`sort_rows`).
+
+Examples
+--------
+>>> import pandas as pd
+>>> from discourse.io.order import order_coded
+>>> coded = pd.DataFrame({"stmt_id": ["d.10", "d.2"], "doc_id": ["d", "d"],
+...                       "themes": ["", "peace"], "theme_peace": [0, 1]})
+>>> order_coded(coded).values.tolist()
+[['d', 'd.2', 1, 'peace'], ['d', 'd.10', 0, '']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..schema import is_theme_column
+
+__all__ = ["CODED_ORDER", "MATCHES_ORDER", "order_columns", "sort_rows", "order_coded",
+           "order_matches"]
+
+#: Column order of the coded table (theme_<id> columns go before ``themes``).
+CODED_ORDER = (
+    "doc_id", "stmt_id", "paragraph", "sentence", "start", "end", "text", "n_tokens",
+    "lang", "date", "speaker", "speaker_name", "side", "cue", "cue_text", "confidence",
+    "themes", "n_matches",
+)
+#: Column order of the matches table.
+MATCHES_ORDER = (
+    "doc_id", "stmt_id", "theme", "pattern", "matched", "start", "end", "negated",
+    "lang", "speaker", "side",
+)
+
+
+def order_columns(df: pd.DataFrame, order: Iterable[str] = CODED_ORDER) -> pd.DataFrame:
+    """Return ``df`` with its columns in ``order``; theme_<id> columns before ``themes``.
+
+    Columns of ``order`` that ``df`` lacks are skipped; columns not in ``order`` follow, in
+    their order.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame(columns=["themes", "extra", "theme_a", "doc_id"])
+    >>> list(order_columns(df).columns)
+    ['doc_id', 'theme_a', 'themes', 'extra']
+    """
+    order = [c for c in order if c in df.columns]
+    themes = [c for c in df.columns if is_theme_column(c) and c not in order]
+    if "themes" in order:
+        i = order.index("themes")
+        head = order[:i] + themes + order[i:]
+    else:
+        head = order + themes
+    rest = [c for c in df.columns if c not in head]
+    return df[head + rest]
+
+
+def sort_rows(df: pd.DataFrame, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Sort by doc_id, then statement number (from stmt_id), start, end and ``extra``.
+
+    The sort is stable: rows equal on every key keep their order. A table without doc_id
+    is returned as it is (with a fresh index).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"doc_id": ["b", "a", "a"], "stmt_id": ["b.1", "a.10", "a.9"]})
+    >>> sort_rows(df)["stmt_id"].tolist()
+    ['a.9', 'a.10', 'b.1']
+    """
+    if "doc_id" not in df.columns or df.empty:
+        return df.reset_index(drop=True)
+    keys = pd.DataFrame(index=df.index)
+    keys["doc"] = df["doc_id"].astype("string")
+    if "stmt_id" in df.columns:
+        suffix = df["stmt_id"].astype("string").str.extract(r"\.(\d+)$", expand=False)
+        keys["n"] = pd.to_numeric(suffix, errors="coerce")
+    for c in ("start", "end") + tuple(extra):
+        if c in df.columns:
+            keys[c] = df[c] if c in ("start", "end") else df[c].astype("string")
+    keys["_row"] = np.arange(len(df))
+    order = keys.sort_values(list(keys.columns), na_position="last").index
+    return df.loc[order].reset_index(drop=True)
+
+
+def order_coded(coded: pd.DataFrame) -> pd.DataFrame:
+    """The coded table as written: rows by document and statement, contract column order.
+
+    Examples
+    --------
+    >>> order_coded(pd.DataFrame({"themes": [""], "doc_id": ["d"]})).columns.tolist()
+    ['doc_id', 'themes']
+    """
+    return order_columns(sort_rows(coded), CODED_ORDER)
+
+
+def order_matches(matches: pd.DataFrame) -> pd.DataFrame:
+    """The matches table as written: rows by document, offset, theme and pattern.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"theme": ["b", "a"], "doc_id": ["d", "d"], "start": [0, 0]})
+    >>> order_matches(m)["theme"].tolist()
+    ['a', 'b']
+    """
+    return order_columns(sort_rows(matches, extra=("theme", "pattern")), MATCHES_ORDER)
