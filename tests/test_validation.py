@@ -1,5 +1,6 @@
 """Tests of discourse.validation.handcoding: sampling, coding sheets, reading hand coding, comparison."""
 
+import re
 import shutil
 import warnings
 import zipfile
@@ -119,6 +120,9 @@ def test_xlsx_sheet_has_instructions_validation_and_fixed_bytes(tmp_path):
     assert a.read_bytes() == b.read_bytes()
     with zipfile.ZipFile(a) as z:
         assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        # openpyxl stamps the save time into dcterms:modified: it must be the fixed time
+        core = z.read("docProps/core.xml").decode()
+        assert re.search(r"<dcterms:modified[^>]*>2000-01-01T00:00:00Z<", core)
     wb = load_workbook(a)
     assert wb.sheetnames == ["coding", "instructions"]
     ws = wb["coding"]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..io.archive import fix_core_xml
 from ..io.files import check_writable, write_atomic
 from ..coding.codebook import Codebook, theme_column
 from ..errors import HandCodingError
@@ -97,7 +98,12 @@ def write_csv(sheet: pd.DataFrame, path: Path, instructions: str, *, overwrite: 
 
 
 def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and order, so the bytes are reproducible."""
+    """Rewrite a zip with fixed timestamps and order, so the bytes are reproducible.
+
+    openpyxl stamps ``dcterms:modified`` in ``docProps/core.xml`` with the current time on
+    every save (whatever ``wb.properties.modified`` says), so that element is rewritten to
+    the fixed time too.
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -105,7 +111,10 @@ def _normalise_zip(data: bytes) -> bytes:
             new = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             new.compress_type = zipfile.ZIP_DEFLATED
             new.external_attr = 0o644 << 16
-            dst.writestr(new, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = fix_core_xml(content)
+            dst.writestr(new, content)
     return out.getvalue()
 
 
