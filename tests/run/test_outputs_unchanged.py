@@ -45,15 +45,17 @@ def _attribution_digest(name: str) -> str:
 
 
 def _current(tmp_path: Path) -> dict[str, str]:
-    out = {f"sample/{k}": v for k, v in _run_digests(ROOT / "data" / "raw",
+    # Relative corpus paths: the run folder records them, and a clone may live anywhere.
+    out = {f"sample/{k}": v for k, v in _run_digests(Path("data") / "raw",
                                                       tmp_path / "sample").items()}
     out.update({f"readouts/{k}": v for k, v in _run_digests(
-        ROOT / "tests" / "data" / "readouts", tmp_path / "readouts").items()})
+        Path("tests") / "data" / "readouts", tmp_path / "readouts").items()})
     out.update({f"attributed/{name}": _attribution_digest(name) for name in SETS})
     return out
 
 
-def test_outputs_match_committed_checksums(tmp_path):
+def test_outputs_match_committed_checksums(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
     current = _current(tmp_path)
     if os.environ.get("DISCOURSE_UPDATE_CHECKSUMS"):
         CHECKSUMS.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n")
