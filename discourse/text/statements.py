@@ -51,6 +51,10 @@ Sentences
     ``discourse/lang/<code>/abbreviations.yml``; a document in a language without a folder
     (``und``...) uses every language's lists.
 
+    A language written without spaces (Chinese, Khmer) gives its own sentences
+    (:meth:`discourse.lang.base.Language.sentence_spans`: 。！？ in Chinese, ។ ៕ ? ! in
+    Khmer, no space needed after them) and its own word tokens (jieba, khmercut).
+
 Examples
 --------
 >>> import pandas as pd
@@ -285,6 +289,14 @@ def _sentence_spans(text: str, abbr: dict[str, frozenset[str]], start: int, end:
     return out
 
 
+def _counter(language, lang: str):
+    """``count(text, s, e)``: the number of word tokens of ``text[s:e]``."""
+    if language.unspaced:
+        return lambda text, s, e: len(language.span_tokenize(text, s, e))
+    find_tokens = token_regex(lang).findall  # in place: count_tokens(text[ss:se])
+    return lambda text, s, e: len(find_tokens(text, s, e))
+
+
 def _doc_lang(value: object, fallback: str | None, text: str) -> str:
     if isinstance(value, str) and value.strip() and value.strip().lower() != "und":
         return value.strip()
@@ -355,10 +367,14 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
         doc_id = str(doc["doc_id"])
         doc_lang = _doc_lang(doc.get("lang"), lang, text)
         abbr = _abbreviations(normalize_lang(doc_lang))
-        find_tokens = token_regex(doc_lang).findall  # in place: count_tokens(text[ss:se])
+        language = get_language(doc_lang, strict=False)
+        count = _counter(language, doc_lang)
         n = 0
         for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):
-            for s_no, (ss, se) in enumerate(_sentence_spans(text, abbr, ps, pe), start=1):
+            spans = language.sentence_spans(text, ps, pe)
+            if spans is None:
+                spans = _sentence_spans(text, abbr, ps, pe)
+            for s_no, (ss, se) in enumerate(spans, start=1):
                 n += 1
                 add_doc(doc_id)
                 add_id(f"{doc_id}.{n}")
@@ -367,7 +383,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
                 add_start(ss)
                 add_end(se)
                 add_text(text[ss:se])
-                add_tokens(len(find_tokens(text, ss, se)))
+                add_tokens(count(text, ss, se))
         for c in carried:
             value = doc_lang if c == "lang" else (doc.get(c) if has[c] else pd.NA)
             meta[c].extend([value] * n)
