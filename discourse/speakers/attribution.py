@@ -146,8 +146,11 @@ def attribute_speakers(
                 records[i] = rec
             continue
         if lg not in rules_by_lang:
+            flag = _NONE if lg is None or normalize_lang(lg) in ("und", *rules_by_lang) else \
+                Attribution.of(UNKNOWN, "none", f"unsupported language {normalize_lang(lg)}",
+                               CONFIDENCE["none"])
             for i in idx:
-                records[i] = _NONE
+                records[i] = flag
             continue
         date = dates[idx[0]]
         doc = DocState(actors_obj, rules_by_lang[lg], lg, None if _missing(date) else date)

@@ -72,6 +72,8 @@ class UnspacedCues:
     titles: re.Pattern
     according_to: re.Pattern
     captions: re.Pattern
+    attributive: tuple = ()    # after a verb: it qualifies a noun ("提出的倡议")
+    not_names: tuple = ()      # words that a name after a title never holds
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +95,8 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         frozenset(form("not_cues")), _alternation(form("meeting_verbs")),
         _alternation(form("joint_subjects")), _alternation(form("joint_verbs")), sides,
         _alternation(sides), _alternation(form("pronouns")), _alternation(form("titles")),
-        _alternation(form("according_to")), _alternation(form("caption_marks")))
+        _alternation(form("according_to")), _alternation(form("caption_marks")),
+        tuple(form("attributive")), tuple(form("not_names")))
 
 
 class _Names:
@@ -141,14 +144,18 @@ class _Names:
         return Speaker(a.id, a.name, a.side)
 
 
-def _verb(cues: UnspacedCues, lang, form: str) -> re.Match | None:
-    """The first reporting verb of ``form`` (not inside a longer non-cue word)."""
+def _verbs(cues: UnspacedCues, lang, form: str):
+    """The reporting verbs of ``form`` in order (not inside a longer non-cue word)."""
     for m in cues.speech.finditer(form):
-        if m.group() in cues.not_cues:
+        if m.group() in cues.not_cues or form.startswith(cues.attributive, m.end()):
             continue
         if lang.is_boundary(form, m.start()) and lang.is_boundary(form, m.end()):
-            return m
-    return None
+            yield m
+
+
+def _verb(cues: UnspacedCues, lang, form: str) -> re.Match | None:
+    """The first reporting verb of ``form``, or None."""
+    return next(_verbs(cues, lang, form), None)
 
 
 def _clause_start(form: str, pos: int, code: str) -> int:
@@ -169,6 +176,8 @@ class _Doc:
     last: Speaker = NARRATOR          # the previous statement's speaker
     named: Speaker | None = None      # the last person named as a speaker
     by_side: dict | None = None       # side -> last person of that side who spoke
+    subject: Speaker | None = None    # the first person named in the last statement naming one
+    seen: list | None = None          # actor ids named so far, in order
 
     def said(self, who: Speaker) -> None:
         self.last = who
@@ -189,7 +198,8 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
     if titles:
         name = text[titles[-1].end():e].strip(" \u3000、")
         limit = 6 if doc.cues.code == "zh" else 30
-        if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name):
+        if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
+                not any(w in name for w in doc.cues.not_names):
             return Speaker("_".join(name.split()), name, None)
     return None
 
@@ -204,8 +214,11 @@ def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str
         return who, ("inverted" if inverted else "explicit")
     if doc.cues.joint_subjects.search(form, cs, v.start()):
         return JOINT, "joint"
-    if doc.cues.pronouns.search(form, cs, v.start()) and doc.named is not None:
-        return doc.named, "pronoun"
+    if doc.cues.pronouns.search(form, cs, v.start()) and (doc.subject or doc.named):
+        return doc.subject or doc.named, "pronoun"
+    who = _surname_title(doc, form, cs, v.start())
+    if who is not None:
+        return who, "explicit"
     side = doc.cues.sides.search(form, cs, v.start())
     if side is not None:
         return _side_speaker(doc, doc.cues.side_subjects[side.group()]), "carried"
@@ -216,10 +229,22 @@ def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str
     return None
 
 
+def _surname_title(doc: _Doc, form: str, s: int, e: int) -> Speaker | None:
+    """"王大使表示": a surname and a title name the person of that surname named before."""
+    for m in doc.cues.titles.finditer(form, s, e):
+        if m.start() - 1 >= s and m.end() == e and doc.seen:
+            initial = form[m.start() - 1]
+            for actor_id in reversed(doc.seen):
+                names = doc.names.actors[actor_id].aliases.get(doc.cues.code, ())
+                if any(doc.names.lang.match_form(n).startswith(initial) for n in names):
+                    return doc.names.speaker(actor_id)
+    return None
+
+
 def _side_speaker(doc: _Doc, side: str) -> Speaker:
     if doc.last.side == side:
         return doc.last
-    return (doc.by_side or {}).get(side, doc.last if doc.last != NARRATOR else UNKNOWN)
+    return (doc.by_side or {}).get(side, doc.last)
 
 
 def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribution:
@@ -227,7 +252,7 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
     cues, lang = doc.cues, doc.names.lang
     form = lang.match_form(text)
     bare = form.rstrip()[-1:] not in _MARKS
-    if (first or whole_paragraph) and bare and _verb(cues, lang, form) is None or \
+    if first and bare or whole_paragraph and bare and _verb(cues, lang, form) is None or \
             (bare and cues.captions.search(form)) or not form.strip():
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     acc = cues.according_to.search(form)
@@ -235,16 +260,22 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
         who = _named_speaker(doc, form, text, acc.end(), min(len(form), acc.end() + 60))
         if who is not None:
             return Attribution.of(who, "participial", acc.group(), CONFIDENCE["participial"])
-    v = _verb(cues, lang, form)
-    found = _subject(doc, form, text, v) if v is not None else None
+    v, found = _verb(cues, lang, form), None
+    for w in _verbs(cues, lang, form):     # the first verb with a subject
+        if (found := _subject(doc, form, text, w)) is not None:
+            v = w
+            break
     if found is not None:
         who, cue = found
         return Attribution.of(who, cue, text[v.start():v.end()], CONFIDENCE.get(cue, 0.8))
     js = cues.joint_subjects.search(form)
     if js is not None and cues.joint_verbs.search(form, js.end()):
         return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
+    if v is not None and doc.last != NARRATOR and _clause_start(form, v.start(), cues.code) \
+            == v.start():            # "希望双方……": no subject, the speaker goes on
+        return Attribution.of(doc.last, "carried", text[v.start():v.end()], CONFIDENCE["carried"])
     meet = cues.meeting.search(form)
-    if meet is not None:
+    if meet is not None and (doc.last == NARRATOR or doc.names.find(form)):
         return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
                               CONFIDENCE.get("narrator", 0.9))
     if first:
@@ -252,6 +283,14 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
     if doc.last == NARRATOR:
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+
+
+def _remember(doc: _Doc, text: str) -> None:
+    """Note who the statement names (for pronouns and "王大使")."""
+    found = doc.names.find(doc.names.lang.match_form(text))
+    if found:
+        doc.subject = doc.names.speaker(found[0][1])
+        doc.seen = (doc.seen or []) + [a for _, a in found]
 
 
 def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: str,
@@ -282,5 +321,6 @@ def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: st
     for i, (text, p) in enumerate(zip(texts, paragraphs)):
         rec = _decide(doc, text, i == 0, counts[p] == 1)
         doc.said(Speaker(rec.speaker, rec.speaker_name, rec.side))
+        _remember(doc, text)
         out.append(rec)
     return out

@@ -68,11 +68,12 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 
 import pandas as pd
 
-from ..errors import ParameterError
+from ..errors import ParameterError, UnsupportedLanguageWarning
 from ..lang import get_language, is_supported, normalize_lang, supported_languages
 from ..lang.base import ABBREVIATION_GROUPS
 from ..lang.detect import detect_language
@@ -271,7 +272,9 @@ def split_sentences(
     ['Mr. Li met the U.S. envoy.', 'He said 3.5 percent... was fine!', 'Both sides agreed.']
     """
     end = len(text) if end is None else end
-    return _sentence_spans(text, _abbreviations(normalize_lang(lang)), start, end)
+    own = get_language(lang, strict=False).sentence_spans(text, start, end)
+    return own if own is not None else \
+        _sentence_spans(text, _abbreviations(normalize_lang(lang)), start, end)
 
 
 def _sentence_spans(text: str, abbr: dict[str, frozenset[str]], start: int, end: int
@@ -287,6 +290,20 @@ def _sentence_spans(text: str, abbr: dict[str, frozenset[str]], start: int, end:
     if span:
         out.append(span)
     return out
+
+
+def _warn_unsupported(unsupported: dict[str, list[str]]) -> None:
+    """Warn about the documents in a language without a folder (never silent)."""
+    if not unsupported:
+        return
+    parts = [f"{code}: {', '.join(ids[:10])}{' ...' if len(ids) > 10 else ''} "
+             f"({len(ids)} document(s))" for code, ids in sorted(unsupported.items())]
+    warnings.warn(
+        "split_statements: language not supported, " + "; ".join(parts) + ". Supported: "
+        f"{', '.join(supported_languages())}. Their statements are split with language-"
+        "neutral rules, get speaker 'unknown' (cue_text 'unsupported language') and are not "
+        "coded with another language's patterns; give the right lang, or add a folder "
+        "discourse/lang/<code>/.", UnsupportedLanguageWarning, stacklevel=3)
 
 
 def _counter(language, lang: str):
@@ -360,12 +377,15 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     add_doc, add_id, add_paragraph, add_sentence, add_start, add_end, add_text, add_tokens = (
         rows[c].append for c in ("doc_id", "stmt_id", "paragraph", "sentence", "start", "end",
                                  "text", "n_tokens"))
+    unsupported: dict[str, list[str]] = {}
     for doc in documents.to_dict(orient="records"):
         text = doc["text"]
         if not isinstance(text, str):
             text = "" if pd.isna(text) else str(text)
         doc_id = str(doc["doc_id"])
         doc_lang = _doc_lang(doc.get("lang"), lang, text)
+        if not is_supported(doc_lang) and normalize_lang(doc_lang) != "und":
+            unsupported.setdefault(normalize_lang(doc_lang), []).append(doc_id)
         abbr = _abbreviations(normalize_lang(doc_lang))
         language = get_language(doc_lang, strict=False)
         count = _counter(language, doc_lang)
@@ -387,6 +407,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
         for c in carried:
             value = doc_lang if c == "lang" else (doc.get(c) if has[c] else pd.NA)
             meta[c].extend([value] * n)
+    _warn_unsupported(unsupported)
     out = pd.DataFrame(rows)
     for c in ("paragraph", "sentence", "start", "end", "n_tokens"):
         out[c] = out[c].astype("int64")
