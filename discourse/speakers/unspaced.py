@@ -207,6 +207,9 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
 def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str] | None:
     """The speaker of the clause before the reporting verb ``v``, and the cue."""
     cs = _clause_start(form, v.start(), doc.cues.code)
+    head = doc.names.find(form, 0, v.start())
+    if head and head[0][0] <= 1 and not doc.names.find(form, cs, cs + 2):
+        return doc.names.speaker(head[0][1]), "explicit"    # the name opening the sentence
     who = _named_speaker(doc, form, text, cs, v.start())
     if who is not None:
         inverted = cs > 0 and form[v.end():].strip() in ("", *_MARKS) and \
@@ -252,8 +255,8 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
     cues, lang = doc.cues, doc.names.lang
     form = lang.match_form(text)
     bare = form.rstrip()[-1:] not in _MARKS
-    if first and bare or whole_paragraph and bare and _verb(cues, lang, form) is None or \
-            (bare and cues.captions.search(form)) or not form.strip():
+    if (first or whole_paragraph) and bare or (bare and cues.captions.search(form)) \
+            or cues.captions.match(form.lstrip()) or not form.strip():
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     acc = cues.according_to.search(form)
     if acc is not None:
