@@ -65,9 +65,9 @@ _EXPORTS: dict[str, str] = {
     # validation
     "evaluate_attribution": "speakers.evaluation", "read_attribution_gold": "speakers.evaluation",
     "gold_statements": "speakers.evaluation",
-    "sample_for_coding": "validation.handcoding", "write_coding_sheet": "validation.handcoding",
-    "read_hand_coding": "validation.handcoding", "compare_coding": "validation.handcoding",
-    "list_disagreements": "validation.handcoding", "majority_coding": "validation.handcoding",
+    "sample_for_coding": "validation.sampling", "write_coding_sheet": "validation.sheets",
+    "read_hand_coding": "validation.reading", "compare_coding": "validation.comparison",
+    "list_disagreements": "validation.comparison", "majority_coding": "validation.comparison",
     "compute_agreement": "validation.agreement",
     "train_theme_classifier": "validation.supervised", "cross_validate_themes": "validation.supervised",
     "compare_with_dictionary": "validation.supervised", "suggest_themes": "validation.supervised",
