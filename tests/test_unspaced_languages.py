@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from opencc import OpenCC
 
 import discourse
+from discourse.coding.model import Codebook, Theme
 from discourse.errors import UnsupportedLanguageWarning
 from discourse.lang import get_language
 
@@ -103,8 +106,6 @@ def test_khmer_attribution_titles_and_joint():
 
 
 def test_khmer_china_does_not_match_inside_a_cluster():
-    from discourse.coding.model import Codebook, Theme
-
     cb = Codebook("d", "1", languages=("km",), themes=(Theme("cn", "China",
                                                               patterns={"km": ("ចិន",)}),))
     m = discourse.find_matches(pd.DataFrame({"doc_id": ["d"], "stmt_id": ["d.1"], "start": [0],
@@ -134,9 +135,6 @@ REAL_ZH = "zh_cctimes_20250417_hunsen_xi"
                     reason=f"third-party text not in git: rebuild data/real/texts/{REAL_ZH}.txt "
                            "(python benchmarks/real_corpus.py status)")
 def test_real_chinese_readout_read_as_traditional_gives_each_side_its_statements():
-    import yaml
-    from opencc import OpenCC
-
     simplified = (REAL / "texts" / f"{REAL_ZH}.txt").read_text(encoding="utf-8")
     traditional = OpenCC("s2t").convert(simplified)
     assert len(traditional) == len(simplified) and traditional != simplified

@@ -50,10 +50,8 @@ Sentences
     The abbreviation lists and the sentence openers are data, per language, in
     ``discourse/lang/<code>/abbreviations.yml``; a document in a language without a folder
     (``und``...) uses every language's lists.
-
-    A language written without spaces (Chinese, Khmer) gives its own sentences
-    (:meth:`discourse.lang.base.Language.sentence_spans`: 。！？ in Chinese, ។ ៕ ? ! in
-    Khmer, no space needed after them) and its own word tokens (jieba, khmercut).
+    Chinese and Khmer give their own sentences and words (:meth:`~discourse.lang.base.
+    Language.sentence_spans`: 。！？ / ។ ៕ ? !, no space needed; jieba, khmercut).
 
 Examples
 --------
@@ -68,17 +66,17 @@ Examples
 from __future__ import annotations
 
 import re
-import warnings
 from functools import lru_cache
 
 import pandas as pd
 
-from ..errors import ParameterError, UnsupportedLanguageWarning
-from ..lang import get_language, is_supported, normalize_lang, supported_languages
+from ..errors import ParameterError
+from ..lang import (get_language, is_supported, normalize_lang, supported_languages,
+                    warn_unsupported)
 from ..lang.base import ABBREVIATION_GROUPS
 from ..lang.detect import detect_language
 from ..schema import COLUMNS, require_columns
-from .tokens import token_regex
+from .tokens import token_counter
 
 __all__ = ["split_statements", "split_paragraphs", "split_sentences"]
 
@@ -292,28 +290,6 @@ def _sentence_spans(text: str, abbr: dict[str, frozenset[str]], start: int, end:
     return out
 
 
-def _warn_unsupported(unsupported: dict[str, list[str]]) -> None:
-    """Warn about the documents in a language without a folder (never silent)."""
-    if not unsupported:
-        return
-    parts = [f"{code}: {', '.join(ids[:10])}{' ...' if len(ids) > 10 else ''} "
-             f"({len(ids)} document(s))" for code, ids in sorted(unsupported.items())]
-    warnings.warn(
-        "split_statements: language not supported, " + "; ".join(parts) + ". Supported: "
-        f"{', '.join(supported_languages())}. Their statements are split with language-"
-        "neutral rules, get speaker 'unknown' (cue_text 'unsupported language') and are not "
-        "coded with another language's patterns; give the right lang, or add a folder "
-        "discourse/lang/<code>/.", UnsupportedLanguageWarning, stacklevel=3)
-
-
-def _counter(language, lang: str):
-    """``count(text, s, e)``: the number of word tokens of ``text[s:e]``."""
-    if language.unspaced:
-        return lambda text, s, e: len(language.span_tokenize(text, s, e))
-    find_tokens = token_regex(lang).findall  # in place: count_tokens(text[ss:se])
-    return lambda text, s, e: len(find_tokens(text, s, e))
-
-
 def _doc_lang(value: object, fallback: str | None, text: str) -> str:
     if isinstance(value, str) and value.strip() and value.strip().lower() != "und":
         return value.strip()
@@ -388,7 +364,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
             unsupported.setdefault(normalize_lang(doc_lang), []).append(doc_id)
         abbr = _abbreviations(normalize_lang(doc_lang))
         language = get_language(doc_lang, strict=False)
-        count = _counter(language, doc_lang)
+        count = token_counter(doc_lang)
         n = 0
         for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):
             spans = language.sentence_spans(text, ps, pe)
@@ -407,7 +383,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
         for c in carried:
             value = doc_lang if c == "lang" else (doc.get(c) if has[c] else pd.NA)
             meta[c].extend([value] * n)
-    _warn_unsupported(unsupported)
+    warn_unsupported(unsupported, where="split_statements")
     out = pd.DataFrame(rows)
     for c in ("paragraph", "sentence", "start", "end", "n_tokens"):
         out[c] = out[c].astype("int64")

@@ -45,7 +45,8 @@ from nltk.tokenize import RegexpTokenizer
 
 from ..lang import get_language
 
-__all__ = ["tokenize_words", "span_tokenize_words", "count_tokens", "token_pattern", "token_regex"]
+__all__ = ["tokenize_words", "span_tokenize_words", "count_tokens", "token_pattern", "token_regex",
+           "token_counter"]
 
 
 def token_pattern(lang: str | None = "fr") -> str:
@@ -169,3 +170,21 @@ def count_tokens(text: str, *, lang: str | None = "fr") -> int:
     if language.unspaced:
         return len(language.span_tokenize(text))
     return len(_compiled(_lang(lang)).findall(text))
+
+
+def token_counter(lang: str | None = "fr"):
+    """Return ``count(text, start, end)``: the number of word tokens of ``text[start:end]``.
+
+    Without copying the slice for spaced languages (:func:`token_regex`); Chinese and Khmer
+    segment the slice (:meth:`discourse.lang.base.Language.span_tokenize`).
+
+    Examples
+    --------
+    >>> token_counter("en")("He said so.", 3, 11), token_counter("zh")("中柬友谊。", 0, 5)
+    (2, 2)
+    """
+    language = get_language(lang, strict=False)
+    if language.unspaced:
+        return lambda text, s, e: len(language.span_tokenize(text, s, e))
+    find = token_regex(lang).findall
+    return lambda text, s, e: len(find(text, s, e))
