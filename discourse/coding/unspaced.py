@@ -54,7 +54,7 @@ class UnspacedTable:
     def __init__(self, codebook, code: str, patterns: tuple) -> None:
         pattern_index = {p: i for i, p in enumerate(patterns)}
         self.lang = get_language(code)
-        self.entries = []          # (kind, theme index, pattern index, regex)
+        self.entries = []          # (kind, theme index, pattern index, regex, first character)
         for ti, theme in enumerate(codebook.themes):
             for kind, field in ((0, "patterns"), (1, "exclusions")):
                 for key in (code, "*"):
@@ -62,7 +62,7 @@ class UnspacedTable:
                         rx = self._regex(p)
                         if rx is not None:
                             pi = pattern_index.get((theme.id, key, p), -1) if kind == 0 else -1
-                            self.entries.append((kind, ti, pi, rx))
+                            self.entries.append((kind, ti, pi, rx, rx.pattern.lstrip("\\")[0]))
 
     def _regex(self, pattern: str) -> re.Pattern | None:
         core = re.sub(r"[*?]", "", self.lang.match_form(pattern.lower())).split()
@@ -74,8 +74,11 @@ class UnspacedTable:
         """(kind, theme, pattern, start, end) of every candidate in ``text``."""
         form = self.lang.match_form(text)
         edge = self.lang.is_boundary
+        chars = set(form)
         out = []
-        for kind, ti, pi, rx in self.entries:
+        for kind, ti, pi, rx, first in self.entries:
+            if first not in chars:    # a pattern whose first character is absent: skip it
+                continue
             for m in rx.finditer(form):
                 s, e = m.span()
                 if e > s and edge(form, s) and edge(form, e):
