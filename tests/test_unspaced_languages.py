@@ -27,11 +27,13 @@ def test_statements_tile_random_chinese_and_khmer_text(zh, km):
     out = discourse.split_statements(docs)
     for doc_id, text in (("z", zh), ("k", km)):
         rows = out[out["doc_id"] == doc_id]
-        assert all(text[s:e] == t for s, e, t in zip(rows["start"], rows["end"], rows["text"]))
-        assert (rows["start"].diff().dropna() > 0).all()
-        covered = "".join(text[s:e] for s, e in zip(rows["start"], rows["end"]))
-        assert covered.replace(" ", "") == "".join(text.split()).replace(" ", "") or \
-            len(covered) <= len(text)
+        spans = list(zip(rows["start"], rows["end"]))
+        assert all(text[s:e] == t for (s, e), t in zip(spans, rows["text"]))
+        # in order, not overlapping, and every visible character in exactly one statement
+        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+        inside = {k for s, e in spans for k in range(s, e)}
+        assert {k for k, ch in enumerate(text) if not ch.isspace()} <= inside
+        assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
         lang = get_language(doc_id == "z" and "zh" or "km")
         for s, e in lang.span_tokenize(text):
             assert 0 <= s < e <= len(text)

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Callable
 
-__all__ = ["sentence_spans", "segment_with_terms", "terms_regex"]
+import yaml
+
+__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms"]
 
 _WORDISH = re.compile(r"\w")
 # After a mark, these do not let the sentence end: "好！”，他说" goes on.
@@ -104,3 +107,34 @@ def segment_with_terms(text: str, start: int, end: int, terms: frozenset[str],
     if pos < end:
         spans.extend(segment(text, pos, end))
     return [(s, e) for s, e in spans if _WORDISH.search(text, s, e)]
+
+
+def _walk(node, code: str, out: set[str]) -> None:
+    """Collect the ``code`` lists found anywhere in a YAML tree (aliases, titles, patterns)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == code and isinstance(value, list):
+                out.update(str(v) for v in value if isinstance(v, str))
+            elif key not in ("exclusions", "examples"):
+                _walk(value, code, out)
+    elif isinstance(node, list):
+        for value in node:
+            _walk(value, code, out)
+
+
+@lru_cache(maxsize=None)
+def default_terms(code: str) -> frozenset[str]:
+    """The ``code`` names and phrases of the packaged actors file and default codebook
+    (aliases, titles, patterns without their globs): the user dictionary of the segmenters,
+    read as data (the files discourse ships in ``discourse/resources``).
+
+    Examples
+    --------
+    >>> "洪玛奈" in default_terms("zh"), "命运共同体" in default_terms("zh")
+    (True, True)
+    """
+    out: set[str] = set()
+    for name in ("actors.yml", "default_codebook.yml"):
+        text = (resources.files("discourse") / "resources" / name).read_text(encoding="utf-8")
+        _walk(yaml.safe_load(text), code, out)
+    return frozenset(t.replace("*", "").replace("?", "") for t in out if len(t) > 1)

@@ -3,9 +3,9 @@
 - **Sentences** end at ``។``, ``៕``, ``?`` and ``!`` with the closing quotes that follow;
   ``៖`` is a colon (it announces what is said) and ``។ល។`` ("etc.") ends nothing.
 - **Words**: khmercut's model (python-crfsuite; it keeps every character, so offsets are
-  exact), run on the matching copy; this folder's ``lexicon.yml`` and the caller's terms
-  (the actors' names, the codebook's phrases) are found first and kept whole, since
-  khmercut has no user dictionary.
+  exact), run on the matching copy; this folder's ``lexicon.yml``, the ``km`` names of the
+  packaged actors file, the ``km`` patterns of the default codebook and the caller's terms
+  are found first and kept whole, since khmercut has no user dictionary.
 - **Matching copy** (:meth:`Khmer.match_form`, for matching only, the same length): the
   subscript DA (``្ដ``) written as subscript TA (``្ត``: សម្ដេច = សម្តេច), a subscript RO
   written before another subscript moved after it (``ស្រ្តី`` = ``ស្ត្រី``), the vowel
@@ -31,7 +31,7 @@ import re
 import threading
 
 from ..base import Language
-from ..unspaced import segment_with_terms, sentence_spans
+from ..unspaced import default_terms, segment_with_terms, sentence_spans
 
 __all__ = ["Khmer"]
 
@@ -108,6 +108,6 @@ def _khmercut_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _lexicon(lang: Khmer) -> frozenset[str]:
     if "lexicon" not in _STATE:
-        words = lang.data("lexicon").get("words") or []
+        words = list(lang.data("lexicon").get("words") or []) + sorted(default_terms(lang.code))
         _STATE["lexicon"] = frozenset(lang.match_form(str(w)) for w in words)
     return _STATE["lexicon"]

@@ -4,9 +4,10 @@
   follow (``”」』）``) kept in the sentence; a mark followed by a comma (``好！”，他说``)
   does not end one. No space is needed after the mark.
 - **Words**: jieba's segmentation (its dictionary loads on first use and is cached by jieba
-  in the temporary folder), run on the Simplified working copy, with this folder's
-  ``lexicon.yml`` (names and diplomatic formulas) and the caller's terms (the actors'
-  aliases, the codebook's phrases) kept whole. Offsets are offsets into the original text.
+  in the temporary folder), run on the Simplified working copy, with a user dictionary kept
+  whole: this folder's ``lexicon.yml`` (diplomatic formulas), the ``zh`` names of the
+  packaged actors file and the ``zh`` patterns of the default codebook, and the caller's
+  ``terms`` (the aliases and phrases of the user's own files). Offsets are offsets into the original text.
 - **Traditional characters**: :meth:`Chinese.match_form` converts them to Simplified with
   OpenCC's character table, one character for one (習近平 → 习近平), so matches and cues
   found in the copy have the original offsets.
@@ -29,7 +30,7 @@ import logging
 import threading
 
 from ..base import Language
-from ..unspaced import segment_with_terms, sentence_spans
+from ..unspaced import default_terms, segment_with_terms, sentence_spans
 
 __all__ = ["Chinese"]
 
@@ -102,7 +103,7 @@ def _tokenizer():
 
 def _lexicon(lang: Chinese) -> frozenset[str]:
     if "lexicon" not in _STATE:
-        words = lang.data("lexicon").get("words") or []
+        words = list(lang.data("lexicon").get("words") or []) + sorted(default_terms(lang.code))
         _STATE["lexicon"] = frozenset(lang.match_form(str(w)) for w in words)
     return _STATE["lexicon"]
 
