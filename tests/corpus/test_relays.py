@@ -87,3 +87,34 @@ def test_bad_options_and_tables_are_named():
         find_relays(docs[["doc_id"]])
     with pytest.raises(ContractError, match=r"report_relays: the table lacks relay_group"):
         report_relays(docs)
+
+
+def test_summary_counts_kept_documents_and_relays_removed(flagged):
+    from discourse.corpus.summary import plot_corpus_summary, summarize_corpus
+
+    summary = summarize_corpus(flagged)
+    rows = {(d, v): n for d, v, n in summary[["dimension", "value", "n"]].values}
+    # 8 documents, 4 relays: 4 kept (akp_en, mfa_en, wire_en, wire_fr).
+    assert rows[("relays", "relay removed")] == 4 and rows[("relays", "kept")] == 4
+    assert rows[("lang", "en")] == 3 and rows[("lang", "fr")] == 1
+    assert rows[("year", "2024")] == 4
+    assert ("outlet", "Example Daily") not in rows  # a relay, removed
+    fig = plot_corpus_summary(summary)
+    assert [ax.get_title() for ax in fig.axes] == ["outlet (documents)", "year (documents)",
+                                                   "lang (documents)", "side (documents)",
+                                                   "relays (documents)"]
+
+
+def test_cli_dedupe_writes_the_report_and_the_flags(tmp_path, capsys):
+    from discourse.cli import main
+
+    assert main(["corpus", "dedupe", str(RELAYS), "--out", str(tmp_path / "r.csv"),
+                 "--flags", str(tmp_path / "f.csv")]) == 0
+    report = pd.read_csv(tmp_path / "r.csv")
+    assert set(report["doc_id"]) == set().union(*GROUPS.values())
+    flags = pd.read_csv(tmp_path / "f.csv").set_index("doc_id")
+    assert flags.loc["blog_en", "relay_of"] == "wire_en" and "text" not in flags
+    assert "2 groups, 4 relays" in capsys.readouterr().out
+    assert main(["corpus", "dedupe", str(RELAYS), "--out", str(tmp_path / "r.csv")]) == 2
+    assert main(["corpus", "summary", str(RELAYS), "--out", str(tmp_path / "s")]) == 0
+    assert (tmp_path / "s" / "corpus_summary.png").stat().st_size > 0
