@@ -58,8 +58,8 @@ _REQUIRED = ("doc_id", "url", "span_start", "span_end", "page_sha256", "text_sha
              "text_chars")
 _LEFT_OUT = {"text", "path"}
 _HEX64 = re.compile(r"[0-9a-f]{64}")
-_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9-]{1,63}(?::\d{1,5})?",
-                   re.IGNORECASE)
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9-]{1,63}\.?"
+                   r"(?::\d{1,5})?", re.IGNORECASE)  # a fully qualified name may end with "."
 
 
 def sha256_text(text: str) -> str:
