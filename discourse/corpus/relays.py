@@ -179,7 +179,7 @@ def find_relays(
     Examples
     --------
     >>> docs = pd.DataFrame({"doc_id": ["x"], "text": ["Hun Manet met Xi Jinping."]})
-    >>> find_relays(docs)["relay_of"].isna().all()
+    >>> bool(find_relays(docs)["relay_of"].isna().all())
     True
     """
     _check(documents, threshold, min_shared, num_perm)
