@@ -74,6 +74,8 @@ def _shared(a: list[str], b: list[str]) -> float:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if not short:
         return 0.0
+    if short == long_:
+        return 1.0
     blocks = difflib.SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
     common = sum(m.size for m in blocks if m.size >= min(_SHINGLE, len(short)))
     return common / len(short)

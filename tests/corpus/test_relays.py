@@ -118,3 +118,13 @@ def test_cli_dedupe_writes_the_report_and_the_flags(tmp_path, capsys):
     assert main(["corpus", "dedupe", str(RELAYS), "--out", str(tmp_path / "r.csv")]) == 2
     assert main(["corpus", "summary", str(RELAYS), "--out", str(tmp_path / "s")]) == 0
     assert (tmp_path / "s" / "corpus_summary.png").stat().st_size > 0
+
+
+def test_the_pipeline_drops_relays_or_keeps_them_flagged(flagged):
+    import discourse
+
+    kept = discourse.run(flagged)  # flagged: every statement knows its document's relay_of
+    relays = kept.coded.loc[kept.coded["relay_of"].notna(), "doc_id"].unique()
+    assert sorted(relays) == ["blog_en", "daily_en", "embassy_en", "news_en"]
+    dropped = discourse.run(drop_relays(flagged))
+    assert sorted(dropped.coded["doc_id"].unique()) == ["akp_en", "mfa_en", "wire_en", "wire_fr"]
