@@ -17,7 +17,7 @@ from discourse.pipeline import engines  # noqa: E402
 from discourse.errors import ParameterError  # noqa: E402
 from discourse.io.export import write_coded_csv, write_matches_csv, write_table_csv  # noqa: E402
 from discourse.pipeline.runner import run  # noqa: E402
-from discourse.analysis.tables import count_themes  # noqa: E402
+from discourse.analysis.counts import combine_theme_counts, count_themes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -105,7 +105,7 @@ def test_combine_theme_counts_equals_count_themes_on_the_whole():
     for by in ("side", ["side", "speaker"], None):
         whole = count_themes(coded, by=by)
         parts = [count_themes(coded.iloc[i:i + 2], by=by) for i in (0, 2, 4)]
-        combined = engines.combine_theme_counts(parts)
+        combined = combine_theme_counts(parts)
         pd.testing.assert_frame_equal(combined, whole, check_dtype=False)
         assert combined.to_csv() == whole.to_csv()
 

@@ -43,7 +43,7 @@ import pandas as pd
 from ..io.files import open_atomic
 from ..errors import ParameterError
 
-__all__ = ["StreamResult", "run_streaming", "run_on_dask", "run_dask", "combine_theme_counts",
+__all__ = ["StreamResult", "run_streaming", "run_on_dask", "run_dask",
            "iter_batches", "ENGINES"]
 
 #: Valid values of ``engine`` (the command line's ``--engine``).
@@ -130,7 +130,7 @@ def _process(documents: pd.DataFrame, actors=None, codebook=None, options=None) 
     from ..io.export import format_csv
     from ..io.order import order_coded, order_matches
     from .runner import process_batch
-    from ..analysis.tables import count_themes
+    from ..analysis.counts import count_themes
 
     if actors is None:
         actors, codebook, options = _WORKER["actors"], _WORKER["codebook"], _WORKER["options"]
@@ -166,63 +166,10 @@ def _doc_spans(body: bytes, doc_ids: np.ndarray) -> list[tuple[str, int]]:
 
 
 # ----------------------------------------------------------------------------- counts
-def combine_theme_counts(partials, *, ci: float = 0.95) -> pd.DataFrame:
-    """Theme counts of a whole corpus from the counts of its batches.
+def _combine(partials, ci: float = 0.95):
+    from ..analysis.counts import combine_theme_counts
 
-    The counts (statements, coded statements, matches, tokens) are sums over groups, so the
-    counts of the batches add up; shares, Wilson intervals and rates are then computed from
-    the totals exactly as :func:`discourse.count_themes` does on the whole table.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from discourse.analysis.tables import count_themes
-    >>> coded = pd.DataFrame({"stmt_id": ["a", "b", "c"], "n_tokens": [10, 20, 30],
-    ...                       "side": ["CN", "KH", "CN"], "theme_peace": [1, 0, 0]})
-    >>> whole = count_themes(coded)
-    >>> parts = [count_themes(coded.iloc[:2]), count_themes(coded.iloc[2:])]
-    >>> combine_theme_counts(parts).to_csv() == whole.to_csv()
-    True
-    """
-    from ..analysis.tables import _missing_last, wilson_interval
-
-    partials = [p for p in partials if p is not None and len(p)]
-    if not partials:
-        return pd.DataFrame()
-    columns = list(partials[0].columns)
-    keys = columns[:columns.index("theme")]
-    themes = list(dict.fromkeys(t for p in partials for t in p["theme"]))
-    table = pd.concat(partials, ignore_index=True)
-    for c in _SUMS:
-        table[c] = table[c].astype("int64")
-    if keys:
-        sums = table.groupby(keys + ["theme"], sort=False, dropna=False)[list(_SUMS)].sum()
-        sums = sums.reset_index()
-        groups = sums[keys].drop_duplicates()
-        groups = groups.sort_values(keys, key=_missing_last, kind="mergesort")
-        groups = groups.reset_index(drop=True)
-        grid = groups.loc[groups.index.repeat(len(themes))].reset_index(drop=True)
-        grid["theme"] = themes * len(groups)
-        out = grid.merge(sums, on=keys + ["theme"], how="left", sort=False)
-    else:
-        sums = table.groupby("theme", sort=False)[list(_SUMS)].sum()
-        out = sums.reindex(themes).reset_index()
-    for c in _SUMS:
-        out[c] = out[c].fillna(0).astype("int64")
-    for k in keys:
-        out[k] = out[k].astype(object)
-    out["theme"] = out["theme"].astype(object)
-    out["share"] = out["n_coded"] / out["n_statements"]
-    out["ci_low"], out["ci_high"] = wilson_interval(
-        out["n_coded"].to_numpy(), out["n_statements"].to_numpy(), ci=ci
-    )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rate = 1000.0 * out["n_matches"].to_numpy() / out["n_tokens"].to_numpy()
-    out["rate_per_1000_tokens"] = np.where(out["n_tokens"].to_numpy() > 0, rate, np.nan)
-    out = out[columns]
-    out.columns = pd.Index(columns, dtype=partials[0].columns.dtype)
-    out.attrs["ci"] = ci
-    return out
+    return combine_theme_counts(partials, ci=ci)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -406,8 +353,8 @@ def run_streaming(
             pool.shutdown(cancel_futures=True)
         if bar is not None:
             bar.close()
-    counts = combine_theme_counts(partial["theme_counts.csv"])
-    by_speaker = combine_theme_counts(partial["theme_counts_by_speaker.csv"])
+    counts = _combine(partial["theme_counts.csv"])
+    by_speaker = _combine(partial["theme_counts_by_speaker.csv"])
     files = [out / "coded_statements.csv", out / "matches.csv"]
     for name, table in (("theme_counts.csv", counts), ("theme_counts_by_speaker.csv",
                                                        by_speaker)):

@@ -33,10 +33,10 @@ from ..corpus.reader import read_corpus
 from ..io.files import write_atomic
 from ..errors import ExportError, ParameterError
 from ..text.statements import split_statements
-from ..analysis.tables import count_themes
+from ..analysis.counts import count_themes, top_level
 
 __all__ = ["RunResult", "RunSummary", "run", "process_batch", "write_run", "write_run_folder",
-           "read_run", "top_level", "RUN_FILES"]
+           "read_run", "RUN_FILES"]
 
 #: The files a run folder holds, relative to it (figures get .png and .pdf).
 RUN_FILES = (
@@ -302,7 +302,9 @@ def _write_run_rest(
     from ..coding.codebook import write_codebook
     from ..io.datadict import write_data_dictionary
     from ..io.export import read_table_csv
-    from ..analysis.figures import plot_speaker_heatmap, plot_theme_shares, write_figure
+    from ..analysis.figures.heatmap import plot_speaker_heatmap
+    from ..analysis.figures.shares import plot_theme_shares
+    from ..analysis.figures.writer import write_figure
     from ..io.provenance import make_provenance, write_provenance
 
     written = list(written)
@@ -525,18 +527,6 @@ def _write_documents_streamed(corpus, path: Path, *, batch_size: int, encoding: 
                 paths.update(str(p) for p in batch["path"].dropna().unique())
             n += len(batch)
     return path, paths, n
-
-
-def top_level(counts: pd.DataFrame) -> pd.DataFrame:
-    """Keep the rows of top-level themes (no dot in the id) of a theme-count table.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> top_level(pd.DataFrame({"theme": ["cooperation", "cooperation.exchanges"]}))["theme"].tolist()
-    ['cooperation']
-    """
-    return counts[~counts["theme"].astype(str).str.contains(".", regex=False)].reset_index(drop=True)
 
 
 def format_documents_jsonl(documents: pd.DataFrame) -> str:

@@ -8,17 +8,17 @@ import pytest
 from matplotlib.figure import Figure
 
 from discourse.errors import AnalysisError, ExportError, ParameterError
-from discourse.analysis.figures import (
-    PALETTE,
-    figure_style,
-    plot_cooccurrence,
-    plot_keyness,
-    plot_over_time,
-    plot_speaker_heatmap,
-    plot_theme_shares,
-    write_figure,
-)
-from discourse.analysis.tables import count_cooccurrence, count_over_time, count_themes
+from discourse.analysis.cooccurrence import count_cooccurrence
+from discourse.analysis.counts import count_themes
+from discourse.analysis.figures.cooccurrence import plot_cooccurrence
+from discourse.analysis.figures.heatmap import plot_speaker_heatmap
+from discourse.analysis.figures.keyness import plot_keyness
+from discourse.analysis.figures.shares import plot_theme_shares
+from discourse.analysis.figures.style import figure_style
+from discourse.analysis.figures.time import plot_over_time
+from discourse.analysis.figures.writer import write_figure
+from discourse.analysis.palette import PALETTE
+from discourse.analysis.time import count_over_time
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""Tests of discourse.analysis.review: the highlighted HTML of the coding and the review widget."""
+"""Tests of discourse.analysis.highlight and discourse.analysis.review: the highlighted HTML of
+the coding and the review widget (the theme colours: test_palette.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 
 from discourse.coding.codebook import Codebook, Theme
 from discourse.errors import ContractError, ParameterError
-from discourse.analysis.review import highlight_statements, review_coding, theme_colours
+from discourse.analysis.highlight import highlight_statements
+from discourse.analysis.review import review_coding
 
 MARK = re.compile(r'<mark class="discourse-evidence" data-themes="([^"]*)"[^>]*>(.*?)</mark>')
 
@@ -209,14 +211,6 @@ def test_codebook_colours_and_labels_are_used():
                        ("d.1", "sovereignty.territorial", 10, 22, "territoriale")])
     legend = highlight_statements(coded, both, codebook=CB).split("</p>")[0]
     assert legend.count("<mark") == 1 and ">Sovereignty</mark>" in legend
-
-
-def test_theme_colours_order_and_validation():
-    assert theme_colours(["a", "b", "a.negated"]) == {"a": "#E69F00", "b": "#56B4E9",
-                                                      "a.negated": "#E69F00"}
-    assert theme_colours(["friendship"], codebook=CB) == {"friendship": "#CC79A7"}
-    with pytest.raises(ParameterError, match=r"'red;x' of theme 'a' is not a hex colour"):
-        theme_colours(["a"], colours={"a": "red;x"})
 
 
 # ----------------------------------------------------------------------------- review_coding

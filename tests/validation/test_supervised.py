@@ -10,7 +10,7 @@ from discourse.errors import AnalysisError, ContractError, ParameterError
 from discourse.validation.supervised import (compare_with_dictionary, cross_validate_themes,
                                   suggest_themes, train_theme_classifier)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests/data/validation/eval_themes.csv"
 
 
