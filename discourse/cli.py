@@ -309,7 +309,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def _corpus_summary(args: argparse.Namespace, docs) -> int:
-    from .analysis.figures import write_figure
+    from .analysis.figures.writer import write_figure
     from .corpus.summary import plot_corpus_summary, summarize_corpus
     from .io.files import check_writable, write_atomic
 
