@@ -37,9 +37,9 @@ __version__ = "0.1.0"
 #: Public name -> the module that defines it.
 _EXPORTS: dict[str, str] = {
     # the pipeline
-    "run": "pipeline.runner", "write_run": "pipeline.runner", "read_run": "pipeline.runner",
+    "run": "pipeline.runner", "write_run": "pipeline.folder", "read_run": "pipeline.folder",
     "process_batch": "pipeline.runner", "RunResult": "pipeline.runner", "top_level": "analysis.counts",
-    "write_run_folder": "pipeline.runner", "RunSummary": "pipeline.runner",
+    "write_run_folder": "pipeline.folder", "RunSummary": "pipeline.folder",
     # stages
     "read_corpus": "corpus.reader", "iter_corpus": "corpus.reader", "detect_language": "lang.detect",
     "split_statements": "text.statements", "split_sentences": "text.statements",
@@ -80,7 +80,7 @@ _EXPORTS: dict[str, str] = {
     "write_qdpx": "io.refi.writer", "write_qdc": "io.refi.writer", "read_qdpx": "io.refi.reader",
     "hand_coding_from_qdpx": "io.refi.reader",
     # scale
-    "run_streaming": "pipeline.engines", "run_on_dask": "pipeline.engines",
+    "run_streaming": "pipeline.streaming", "run_on_dask": "pipeline.dask",
     "execute_notebooks": "pipeline.notebooks",
 }
 

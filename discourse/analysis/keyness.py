@@ -152,7 +152,7 @@ def compute_keyness(
         Columns :data:`KEYNESS_COLUMNS`: ``feature`` (lower-cased word, or stem), ``n_target``,
         ``n_reference``, ``statistic``, ``p``; sorted by statistic (descending), then feature.
         ``attrs`` holds measure, correction, target and reference labels, their token and
-        statement counts, for :func:`discourse.analysis.figures.plot_keyness`.
+        statement counts, for :func:`discourse.analysis.figures.keyness.plot_keyness`.
 
     Notes
     -----

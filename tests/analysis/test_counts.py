@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from discourse.analysis.counts import count_themes
+from discourse.analysis.counts import combine_theme_counts, count_themes, top_level
 from discourse.errors import ContractError, ParameterError
 
 
@@ -117,3 +117,23 @@ def test_a_sub_theme_match_counts_for_its_parent_too():
     assert counts.loc["sovereignty", "n_matches"] == 2  # its own match + the child's
     assert counts.loc["sovereignty.security", "n_matches"] == 1
     assert counts.loc["sovereignty", "rate_per_1000_tokens"] == 100.0
+
+
+def test_combine_theme_counts_equals_count_themes_on_the_whole():
+    coded = pd.DataFrame({
+        "stmt_id": [f"d.{i}" for i in range(6)], "n_tokens": [10, 20, 30, 5, 7, 9],
+        "side": ["CN", "KH", pd.NA, "CN", "KH", "CN"],
+        "speaker": ["xi", "hun", "narrator", "xi", "hun", "li"],
+        "theme_peace": [1, 0, 0, 1, 1, 0], "theme_war": [0, 0, 1, 0, 1, 1]})
+    for by in ("side", ["side", "speaker"], None):
+        whole = count_themes(coded, by=by)
+        parts = [count_themes(coded.iloc[i:i + 2], by=by) for i in (0, 2, 4)]
+        combined = combine_theme_counts(parts)
+        pd.testing.assert_frame_equal(combined, whole, check_dtype=False)
+        assert combined.to_csv() == whole.to_csv()
+
+
+def test_top_level_keeps_top_level_themes():
+    counts = pd.DataFrame({"side": ["CN"] * 3,
+                           "theme": ["sovereignty", "sovereignty.security", "friendship"]})
+    assert top_level(counts)["theme"].tolist() == ["sovereignty", "friendship"]

@@ -1,90 +1,25 @@
-"""The pipeline in Python: run, write_run, write_run_folder (memory / streamed), read_run."""
+"""Tests of discourse.pipeline.folder: run folders written (in memory or streamed, the same
+bytes) and read back."""
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from discourse.errors import ExportError, ParameterError
-from discourse.pipeline.runner import (
-    RUN_FILES,
-    format_documents_jsonl,
-    read_run,
-    run,
-    top_level,
-    write_run,
-    write_run_folder,
-)
+from discourse.pipeline.folder import read_run, write_run, write_run_folder
+from discourse.pipeline.run_files import RUN_FILES
 
-ROOT = Path(__file__).resolve().parents[1]
-READOUTS = ROOT / "tests" / "data" / "readouts"
+
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def readouts_frame() -> pd.DataFrame:
-    """The readouts as a documents table given in memory (no path column), with metadata."""
-    meta = pd.read_csv(READOUTS / "metadata.csv", dtype=str)
-    return pd.DataFrame({
-        "doc_id": meta["file"].str.removesuffix(".txt"),
-        "text": [(READOUTS / f).read_text(encoding="utf-8") for f in meta["file"]],
-        "lang": meta["lang"],
-        "date": meta["date"],
-        "title": meta["title"],
-        "source": meta["source"],
-        "region": ["Asia", None, "Asia", None, "Asia"],
-    })
-
-
-@pytest.fixture(scope="module")
-def readouts_result():
-    return run(READOUTS)
-
-
-@pytest.fixture(scope="module")
-def written(readouts_result, tmp_path_factory) -> tuple[Path, list[Path]]:
-    out = tmp_path_factory.mktemp("written") / "run"
-    return out, write_run(readouts_result, out)
-
-
-@pytest.fixture
-def run_copy(written, tmp_path) -> Path:
-    """A copy of the written run folder that a test may damage."""
-    return Path(shutil.copytree(written[0], tmp_path / "run"))
-
-
-def test_run_returns_every_stage(readouts_result):
-    r = readouts_result
-    assert len(r.documents) == 5
-    assert len(r.statements) == len(r.attributed) == len(r.coded) == 44
-    assert r.coded["stmt_id"].is_unique
-    for doc in r.documents.itertuples():
-        rows = r.coded[r.coded["doc_id"] == doc.doc_id]
-        for s in rows.itertuples():
-            assert doc.text[s.start:s.end] == s.text
-    assert set(r.matches["stmt_id"]) <= set(r.coded["stmt_id"])
-    assert set(r.counts["side"].dropna()) >= {"CN", "KH", "joint", "unknown"}
-    assert list(r.counts_by_speaker.columns[:2]) == ["side", "speaker_name"]
-    assert r.codebook.id == "default"
-    assert [Path(p).name for p in r.input_paths] == sorted(
-        [p.name for p in READOUTS.glob("*.txt")] + ["metadata.csv"])
-    assert r.parameters["corpus"] == str(READOUTS)
-
-
-def test_run_does_not_mutate_a_documents_table(readouts_frame):
-    before = readouts_frame.copy()
-    result = run(readouts_frame)
-    pd.testing.assert_frame_equal(readouts_frame, before)
-    assert result.input_paths == () and result.parameters["corpus"] is None
 
 
 def test_write_run_and_read_run_round_trip(readouts_result, written):
@@ -159,21 +94,3 @@ def test_read_run_without_or_with_damaged_documents(run_copy):
         read_run(out)
     (out / "documents.jsonl").unlink()
     assert read_run(out)["documents"] is None
-
-
-def test_format_documents_jsonl():
-    docs = pd.DataFrame({"doc_id": ["b", "a"], "text": ["L’ami « fiable »\n", "x"],
-                         "date": [None, "2024-12-03"], "n": [1.5, float("nan")]})
-    lines = format_documents_jsonl(docs).splitlines()
-    assert [json.loads(line) for line in lines] == [
-        {"date": None, "doc_id": "b", "n": 1.5, "text": "L’ami « fiable »\n"},
-        {"date": "2024-12-03", "doc_id": "a", "n": None, "text": "x"},
-    ]
-    assert "« fiable »" in lines[0]                         # not \u-escaped
-    assert format_documents_jsonl(docs.iloc[:0]) == ""
-
-
-def test_top_level_keeps_top_level_themes():
-    counts = pd.DataFrame({"side": ["CN"] * 3,
-                           "theme": ["sovereignty", "sovereignty.security", "friendship"]})
-    assert top_level(counts)["theme"].tolist() == ["sovereignty", "friendship"]
