@@ -67,6 +67,7 @@ class Mention:
     end: int
     text: str
     actor: str
+    candidates: tuple[str, ...] = ()   # every actor the alias may name, when several
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Actors:
                         self._add(lang, name, _Entry(actor.id, title.start, title.end))
         self._patterns: dict[str | None, re.Pattern] = {}
         self._merged: dict[str, list[_Entry]] | None = None
-        self._chosen: dict[tuple, str | None] = {}   # (lang, alias, date) -> actor id
+        self._chosen: dict[tuple, tuple] = {}   # (lang, alias, date) -> (id, candidates)
 
     def _add(self, lang: str, alias: str, entry: _Entry) -> None:
         key = fold_alias(alias)
@@ -165,16 +166,39 @@ class Actors:
         return self._patterns[key]
 
     def _choose(self, entries: list[_Entry], date: dt.date | None) -> str | None:
+        return self._options(entries, date)[0]
+
+    def in_office(self, actor_id: str, date: dt.date | None) -> bool:
+        """True if one of the actor's dated titles is valid on ``date``.
+
+        Examples
+        --------
+        >>> read_actors().in_office("hun_sen", as_date("2019-05-01", "date"))
+        True
+        """
+        return date is not None and any(
+            (t.start is not None or t.end is not None) and t.valid_on(date)
+            for t in self.actors[actor_id].titles)
+
+    def _options(self, entries: list[_Entry],
+                 date: dt.date | None) -> tuple[str | None, tuple[str, ...]]:
+        """(best guess, every candidate when the alias names several actors on ``date``)."""
         valid = [e for e in entries if date is None or (
             (e.start is None or e.start <= date) and (e.end is None or date <= e.end))]
         if not valid:
-            return None
-        if len({e.actor for e in valid}) == 1:
-            return valid[0].actor
+            return None, ()
+        ids = tuple(dict.fromkeys(e.actor for e in valid))
+        if len(ids) == 1:
+            return ids[0], ()
+        if date is not None:   # an alias shared by several: the one in office that day
+            serving = [a for a in ids if self.in_office(a, date)]
+            if len(serving) == 1:
+                return serving[0], ()
         # Unknown date and a title held by several actors: the current holder (open end,
-        # latest start) is the best guess.
+        # latest start) is the best guess; the document may still decide (the caller).
         valid.sort(key=lambda e: (e.end is None, e.start or dt.date.min), reverse=True)
-        return valid[0].actor
+        dated = any(e.start is not None or e.end is not None for e in valid)
+        return valid[0].actor, (() if dated else ids)
 
     def resolve(self, mention: str, *, lang: str | None = None,
                 date: str | dt.date | None = None) -> str | None:
@@ -226,12 +250,12 @@ class Actors:
             key = _BLANKS.sub(" ", m.group())
             memo = (which, key, day)
             if memo in chosen:
-                actor = chosen[memo]
+                actor, cands = chosen[memo]
             else:
-                actor = chosen[memo] = self._choose(table.get(key, []), day)
+                actor, cands = chosen[memo] = self._options(table.get(key, []), day)
             if actor is not None:
                 s, e = span(m.start(), m.end())
-                out.append(Mention(s, e, text[s:e], actor))
+                out.append(Mention(s, e, text[s:e], actor, cands))
         return out
 
 

@@ -69,6 +69,7 @@ class DocState:
     surnames: dict = field(default_factory=dict)   # folded name part -> (kind, id, name) of
     #                                                the person last named in full with it
     genders: dict = field(default_factory=dict)    # person id -> 'f' / 'm' when known
+    warned: set = field(default_factory=set)       # ambiguous aliases already warned about
     _actor_words: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
