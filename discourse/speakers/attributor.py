@@ -133,7 +133,7 @@ def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speake
     if who.kind == "actor":
         actor = doc.actors[who.id]
         return Speaker(actor.id, actor.name, actor.side)
-    return Speaker(who.id, who.name, "unknown")
+    return Speaker(who.id, who.name, doc.sides.get(who.id, "unknown"))
 
 
 def _cue_text(text: str, span: tuple[int, int], same_offsets: bool = False) -> str:

@@ -34,7 +34,7 @@ __all__ = ["CONFIDENCE", "Finding", "analyse_statement"]
 
 #: Confidence of each kind of decision (carried decays with the distance to its cue).
 CONFIDENCE = {
-    "explicit": 0.95, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
+    "explicit": 0.95, "subject": 0.8, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
     "inverted_pronoun": 0.85, "joint": 0.9, "narrator_marker": 0.97, "narrator_scene": 0.9,
     "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
     "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
@@ -313,9 +313,12 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
     if person and scene:
         return (2, w.start, Finding(
             "narrator", None, (w.start, scene.end()), subject=w, weight="narrator_scene"))
-    if person and pos == "start" and past:
+    verb = rules.subject_verb.match(folded, after)
+    if person and verb and (pos == "start" or (pos == "comma" and st.opener)):
+        # The subject decides: a person subject is that person's statement whatever the
+        # verb (the narrator's verbs were taken above); the verb lists only add confidence.
         return (3, w.start, Finding(
-            "narrator", None, (w.start, past.end()), subject=w, weight="narrator_scene"))
+            "explicit", w, (w.start, verb.end()), weight="subject"))
     return None
 
 

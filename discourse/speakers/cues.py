@@ -37,7 +37,8 @@ from .phrases import alternation as _alt
 from .phrases import fold, fold_pattern, phrase_alternation
 from .verb_forms import gendered_words, verb_forms
 
-__all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "GLUE_WORDS", "DEMONYM"]
+__all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
+           "DEMONYM"]
 
 _LIST_KEYS = (
     "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
@@ -47,11 +48,13 @@ _LIST_KEYS = (
     # grammar words (see discourse/lang/<code>/cues.yml)
     "glue_words", "articles", "definite_articles", "indefinite_articles", "of_words",
     "and_words", "conjunctions", "apposition_links", "complementizers", "relative_pronouns",
-    "former_words", "elided_articles", "demonym_suffixes",
+    "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
+    "subject_auxiliaries", "light_participles",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
                            "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
-                           "gender_pronouns", "near_name_pronouns", "description_heads"}
+                           "gender_pronouns", "near_name_pronouns", "description_heads",
+                           "demonyms", "country_names"}
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,10 @@ class CueRules:
         Prime Minister of Tourism"), with groups ``art``, ``body`` and ``tail``.
     past_verb
         A finite past verb of any kind (a joint subject + past verb is a joint act).
+    subject_verb
+        The finite verb of a person subject, whatever it is (a past form, an auxiliary
+        with a participle, an irregular past, "is ready"): the statement is that person's
+        unless the verb is one of the narrator's (meeting, travel, ceremony).
     meeting_vp
         A meeting verb phrase after a subject (``ont tenu des entretiens``, ``held talks``):
         with a joint subject it is scene-setting.
@@ -113,6 +120,9 @@ class CueRules:
         Folded subject pronoun -> gender ("elle" -> "f").
     description_heads
         Folded general noun of a description -> folded title words it covers.
+    demonyms, country_names
+        Patterns of the words that tell a country ("chinois", "Vietnamese"; "de Chine",
+        "Cambodia's"), whose group name is the ISO code (see :func:`side_in`).
     """
 
     lang: str
@@ -137,6 +147,7 @@ class CueRules:
     background: re.Pattern
     dateline: re.Pattern
     past_verb: re.Pattern
+    subject_verb: re.Pattern
     speech: re.Pattern
     title_words: frozenset
     not_names: frozenset
@@ -150,6 +161,8 @@ class CueRules:
     near_name_pronouns: dict
     pronoun_gender: dict
     description_heads: dict
+    demonyms: re.Pattern | None = None
+    country_names: re.Pattern | None = None
     inv_needs: str = ""
 
 
@@ -269,7 +282,22 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         background=re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE),
         dateline=re.compile(words.spec.get("dateline") or r"(?!x)x"),
         past_verb=re.compile(g.language.past_verb(pieces)),
+        subject_verb=re.compile(_subject_verb(words, g, pieces)),
     )
+
+
+def _subject_verb(words: _Spec, g: _Grammar, pieces: CuePieces) -> str:
+    """The finite verb of a person subject (not a light verb alone: "a eu", "has been")."""
+    get = words.get
+    auxes = get("auxiliaries") + get("pronominal_auxiliaries") + get("subject_auxiliaries")
+    light = (rf"(?!{_alt(auxes)}(?:\s+{g.adv}){{0,3}}\s+{_alt(get('light_participles'))}{_W})"
+             if auxes and get("light_participles") else "")
+    forms = [g.language.past_verb(pieces)]
+    if get("subject_auxiliaries"):
+        forms.append(rf"{_alt(get('subject_auxiliaries'))}(?:\s+{g.adv}){{0,3}}\s+[\w'-]+{_W}")
+    if get("finite_verbs"):
+        forms.append(rf"{_alt(get('finite_verbs'))}{_W}")
+    return light + "(?:" + "|".join(forms) + ")"
 
 
 def _name_patterns(words: _Spec, g: _Grammar) -> dict:
@@ -298,7 +326,42 @@ def _name_patterns(words: _Spec, g: _Grammar) -> dict:
                                             fold(str(x)).replace("'", " ").split())
             for k, v in words.heads.items()},
         inv_needs=g.language.inversion_marker,
+        demonyms=_country_pattern(words.spec.get("demonyms"), "demonyms"),
+        country_names=_country_pattern(words.spec.get("country_names"), "country_names"),
     )
+
+
+def _country_pattern(table, where: str) -> re.Pattern | None:
+    """One pattern of every country word, in a group named after its code (None: none)."""
+    if not table:
+        return None
+    if not isinstance(table, dict):
+        raise ParameterError(f"{where}: expected a mapping ISO code -> list of words, got "
+                             f"{type(table).__name__}")
+    groups = [f"(?P<{re.sub(r'[^A-Za-z0-9]', '_', str(code))}>{_alt([str(w) for w in ws])})"
+              for code, ws in table.items() if ws]
+    return re.compile(rf"{_B}(?:{'|'.join(groups)})(?![\w-])")
+
+
+def side_in(folded: str, rules: CueRules) -> str | None:
+    """The country that a folded title or description tells, or None.
+
+    The first adjective of nationality wins ("the Chinese ambassador to Cambodia": CN),
+    else the first country name ("l'ambassadeur de Chine au Cambodge": CN).
+
+    Examples
+    --------
+    >>> side_in("the vietnamese prime minister", read_cue_rules()["en"])
+    'VN'
+    >>> side_in("l'ambassadeur de chine au cambodge", read_cue_rules()["fr"])
+    'CN'
+    """
+    for rx in (rules.demonyms, rules.country_names):
+        if rx is not None:
+            m = rx.search(folded)
+            if m:
+                return m.lastgroup
+    return None
 
 
 def compile_cue_rules(lang: str, spec: dict, where: str) -> CueRules:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from discourse.speakers.actors import Actors, default_actors_path, read_actors, slug_name
+from discourse.speakers.attribution import attribute_speakers
 from discourse.errors import ActorsError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,7 +190,6 @@ SHARED = """actors:
 
 
 def _speakers(actors, texts, date):
-    from discourse.speakers.attribution import attribute_speakers
     st = pd.DataFrame({"doc_id": "d", "stmt_id": [f"d.{i}" for i in range(len(texts))],
                        "paragraph": range(len(texts)), "sentence": 1, "start": 0,
                        "end": [len(t) for t in texts], "n_tokens": 5, "text": texts,

@@ -112,7 +112,7 @@ def test_unknown_leader_gets_a_slug_not_unknown():
     out = attribute_speakers(st)
     assert out["speaker"].tolist() == ["emmanuel_macron"] * 3
     assert out["speaker_name"].iloc[0] == "Emmanuel Macron"
-    assert out["side"].tolist() == ["unknown"] * 3
+    assert out["side"].tolist() == ["FR"] * 3   # from the title: "président français"
 
 
 def test_english_unknown_leader_after_a_title():
