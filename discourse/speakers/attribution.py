@@ -66,7 +66,8 @@ from .doc_state import DocState
 __all__ = ["attribute_speakers", "CONFIDENCE"]
 
 #: The columns the stage adds, in order (the fields of an Attribution).
-COLUMNS = ("speaker", "speaker_name", "side", "cue", "cue_text", "confidence")
+COLUMNS = ("speaker", "speaker_name", "side", "cue", "cue_text", "cue_start", "cue_end",
+           "confidence")
 _NONE = Attribution.of(UNKNOWN, "none", "", CONFIDENCE["none"])
 
 
@@ -98,7 +99,8 @@ def attribute_speakers(
     -------
     pandas.DataFrame
         A new table: the statements plus ``speaker``, ``speaker_name``, ``side``, ``cue``,
-        ``cue_text`` and ``confidence`` (see :mod:`discourse.schema`).
+        ``cue_text``, ``cue_start``, ``cue_end`` (offsets of the cue's words in the document's
+        text, missing when there is no cue) and ``confidence`` (see :mod:`discourse.schema`).
 
     Raises
     ------
@@ -162,9 +164,13 @@ def _with_columns(result: pd.DataFrame, records: list[Attribution | None]) -> pd
         # A row without a doc_id has no decision; as before this restructuring, the table
         # then gets none of the columns (kept as it was: outputs must not change here).
         return result
+    starts = result["start"].tolist()
     for col in COLUMNS:
         vals = [getattr(r, col) for r in records]
-        if col == "confidence":
+        if col in ("cue_start", "cue_end"):   # offsets into the document's text
+            result[col] = pd.Series([pd.NA if v is None else int(s) + v for v, s in
+                                     zip(vals, starts)], index=result.index, dtype="Int64")
+        elif col == "confidence":
             result[col] = pd.Series(vals, index=result.index, dtype="float64")
         elif col == "side":
             result[col] = pd.Series(
