@@ -214,7 +214,7 @@ class DocumentAttributor:
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
         f = analyse_statement(text, self.doc, cased, folded)
-        if f.cue == "joint" and f.who is not None and f.who.members and not all(
+        if f.weight == "joint_act" and f.who is not None and f.who.members and not all(
                 m in self.spoken for m in f.who.members):
             f = Finding("narrator", weight="narrator_scene")   # attendees, not speakers
         if f.cue is None:

@@ -35,7 +35,7 @@ __all__ = ["CONFIDENCE", "Finding", "analyse_statement"]
 #: Confidence of each kind of decision (carried decays with the distance to its cue).
 CONFIDENCE = {
     "explicit": 0.95, "subject": 0.8, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
-    "inverted_pronoun": 0.85, "joint": 0.9, "narrator_marker": 0.97, "narrator_scene": 0.9,
+    "inverted_pronoun": 0.85, "joint": 0.9, "joint_act": 0.85, "narrator_marker": 0.97, "narrator_scene": 0.9,
     "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
     "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
 }
@@ -54,6 +54,9 @@ _COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
 _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"))
                       + r")\b[^,;:«»\"]{1,60})*\s*,\s*")
+
+#: The rest of a description before the name in apposition to it (" étrangères, ").
+_TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,8 @@ def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
     subject = None
     for w in st.mentions:
         pos = _position(st.folded, st.base, w)
+        if pos == "comma" and _apposed_to_subject(st, w):
+            pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
         if w.kind == "descriptor":
             w = _described(st, w, pos)
             if w is None:
@@ -226,6 +231,15 @@ def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
     if inverted is not None:
         candidates.append(inverted)
     return candidates, subject
+
+
+def _apposed_to_subject(st: _Statement, w: Who) -> bool:
+    """True if ``w`` is a name in apposition to a description that opens the sentence."""
+    if w.kind not in ("actor", "name"):
+        return False
+    return any(d.kind == "descriptor" and d.end <= w.start and
+               _position(st.folded, st.base, d) == "start" and
+               _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
 
 
 def _described(st: _Statement, w: Who, pos: str) -> Who | None:
@@ -309,7 +323,12 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
     if group and (scene or past) and not rules.modal.match(
             folded, after) and not rules.background.search(folded, st.base):
         return (1, w.start, Finding(
-            "joint", w, (w.start, (scene or past).end()), weight="joint"))
+            "joint", w, (w.start, (scene or past).end()), weight="joint_act"))
+    if person and (scene or (pos == "start" and past)):
+        lead = rules.lead.search(folded, (scene or past).end())
+        if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
+            return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
+                                        weight="participial"))
     if person and scene:
         return (2, w.start, Finding(
             "narrator", None, (w.start, scene.end()), subject=w, weight="narrator_scene"))

@@ -49,7 +49,7 @@ _LIST_KEYS = (
     "glue_words", "articles", "definite_articles", "indefinite_articles", "of_words",
     "and_words", "conjunctions", "apposition_links", "complementizers", "relative_pronouns",
     "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
-    "subject_auxiliaries", "light_participles",
+    "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
                            "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
@@ -95,6 +95,9 @@ class CueRules:
         Prime Minister of Tourism"), with groups ``art``, ``body`` and ``tail``.
     past_verb
         A finite past verb of any kind (a joint subject + past verb is a joint act).
+    lead
+        A participle after a comma (group ``g``) that gives a meeting sentence's content:
+        "X met Y, saying that ..." is X's statement.
     subject_verb
         The finite verb of a person subject, whatever it is (a past form, an auxiliary
         with a participle, an irregular past, "is ready"): the statement is that person's
@@ -148,6 +151,7 @@ class CueRules:
     dateline: re.Pattern
     past_verb: re.Pattern
     subject_verb: re.Pattern
+    lead: re.Pattern
     speech: re.Pattern
     title_words: frozenset
     not_names: frozenset
@@ -274,7 +278,8 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
         according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
         according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
-        inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{g.vp_of(words.verbs['rv_inv'])})\s+$"),
+        inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{g.vp_of(words.verbs['rv_inv'])})"
+                             rf"(?:\s+{g.adv}){{0,3}}\s+$"),
         speech=re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x", re.IGNORECASE),
         opener=re.compile(rf"^\W*(?:{_alt(get('openers'))}{_W}|[\w'-]+(?:ant|ing){_W})"),
         modal=re.compile(rf"{_alt(get('modal_content'))}{_W}"),
@@ -283,7 +288,21 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         dateline=re.compile(words.spec.get("dateline") or r"(?!x)x"),
         past_verb=re.compile(g.language.past_verb(pieces)),
         subject_verb=re.compile(_subject_verb(words, g, pieces)),
+        lead=re.compile(_lead(words)),
     )
+
+
+def _lead(words: _Spec) -> str:
+    """A participle after a comma that gives a lead sentence's content ("..., saying")."""
+    endings = words.get("gerund_endings")
+    if not endings:
+        return r"(?!x)x"
+    rv = words.verbs["rv"]
+    reporting = _alt(rv["gerund"] | rv["pron_gerund"])
+    excluded = words.get("not_gerunds")
+    no = rf"(?!{_alt(excluded)}{_W})" if excluded else ""
+    any_gerund = rf"{no}(?:{_REFLEXIVE})?[a-z][\w'-]*(?:{_alt(endings)})"
+    return rf",\s*(?:{_alt(words.get('and_words'))}\s+)?(?P<g>{reporting}|{any_gerund}){_W}"
 
 
 def _subject_verb(words: _Spec, g: _Grammar, pieces: CuePieces) -> str:
