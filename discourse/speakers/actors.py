@@ -112,6 +112,7 @@ class Actors:
                         self._add(lang, name, _Entry(actor.id, title.start, title.end))
         self._patterns: dict[str | None, re.Pattern] = {}
         self._merged: dict[str, list[_Entry]] | None = None
+        self._names: dict[str, set] | None = None    # multi-word aliases, for near()
         self._chosen: dict[tuple, tuple] = {}   # (lang, alias, date) -> (id, candidates)
 
     def _add(self, lang: str, alias: str, entry: _Entry) -> None:
@@ -143,6 +144,31 @@ class Actors:
     def languages(self) -> tuple[str, ...]:
         """Language codes that have aliases."""
         return tuple(sorted(self._entries))
+
+    def near(self, name: str) -> str | None:
+        """The actor whose full-name alias ``name`` misspells (one edit; accents, case ignored).
+
+        Only names of two words or more and of eight letters or more are compared, and
+        only an alias that one actor alone is near counts ("Zhang Dejianq", "Prak Sokhon").
+
+        Examples
+        --------
+        >>> read_actors().near("Zhang Dejianq"), read_actors().near("Zhang Wei")
+        ('zhang_dejiang', None)
+        """
+        key = fold_alias(name)
+        if len(key) < 8 or " " not in key:
+            return None
+        if self._names is None:
+            self._names = {}
+            for table in self._entries.values():
+                for alias, entries in table.items():
+                    if " " in alias and "." not in alias and len(alias) >= 8:
+                        self._names.setdefault(alias, {e.actor for e in entries})
+        found = {a for alias, ids in self._names.items()
+                 if abs(len(alias) - len(key)) <= 1 and alias[0] == key[0]
+                 and _one_edit(alias, key) for a in ids}
+        return found.pop() if len(found) == 1 else None
 
     # -- matching ----------------------------------------------------------------------
     def _aliases(self, lang: str | None) -> dict[str, list[_Entry]]:
@@ -257,6 +283,20 @@ class Actors:
                 s, e = span(m.start(), m.end())
                 out.append(Mention(s, e, text[s:e], actor, cands))
         return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 def default_actors_path() -> Path:

@@ -101,6 +101,8 @@ def attribute_speakers(
         A new table: the statements plus ``speaker``, ``speaker_name``, ``side``, ``cue``,
         ``cue_text``, ``cue_start``, ``cue_end`` (offsets of the cue's words in the document's
         text, missing when there is no cue) and ``confidence`` (see :mod:`discourse.schema`).
+        ``attrs["name_variants"]`` maps each misspelt name matched to an actor with a
+        tolerance ("Zhang Dejianq") to that actor's id, for the researcher to check.
 
     Raises
     ------
@@ -133,6 +135,7 @@ def attribute_speakers(
     dates = result["date"].tolist() if "date" in result.columns else [None] * len(result)
     texts = [str(t) for t in result["text"].tolist()]
     paragraphs = result["paragraph"].tolist()
+    variants: dict[str, str] = {}
     for idx in _documents(result["doc_id"]):
         lg = langs[idx[0]]
         lg = None if lg is None or (not isinstance(lg, str) and pd.isna(lg)) else str(lg)
@@ -145,7 +148,10 @@ def attribute_speakers(
         found = attribute_document([texts[i] for i in idx], [paragraphs[i] for i in idx], doc)
         for i, rec in zip(idx, found):
             records[i] = rec
-    return _with_columns(result, records)
+        variants.update(doc.variants)
+    out = _with_columns(result, records)
+    out.attrs["name_variants"] = dict(sorted(variants.items()))
+    return out
 
 
 def _documents(doc_ids: pd.Series) -> list[list[int]]:

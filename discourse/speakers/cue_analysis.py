@@ -49,6 +49,7 @@ _HAS_QUOTE = re.compile(r"[«»“”\"]")
 _OPEN_Q = re.compile(r"[«“]|(?:^|\s)\"(?=\w)")
 _CLOSE_Q = re.compile(r"[»”]|(?<=[\w.,!?])\"(?:\W|$)")
 _COMMA = re.compile(r"\s*,")
+_CLOSES = re.compile(r"\s*[.!?»\"”]*\s*$")   # "..., according to X." closes the sentence
 _COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
 #: What stands between a title and the name in apposition to it: complements of the title
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
@@ -274,13 +275,21 @@ def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
     if person or w.kind == "pronoun":
         acc = rules.according_before.search(folded, st.base, w.start)
         lead = folded[st.base:acc.start()] if acc else ""
-        if acc and (not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and \
-                _COMMA.match(folded, w.end):
+        if acc and ((not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and
+                    _COMMA.match(folded, w.end) or (lead.rstrip().endswith(",") and
+                                                     _CLOSES.match(folded, w.end) and
+                                                     _titled(st, w))):
             return (0.5, w.start, Finding(
                 "participial", w, (acc.start(), w.end), weight="participial"))
     if pos == "inside":
         return None
     return _scene(st, w, pos, lv)
+
+
+def _titled(st: _Statement, w: Who) -> bool:
+    """True if ``w`` is an actor or a person named with a title (not an institution)."""
+    return w.kind == "actor" or (w.kind == "name" and bool(w.words & st.rules.title_words)
+                                 and not (w.words & st.rules.not_names - st.rules.title_words))
 
 
 def _reporting(st: _Statement, w: Who, pos: str, vp: Span) -> Candidate:

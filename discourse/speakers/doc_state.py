@@ -71,6 +71,7 @@ class DocState:
     genders: dict = field(default_factory=dict)    # person id -> 'f' / 'm' when known
     warned: set = field(default_factory=set)       # ambiguous aliases already warned about
     sides: dict = field(default_factory=dict)      # person id -> country its title tells
+    variants: dict = field(default_factory=dict)   # misspelt name -> actor id it names
     _actor_words: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -207,6 +207,11 @@ def _name_of_run(cased: str, folded: str, doc: DocState, run_start: int, e: int)
         return None  # one word, or a place after "à", "in": not a person
     if known is not None and known[1] is None:
         return None  # ambiguous token (e.g. "Hun" for two actors)
+    if known is None and len(tokens) >= 2:
+        near = doc.actors.near(raw)
+        if near is not None:   # a misspelt actor ("Zhang Dejianq"): reported as a variant
+            known = ("actor", near, None)
+            doc.variants[_display(raw)] = near
     kind, ident, full = known or ("name", slug_name(raw), _display(raw))
     start = title_start(folded, s, rules, cased)
     return Who(start, s + len(raw), kind, ident,

@@ -420,3 +420,12 @@ def test_a_description_resolves_to_the_person_of_its_side():
     out = attribute_speakers(st)
     assert out["speaker"].tolist() == ["narrator", "li_keqiang", "hun_sen", "nguyen_minh_vu"]
     assert out["side"].tolist()[1:] == ["CN", "KH", "VN"]
+
+
+def test_a_misspelt_actor_name_is_matched_and_reported():
+    st = statements_of(["For his part, H.E. Zhang Dejianq lauded the cooperation.",
+                        "Prak Sokhon said Cambodia agrees."], lang="en", date="2017-05-17")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["zhang_dejiang", "prak_sokhonn"]
+    assert out.attrs["name_variants"] == {"Prak Sokhon": "prak_sokhonn",
+                                          "Zhang Dejianq": "zhang_dejiang"}
