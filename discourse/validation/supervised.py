@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError, ContractError, ParameterError
+from ..schema import THEME_PREFIX, as_theme_column, theme_columns, theme_id
 
 __all__ = ["ThemeClassifier", "train_theme_classifier", "cross_validate_themes",
            "compare_with_dictionary", "suggest_themes"]
@@ -64,6 +65,12 @@ class ThemeClassifier:
         Theme column -> number of training statements (positives, negatives).
     params
         The options of the training (seed, char_ngrams, C).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié", "commerce"] * 6, "theme_friendship": [1, 0] * 6})
+    >>> train_theme_classifier(data).themes
+    ['theme_friendship']
     """
 
     models: dict
@@ -78,6 +85,7 @@ class ThemeClassifier:
 
 
 def _pipeline(seed: int, char_ngrams: bool, C: float):
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -99,12 +107,11 @@ def _themes(data: pd.DataFrame, text: str, themes, where: str) -> list[str]:
     if text not in data.columns:
         raise ContractError(f"{where}: no text column {text!r}; columns: "
                             f"{', '.join(map(str, data.columns))}; pass text='...'")
-    have = [c for c in data.columns if str(c).startswith("theme_")]
+    have = theme_columns(data)
     if themes is None:
         chosen = have
     else:
-        chosen = ["theme_" + str(t).replace(".", "__") if not str(t).startswith("theme_")
-                  else str(t) for t in ([themes] if isinstance(themes, str) else themes)]
+        chosen = [as_theme_column(t) for t in ([themes] if isinstance(themes, str) else themes)]
         bad = [c for c in chosen if c not in have]
         if bad:
             raise ContractError(f"{where}: no column(s) {', '.join(bad)}; theme columns: "
@@ -152,6 +159,12 @@ def train_theme_classifier(data: pd.DataFrame, *, text: str = "text", themes=Non
     ------
     AnalysisError
         If a theme has only one class (all 0 or all 1): nothing to learn.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié", "commerce"] * 6, "theme_friendship": [1, 0] * 6})
+    >>> train_theme_classifier(data).n_train
+    {'theme_friendship': (6, 6)}
     """
     where = "train_theme_classifier"
     cols = _themes(data, text, themes, where)
@@ -173,6 +186,7 @@ def train_theme_classifier(data: pd.DataFrame, *, text: str = "text", themes=Non
 
 
 def _oof(x, y, k, seed, char_ngrams, C):
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
@@ -180,6 +194,7 @@ def _oof(x, y, k, seed, char_ngrams, C):
 
 
 def _scores(y, pred) -> dict:
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.metrics import precision_recall_fscore_support
 
     p, r, f, _ = precision_recall_fscore_support(y, pred, average="binary",
@@ -214,6 +229,13 @@ def cross_validate_themes(data: pd.DataFrame, *, text: str = "text", themes=None
     -----
     UserWarning
         For each theme left out.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié de fer", "commerce"] * 30,
+    ...                      "theme_friendship": [1, 0] * 30})
+    >>> cross_validate_themes(data, k=3)[["theme", "n", "k", "f1"]].values.tolist()
+    [['friendship', 60, 3, 1.0]]
     """
     where = "cross_validate_themes"
     cols = _themes(data, text, themes, where)
@@ -229,7 +251,7 @@ def cross_validate_themes(data: pd.DataFrame, *, text: str = "text", themes=None
     for col in cols:
         x, y, _ = _labelled(data, text, col)
         pos, neg = int(y.sum()), int(len(y) - y.sum())
-        row = {"theme": col[len("theme_"):].replace("__", "."), "n": len(y),
+        row = {"theme": theme_id(col), "n": len(y),
                "n_positive": pos, "k": 0, "precision": np.nan, "recall": np.nan,
                "f1": np.nan, "note": ""}
         if min(pos, neg) < min_class:
@@ -272,6 +294,15 @@ def compare_with_dictionary(coded: pd.DataFrame, labels: pd.DataFrame, *,
         theme, n, n_positive, dictionary_precision, dictionary_recall, dictionary_f1,
         classifier_precision, classifier_recall, classifier_f1 (cross-validated: an
         estimate for new statements, while the dictionary was not fitted on them), k, note.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"stmt_id": [f"s{i}" for i in range(60)],
+    ...                        "text": ["amitié de fer", "commerce"] * 30,
+    ...                        "theme_friendship": [1, 0] * 30})
+    >>> coded = labels[["stmt_id", "theme_friendship"]]
+    >>> compare_with_dictionary(coded, labels, k=3)[["theme", "dictionary_f1"]].values.tolist()
+    [['friendship', 1.0]]
     """
     where = "compare_with_dictionary"
     cols = _themes(labels, text, themes, where)
@@ -294,7 +325,7 @@ def compare_with_dictionary(coded: pd.DataFrame, labels: pd.DataFrame, *,
                                        char_ngrams=char_ngrams, min_class=min_class,
                                        min_statements=min_statements)
         except AnalysisError:
-            cv = pd.DataFrame({"theme": [c[6:].replace("__", ".") for c in cols],
+            cv = pd.DataFrame({"theme": [theme_id(c) for c in cols],
                                "k": 0, "precision": np.nan, "recall": np.nan, "f1": np.nan,
                                "note": "too few examples to cross-validate"})
     rows = []
@@ -321,6 +352,13 @@ def suggest_themes(model: ThemeClassifier, statements: pd.DataFrame, *,
         stmt_id (if the input has it), ``p_<theme>`` per theme (probability of the
         positive class), ``suggested`` (themes with a probability >= ``threshold``, sorted,
         joined by ``;``).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié", "commerce"] * 6, "theme_friendship": [1, 0] * 6})
+    >>> model = train_theme_classifier(data)
+    >>> suggest_themes(model, pd.DataFrame({"text": ["amitié"]}))["suggested"].tolist()
+    ['friendship']
     """
     where = "suggest_themes"
     if not isinstance(model, ThemeClassifier):
@@ -336,10 +374,10 @@ def suggest_themes(model: ThemeClassifier, statements: pd.DataFrame, *,
         out["stmt_id"] = statements["stmt_id"]
     names = {}
     for col, pipe in model.models.items():
-        name = col[len("theme_"):]
+        name = col[len(THEME_PREFIX):]      # p_<id>, the dots written __ as in the column
         names[name] = "p_" + name
         out["p_" + name] = pipe.predict_proba(x)[:, 1] if len(x) else []
-    out["suggested"] = [";".join(sorted(n.replace("__", ".") for n, c in names.items()
+    out["suggested"] = [";".join(sorted(theme_id(THEME_PREFIX + n) for n, c in names.items()
                                         if row[c] >= threshold))
                         for _, row in out.iterrows()]
     return out.reset_index(drop=True)
