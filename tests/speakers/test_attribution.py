@@ -429,3 +429,13 @@ def test_a_misspelt_actor_name_is_matched_and_reported():
     assert out["speaker"].tolist() == ["zhang_dejiang", "prak_sokhonn"]
     assert out.attrs["name_variants"] == {"Prak Sokhon": "prak_sokhonn",
                                           "Zhang Dejianq": "zhang_dejiang"}
+
+
+def test_a_heading_in_title_case_is_not_a_name_and_a_country_is_not_part_of_one():
+    st = statements_of(["Jokowi Holds Bilateral Meeting With President Xi",
+                        "President Jokowi highlighted efforts to boost investment."],
+                       ["Iran President Ebrahim Raisi said the friendship is firm."],
+                       lang="en", date="2023-10-17")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist()[1:] == ["joko_widodo", "ebrahim_raisi"]
+    assert out["side"].tolist()[1:] == ["ID", "IR"]
