@@ -285,6 +285,7 @@ def evaluate(part: str, langs, n_errors: int) -> int:
         for r in errs.itertuples():
             print(f"- [{r.doc_id}#{r.n}] gold={r.gold_speaker} ({r.gold_cue}) "
                   f"pred={r.speaker} ({r.cue}: {r.cue_text!r})")
+            print(f"    {str(getattr(r, 'text', ''))[:220]!r}")
     return 0
 
 

@@ -58,6 +58,7 @@ _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"
 
 #: The rest of a description before the name in apposition to it (" étrangères, ").
 _TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
+_RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
 
 
 @dataclass(frozen=True)
@@ -341,13 +342,29 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
     if person and scene:
         return (2, w.start, Finding(
             "narrator", None, (w.start, scene.end()), subject=w, weight="narrator_scene"))
-    verb = rules.subject_verb.match(folded, after)
-    if person and verb and (pos == "start" or (pos == "comma" and st.opener)):
+    verb = _subject_verb(st, w, after) if person else None
+    if verb and (pos == "start" or (pos == "comma" and st.opener)):
         # The subject decides: a person subject is that person's statement whatever the
         # verb (the narrator's verbs were taken above); the verb lists only add confidence.
         return (3, w.start, Finding(
             "explicit", w, (w.start, verb.end()), weight="subject"))
     return None
+
+
+def _subject_verb(st: _Statement, w: Who, after: int) -> re.Match | None:
+    """The finite verb of the subject ``w``: after its link, or after a relative clause left
+    without its closing comma ("Xi Jinping, qui se déplace avec ... a redit"), unless that
+    verb is the narrator's."""
+    rules, folded = st.rules, st.folded
+    verb = rules.subject_verb.match(folded, after)
+    rel = None if verb else _RELATIVE.match(folded, w.end)
+    if rel is None:
+        return verb
+    verb = rules.subject_verb.search(folded, rel.end(), min(len(folded), rel.end() + 200))
+    if verb is None or rules.link_scene.match(folded, verb.start()) or "," in folded[
+            rel.end():verb.start()]:
+        return None
+    return verb
 
 
 def _inverted_pronoun(st: _Statement) -> Candidate | None:

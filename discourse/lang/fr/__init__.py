@@ -85,5 +85,5 @@ class French(Language):
                 rf"|{p.paux}-(?:il|elle)\s+{p.alt(p.rv['pron_participle'])}{p.agree}){p.end}")
 
     def past_verb(self, p: CuePieces) -> str:
-        return (rf"(?:{p.aux}|{p.paux}|se\s+sont)(?:\s+{p.adv}){{0,3}}\s+"
+        return (rf"(?:{p.aux}|{p.paux}|se\s+sont)(?:\s+{p.adv}){{0,3}}\s+(?:«\s*)?"
                 rf"\w+(?:e|i|u|is|it|t)(?:e?s?){p.end}")

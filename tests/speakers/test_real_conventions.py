@@ -1,0 +1,54 @@
+"""Attribution rules that follow the real readouts' conventions (data/real/CONVENTIONS.md).
+
+Written from the conventions, on sentences made up for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from discourse.speakers.attribution import attribute_speakers
+
+
+def statements_of(*paragraphs: list[str], lang: str, date: str | None = None) -> pd.DataFrame:
+    rows, pos, n = [], 0, 0
+    for p, par in enumerate(paragraphs, 1):
+        for s, sent in enumerate(par, 1):
+            n += 1
+            rows.append({"doc_id": "d", "stmt_id": f"d.{n}", "paragraph": p, "sentence": s,
+                         "start": pos, "end": pos + len(sent), "text": sent,
+                         "n_tokens": len(sent.split()), "lang": lang, "date": date})
+            pos += len(sent) + 1
+    return pd.DataFrame(rows)
+
+
+def test_an_exchange_of_views_that_lists_topics_is_narration_an_agreement_is_joint():
+    fr = statements_of(["Xi Jinping a reçu le président Emmanuel Macron.",
+                        "Les deux chefs d'État ont échangé sur la situation régionale.",
+                        "Les deux chefs d'État sont aussi convenus de travailler ensemble.",
+                        "Les deux parties sont convenues de renforcer les échanges."],
+                       lang="fr", date="2024-05-06")
+    en = statements_of(["Xi met Hun Manet.",
+                        "The two sides also exchanged views on regional issues.",
+                        "The two sides agreed to deepen cooperation."], lang="en",
+                       date="2024-05-06")
+    assert attribute_speakers(fr)["speaker"].tolist() == ["narrator", "narrator", "joint",
+                                                          "joint"]
+    assert attribute_speakers(en)["speaker"].tolist() == ["narrator", "narrator", "joint"]
+
+
+def test_having_made_the_remarks_is_narration():
+    st = statements_of(["Le ministre cambodgien Tea Banh a déclaré que la coopération est solide.",
+                        "M. Banh a tenu ces propos alors qu'il coprésidait une réunion."],
+                       lang="fr", date="2022-06-22")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["tea_banh", "narrator"]
+
+
+def test_a_subject_speaks_across_an_unclosed_relative_clause_or_a_quotation_mark():
+    st = statements_of(["Xi Jinping, qui voyage avec des chefs d'entreprise a redit son intérêt.",
+                        "Xi Jinping, qui était accompagné de son épouse a rencontré M. Sall.",
+                        "Le président Xi Jinping a par ailleurs « salué les progrès » du pays."],
+                       lang="fr", date="2018-07-21")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["xi_jinping", "narrator", "xi_jinping"]
