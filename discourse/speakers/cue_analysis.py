@@ -327,9 +327,9 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
     if group and not travel:
         travel = rules.meeting_vp.match(folded, w.end)   # "ont tenu des entretiens"
     past = rules.past_verb.match(folded, after)
-    if group and travel:
-        return (1, w.start, Finding(
-            "narrator", None, (w.start, travel.end("vp")), weight="narrator_scene"))
+    if group and (travel or scene):   # the two sides met / signed / witnessed: narration
+        span = travel.end("vp") if travel else scene.end()
+        return (1, w.start, Finding("narrator", None, (w.start, span), weight="narrator_scene"))
     if group and (scene or past) and not rules.modal.match(
             folded, after) and not rules.background.search(folded, st.base):
         return (1, w.start, Finding(

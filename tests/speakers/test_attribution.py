@@ -127,7 +127,7 @@ def test_pronoun_after_a_narrator_paragraph_keeps_the_speaker():
                        ["Il a ajouté que le Cambodge soutenait la Chine."],
                        lang="fr", date="2024-01-10")
     out = attribute_speakers(st)
-    assert out["speaker"].tolist() == ["hun_manet", "joint", "hun_manet"]
+    assert out["speaker"].tolist() == ["hun_manet", "narrator", "hun_manet"]
 
 
 def test_object_both_sides_is_not_joint():

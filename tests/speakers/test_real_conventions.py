@@ -52,3 +52,25 @@ def test_a_subject_speaks_across_an_unclosed_relative_clause_or_a_quotation_mark
                        lang="fr", date="2018-07-21")
     out = attribute_speakers(st)
     assert out["speaker"].tolist() == ["xi_jinping", "narrator", "xi_jinping"]
+
+
+def test_a_group_that_signs_attends_or_witnesses_is_narration_even_after_speaking():
+    fr = statements_of(["Xi Jinping a déclaré que la Chine soutient le Cambodge.",
+                        "Hun Manet a remercié la Chine.",
+                        "Les deux parties sont convenues de renforcer la coopération.",
+                        "Xi Jinping et Hun Manet ont ensuite assisté à la signature d'accords.",
+                        "Les deux parties ont signé un plan d'action."],
+                       lang="fr", date="2024-05-06")
+    en = statements_of(["Xi said China supports Cambodia.", "Hun Manet thanked China.",
+                        "After the talks, the two leaders witnessed the signing of documents."],
+                       lang="en", date="2024-05-06")
+    assert attribute_speakers(fr)["speaker"].tolist() == ["xi_jinping", "hun_manet", "joint",
+                                                          "narrator", "narrator"]
+    assert attribute_speakers(en)["speaker"].tolist() == ["xi_jinping", "hun_manet",
+                                                          "narrator"]
+
+
+def test_an_event_that_will_be_held_is_background_not_the_last_speaker():
+    st = statements_of(["Hun Manet a déclaré que le Cambodge soutient l'initiative.",
+                        "Le forum se tiendra samedi à Beijing."], lang="fr", date="2024-05-06")
+    assert attribute_speakers(st)["speaker"].tolist() == ["hun_manet", "narrator"]
