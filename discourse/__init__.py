@@ -71,6 +71,10 @@ _EXPORTS: dict[str, str] = {
     "compute_agreement": "validation.agreement",
     "train_theme_classifier": "validation.supervised", "cross_validate_themes": "validation.supervised",
     "compare_with_dictionary": "validation.supervised", "suggest_themes": "validation.supervised",
+    "measure_codebook": "validation.develop", "list_coding_errors": "validation.develop",
+    "revise_codebook": "validation.develop", "suggest_terms": "validation.suggest",
+    "second_opinion": "validation.second_opinion",
+    "evaluate_second_opinion": "validation.second_opinion", "find_names": "coding.names",
     # export
     "write_coded_csv": "io.export", "write_matches_csv": "io.export", "write_table_csv": "io.export",
     "read_table_csv": "io.export", "describe_columns": "io.datadict",

@@ -73,10 +73,8 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections import OrderedDict
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -87,7 +85,7 @@ from .names import blocked_by_names, check_names
 from .negation import _check_cues, load_negation_cues
 from .rules import _covered, _negated, _select, _sort_order
 from .scan import _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _candidates, _Lang, _spec
-from .workcopy import _CHUNK, _SEP, _nfc_pieces, _normalize, _restore
+from .workcopy import _SEP, _chunks, _lang_key, _nfc_pieces, _normalize, _restore
 
 __all__ = ["compile_codebook", "Matcher", "ScanResult", "load_negation_cues",
            "NESTED_SCOPES", "ENGINES"]
@@ -308,18 +306,6 @@ class Matcher:
                 negated[order])
 
 
-def _chunks(lens: np.ndarray) -> list[tuple[int, int]]:
-    """Blocks ``[i, j)`` of consecutive texts, each of at least ``_CHUNK`` characters (but
-    the last), the texts counted with a separator: the units scanned at once."""
-    ends = np.cumsum(lens + 1)
-    out, i, n = [], 0, len(lens)
-    while i < n:
-        j = min(int(np.searchsorted(ends, (ends[i - 1] if i else 0) + _CHUNK)), n - 1) + 1
-        out.append((i, j))
-        i = j
-    return out
-
-
 # ------------------------------------------------------------------ compiling, cached
 def _check_options(nested_scope: str, engine: str) -> None:
     if nested_scope not in NESTED_SCOPES:
@@ -329,18 +315,6 @@ def _check_options(nested_scope: str, engine: str) -> None:
         )
     if engine not in ENGINES:
         raise ParameterError(f"engine={engine!r} is not valid; use one of {', '.join(ENGINES)}")
-
-
-def _lang_key(lang) -> str | None:
-    if lang is None or (not isinstance(lang, str) and pd.isna(lang)):
-        return None
-    return _lang_key_str(lang)
-
-
-@lru_cache(maxsize=4096)
-def _lang_key_str(lang) -> str | None:
-    lang = re.split(r"[-_]", str(lang).strip().lower())[0]
-    return lang or None
 
 
 _CACHE: OrderedDict = OrderedDict()

@@ -19,11 +19,11 @@ import yaml
 
 from ..errors import CodebookError
 from .model import Theme
+from .history import parse_history
 from .patterns import LANG_ANY, NEGATION_VALUES, check_lang, check_pattern
 
 TOP_KEYS = ("id", "version", "title", "description", "languages", "names", "history",
             "themes")
-HISTORY_KEYS = ("version", "date", "changes", "measured")
 THEME_KEYS = (
     "id", "label", "definition", "include", "exclude", "examples", "patterns", "exclusions",
     "negation", "colour", "themes",
@@ -374,44 +374,3 @@ def build_codebook_fields(data: Any, *, source: str, default_id: str) -> dict:
     fields["names"] = parse_patterns(data, "names", source, None, languages)
     fields["history"] = parse_history(data, source)
     return fields
-
-
-def parse_history(data: Mapping, source: str) -> tuple:
-    """Parse ``history``: a list of {version, date, changes: [...], measured: {...}}."""
-    items = data.get("history")
-    if items is None:
-        return ()
-    if not isinstance(items, list):
-        raise fail(source, _line(data, "history"), None, "history",
-                   "must be a list of versions, each with version, date and changes")
-    out = []
-    for i, item in enumerate(items):
-        line = _line(items, i)
-        if not isinstance(item, Mapping) or "version" not in item:
-            raise fail(source, line, None, "history",
-                       f"item {i + 1} must be a mapping with version, date and changes")
-        for k in item:
-            if k not in HISTORY_KEYS:
-                raise fail(source, _line(item, k), None, "history",
-                           unknown_key_message(k, HISTORY_KEYS))
-        changes = item.get("changes") or []
-        if isinstance(changes, str):
-            changes = [changes]
-        if not isinstance(changes, list) or not all(isinstance(c, str) for c in changes):
-            raise fail(source, _line(item, "changes"), None, "history.changes",
-                       "must be a list of changes (text)")
-        entry = {"version": str(item["version"]), "date": str(item.get("date") or ""),
-                 "changes": [c.strip() for c in changes]}
-        if item.get("measured") is not None:
-            entry["measured"] = _plain(item["measured"])
-        out.append(entry)
-    return tuple(out)
-
-
-def _plain(value: Any) -> Any:
-    """YAML with line numbers -> plain dicts and lists."""
-    if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
