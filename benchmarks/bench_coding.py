@@ -5,7 +5,7 @@ own subprocess (clean peak memory):
 
 a. discourse coding stage: ``find_matches`` + ``code_themes`` on statements already split;
 b. the whole discourse pipeline: read -> statements -> speakers -> themes -> CSV files
-   (:func:`discourse.pipeline.engines.run_streaming`, one process);
+   (:func:`discourse.pipeline.streaming.run_streaming`, one process);
 c. baseline: spaCy blank tokenizer + ``PhraseMatcher`` (globs expanded over the corpus
    vocabulary, exclusions applied, longest match per theme);
 d. baseline: nltk tokenizer + dictionary lookup (same rules);
@@ -106,7 +106,7 @@ def stage_a(corpus):
 
 
 def stage_b(corpus):
-    from discourse.pipeline.engines import run_streaming
+    from discourse.pipeline.streaming import run_streaming
 
     docs_mb = sum(len(json.loads(x)["text"].encode("utf-8"))
                   for x in open(corpus, encoding="utf-8")) / 1e6

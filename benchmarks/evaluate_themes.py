@@ -13,9 +13,9 @@ see data/real/README.md) and prints, for French and English:
    their combination (the dictionary overruled where the classifier is confident), by
    5-fold cross-validation on all the hand-coded statements of a language (folds by
    document), on the gold statements;
-3. the agreement between the labels and a second coder's blind labels, when their file is
-   in ``data/real/coder2/`` (a CSV with doc_id, n (the statement's index in the recipe) and
-   themes (ids joined by ``;``)): Krippendorff's alpha per theme
+3. the agreement between the labels and a second coder's blind labels, when their files are
+   in ``data/real/coder2/`` (one YAML file per document: ``[n, speaker, side, themes]`` per
+   statement, ``n`` its index in the recipe): Krippendorff's alpha per theme
    (:func:`discourse.compute_agreement`).
 
 Usage::
@@ -31,6 +31,7 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -96,21 +97,25 @@ def classifier_scores(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def agreement(table: pd.DataFrame) -> pd.DataFrame | None:
-    files = sorted(CODER2.glob("*.csv")) if CODER2.is_dir() else []
+    """Krippendorff's alpha per theme between the labels and the second coder's, on the
+    statements both coded (None when the second coder's files are absent)."""
+    files = sorted(CODER2.glob("*.yml")) if CODER2.is_dir() else []
     if not files:
         return None
-    second = pd.concat([pd.read_csv(f, dtype={"doc_id": str}) for f in files], ignore_index=True)
-    second["stmt_id"] = second["doc_id"] + "#" + second["n"].astype(int).astype(str)
+    rows = []
+    for f in files:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for n, _speaker, _side, themes in doc["statements"]:
+            rows.append({"coder": "coder2", "stmt_id": f"{doc['doc_id']}#{n}",
+                         **{f"theme_{t}": int(t in str(themes or "").split(";"))
+                            for t in THEMES}})
+    second = pd.DataFrame(rows)
     second = second[second["stmt_id"].isin(set(table["stmt_id"]))]
     first = table[table["stmt_id"].isin(set(second["stmt_id"]))]
-    rows = []
-    for coder, frame, col in (("coder1", first, None), ("coder2", second, "themes")):
-        for r in frame.itertuples():
-            codes = ({t: getattr(r, f"hand_{t}") for t in THEMES} if col is None else
-                     {t: int(t in str(getattr(r, col) or "").split(";")) for t in THEMES})
-            rows.append({"coder": coder, "stmt_id": r.stmt_id,
-                         **{f"theme_{t}": v for t, v in codes.items()}})
-    return compute_agreement(pd.DataFrame(rows), bootstrap=1000, seed=0)
+    first = pd.DataFrame({"coder": "coder1", "stmt_id": first["stmt_id"],
+                          **{f"theme_{t}": first[f"hand_{t}"] for t in THEMES}})
+    return compute_agreement(pd.concat([first, second], ignore_index=True), bootstrap=1000,
+                             seed=0)
 
 
 def main(argv=None) -> int:

@@ -37,9 +37,9 @@ __version__ = "0.1.0"
 #: Public name -> the module that defines it.
 _EXPORTS: dict[str, str] = {
     # the pipeline
-    "run": "pipeline.runner", "write_run": "pipeline.runner", "read_run": "pipeline.runner",
-    "process_batch": "pipeline.runner", "RunResult": "pipeline.runner", "top_level": "pipeline.runner",
-    "write_run_folder": "pipeline.runner", "RunSummary": "pipeline.runner",
+    "run": "pipeline.runner", "write_run": "pipeline.folder", "read_run": "pipeline.folder",
+    "process_batch": "pipeline.runner", "RunResult": "pipeline.runner", "top_level": "analysis.counts",
+    "write_run_folder": "pipeline.folder", "RunSummary": "pipeline.folder",
     # stages
     "read_corpus": "corpus.reader", "iter_corpus": "corpus.reader", "detect_language": "lang.detect",
     "split_statements": "text.statements", "split_sentences": "text.statements",
@@ -55,19 +55,19 @@ _EXPORTS: dict[str, str] = {
     "compile_codebook": "coding.matcher",
     "find_matches": "coding.themes", "code_themes": "coding.themes", "kwic": "coding.kwic", "style_kwic": "coding.kwic",
     # analysis
-    "count_themes": "analysis.tables", "count_cooccurrence": "analysis.tables", "count_over_time": "analysis.tables",
-    "format_table": "analysis.tables", "write_table": "analysis.tables",
+    "count_themes": "analysis.counts", "count_cooccurrence": "analysis.cooccurrence", "count_over_time": "analysis.time",
+    "format_table": "analysis.formatting", "write_table": "analysis.formatting",
     "compare_groups": "analysis.stats", "compute_keyness": "analysis.keyness",
-    "plot_theme_shares": "analysis.figures", "plot_speaker_heatmap": "analysis.figures",
-    "plot_keyness": "analysis.figures", "plot_cooccurrence": "analysis.figures", "plot_over_time": "analysis.figures",
-    "write_figure": "analysis.figures",
-    "review_coding": "analysis.review", "highlight_statements": "analysis.review",
+    "plot_theme_shares": "analysis.figures.shares", "plot_speaker_heatmap": "analysis.figures.heatmap",
+    "plot_keyness": "analysis.figures.keyness", "plot_cooccurrence": "analysis.figures.cooccurrence", "plot_over_time": "analysis.figures.time",
+    "write_figure": "analysis.figures.writer",
+    "review_coding": "analysis.review", "highlight_statements": "analysis.highlight",
     # validation
     "evaluate_attribution": "speakers.evaluation", "read_attribution_gold": "speakers.evaluation",
     "gold_statements": "speakers.evaluation",
-    "sample_for_coding": "validation.handcoding", "write_coding_sheet": "validation.handcoding",
-    "read_hand_coding": "validation.handcoding", "compare_coding": "validation.handcoding",
-    "list_disagreements": "validation.handcoding", "majority_coding": "validation.handcoding",
+    "sample_for_coding": "validation.sampling", "write_coding_sheet": "validation.sheets",
+    "read_hand_coding": "validation.reading", "compare_coding": "validation.comparison",
+    "list_disagreements": "validation.comparison", "majority_coding": "validation.comparison",
     "compute_agreement": "validation.agreement",
     "train_theme_classifier": "validation.supervised", "cross_validate_themes": "validation.supervised",
     "compare_with_dictionary": "validation.supervised", "suggest_themes": "validation.supervised",
@@ -84,7 +84,7 @@ _EXPORTS: dict[str, str] = {
     "write_qdpx": "io.refi.writer", "write_qdc": "io.refi.writer", "read_qdpx": "io.refi.reader",
     "hand_coding_from_qdpx": "io.refi.reader",
     # scale
-    "run_streaming": "pipeline.engines", "run_on_dask": "pipeline.engines",
+    "run_streaming": "pipeline.streaming", "run_on_dask": "pipeline.dask",
     "execute_notebooks": "pipeline.notebooks",
 }
 

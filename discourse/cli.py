@@ -18,7 +18,7 @@ same.
 ``discourse run`` processes the corpus in memory by default; ``--jobs``, ``--batch-size`` or
 ``--engine dask`` stream it in batches (bounded memory, processes or a Dask cluster, with a
 progress bar on a terminal unless ``--quiet``). Every way writes the same run folder, byte
-for byte (see :func:`discourse.pipeline.runner.write_run_folder`).
+for byte (see :func:`discourse.pipeline.folder.write_run_folder`).
 
 Examples
 --------
@@ -35,7 +35,15 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .coding.appendix import write_codebook_appendix
+from .coding.codebook import read_codebook
 from .errors import DiscourseError, ParameterError
+from .io.export import write_coded_csv
+from .io.formats import write_excel, write_parquet, write_stata
+from .io.refi.writer import write_qdc, write_qdpx
+from .pipeline.folder import read_run, write_run_folder
+from .pipeline.notebooks import execute_notebooks, list_notebooks
+from .pipeline.options import ENGINES, RunOptions
 
 __all__ = ["main", "build_parser"]
 
@@ -73,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "the workers of the local cluster)")
     scale.add_argument("--batch-size", type=int, metavar="N",
                        help="documents per batch (default 500 when streaming)")
-    scale.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
+    scale.add_argument("--engine", choices=ENGINES, default="pandas",
                        help="pandas (this machine, default) or dask (a Dask cluster)")
     scale.add_argument("--scheduler", metavar="ADDRESS",
                        help="address of a running Dask scheduler (tcp://host:8786); only "
@@ -107,9 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _cmd_run(args: argparse.Namespace) -> int:
-    from .pipeline.runner import write_run_folder
-
+def _check_scale_flags(args: argparse.Namespace) -> None:
+    """The scale-out flags' errors, named as the command line names them."""
     if args.jobs is not None and (args.jobs == 0 or args.jobs < -1):
         raise ParameterError(f"--jobs {args.jobs}: give a number of processes >= 1, or -1 "
                              "for one per CPU core")
@@ -119,73 +126,72 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.scheduler is not None and args.engine != "dask":
         raise ParameterError(f"--scheduler {args.scheduler}: a scheduler address needs "
                              "--engine dask; add it, or drop --scheduler")
-    summary = write_run_folder(
-        args.corpus,
-        args.out,
-        actors=args.actors,
-        codebook=args.codebook,
-        jobs=1 if args.jobs is None else args.jobs,
-        batch_size=args.batch_size,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        progress=not args.quiet,
-        force=args.force,
-        bom=args.bom,
-        levels=args.levels,
-        fold_accents=args.fold_accents,
-        nested_scope=args.nested_scope,
-        encoding=args.encoding,
-        lang=args.lang,
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The :class:`~discourse.pipeline.options.RunOptions` of ``discourse run``'s flags.
+
+    Examples
+    --------
+    >>> run_options(build_parser().parse_args(["run", "c", "--out", "o", "--jobs", "2"])).jobs
+    2
+    """
+    _check_scale_flags(args)
+    return RunOptions(
+        encoding=args.encoding, lang=args.lang, levels=args.levels,
+        fold_accents=args.fold_accents, nested_scope=args.nested_scope,
+        jobs=1 if args.jobs is None else args.jobs, batch_size=args.batch_size,
+        engine=args.engine, scheduler=args.scheduler, progress=not args.quiet,
     )
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    summary = write_run_folder(args.corpus, args.out, actors=args.actors,
+                               codebook=args.codebook, force=args.force, bom=args.bom,
+                               options=run_options(args))
     if not args.quiet:
         print(f"discourse: {summary.n_documents} document(s), {summary.n_statements} "
               f"statement(s), {summary.n_matches} match(es) -> {args.out}")
     return 0
 
 
+def _export_qdpx(tables: dict, args: argparse.Namespace, out: Path) -> None:
+    if args.format == "qdc":
+        write_qdc(tables["codebook"], out, overwrite=args.force)
+        return
+    if tables["documents"] is None:
+        raise ParameterError(
+            f"{args.run_dir}: the run folder has no documents.jsonl, which a REFI-QDA "
+            "project needs (the document texts); run `discourse run` again")
+    write_qdpx(tables["coded"], tables["documents"], out, codebook=tables["codebook"],
+               unit=args.unit, matches=tables["matches"], overwrite=args.force,
+               provenance=tables["provenance"])
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .pipeline.runner import read_run
-
-    run_dir = Path(args.run_dir)
-    tables = read_run(run_dir)
+    tables = read_run(Path(args.run_dir))
     out, fmt, force = Path(args.out), args.format, args.force
-    from .io import export, formats
-
     prov = tables["provenance"]
     if fmt == "csv":
-        export.write_coded_csv(tables["coded"], out, overwrite=force, provenance=prov)
-    elif fmt == "parquet":
-        formats.write_parquet(tables["coded"], out, codebook=tables["codebook"],
-                             overwrite=force, provenance=prov)
-    elif fmt == "stata":
-        formats.write_stata(tables["coded"], out, codebook=tables["codebook"],
-                           overwrite=force, provenance=prov)
+        write_coded_csv(tables["coded"], out, overwrite=force, provenance=prov)
+    elif fmt in ("parquet", "stata"):
+        writer = write_parquet if fmt == "parquet" else write_stata
+        writer(tables["coded"], out, codebook=tables["codebook"], overwrite=force,
+               provenance=prov)
     elif fmt == "xlsx":
         sheets = {"coded": tables["coded"], "matches": tables["matches"],
                   "theme_counts": tables["theme_counts"]}
-        formats.write_excel(sheets, out, codebook=tables["codebook"], overwrite=force,
-                           provenance=prov)
-    elif fmt in ("qdpx", "qdc"):
-        from .io.refi.writer import write_qdc, write_qdpx
-
-        if fmt == "qdc":
-            write_qdc(tables["codebook"], out, overwrite=force)
-        else:
-            if tables["documents"] is None:
-                raise ParameterError(
-                    f"{run_dir}: the run folder has no documents.jsonl, which a REFI-QDA "
-                    "project needs (the document texts); run `discourse run` again")
-            write_qdpx(tables["coded"], tables["documents"], out, codebook=tables["codebook"],
-                       unit=args.unit, matches=tables["matches"], overwrite=force,
-                       provenance=prov)
+        write_excel(sheets, out, codebook=tables["codebook"], overwrite=force,
+                    provenance=prov)
+    else:
+        _export_qdpx(tables, args, out)
     print(f"discourse: wrote {out}")
     return 0
 
 
 def _cmd_notebooks(args: argparse.Namespace) -> int:
+    # papermill is slow to import and only needed here: imported on first use
     from papermill.exceptions import PapermillExecutionError
-
-    from .pipeline.notebooks import execute_notebooks, list_notebooks
 
     params = {
         key: value
@@ -223,9 +229,6 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
 
 
 def _cmd_appendix(args: argparse.Namespace) -> int:
-    from .coding.appendix import write_codebook_appendix
-    from .coding.codebook import read_codebook
-
     path = write_codebook_appendix(read_codebook(args.codebook), args.out, overwrite=args.force)
     print(f"discourse: wrote {path}")
     return 0

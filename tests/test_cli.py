@@ -18,7 +18,7 @@ import pytest
 
 from discourse.cli import main
 from discourse.io.export import read_table_csv
-from discourse.pipeline.runner import RUN_FILES
+from discourse.pipeline.run_files import RUN_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 READOUTS = ROOT / "tests" / "data" / "readouts"

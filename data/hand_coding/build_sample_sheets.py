@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from discourse.validation.handcoding import write_coding_sheet
+from discourse.validation.sheets import write_coding_sheet
 from discourse.io.files import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -46,7 +46,7 @@ from statsmodels.stats.proportion import (
 
 from ..errors import AnalysisError, ParameterError
 from ..schema import require_columns
-from .tables import MISSING_LABEL, _select_themes, _theme_matrix
+from .grouping import MISSING_LABEL, select_themes, theme_matrix
 
 __all__ = ["compare_groups", "COMPARISON_COLUMNS"]
 
@@ -178,14 +178,14 @@ def compare_groups(
     require_columns(coded, [by], where=where)
     if coded.empty:
         raise AnalysisError(f"{where}: the coded table is empty (0 statements); nothing to compare")
-    selected = _select_themes(coded, themes, where=where)
+    selected = select_themes(coded, themes, where=where)
     if not selected:
         raise AnalysisError(f"{where}: the coded table has no theme_<id> column to compare")
     g1, g2 = _pick_groups(coded, by, groups, where=where)
     labels = coded[by].astype("object").map(lambda v: None if pd.isna(v) else str(v))
     m1 = (labels == g1).to_numpy()
     m2 = (labels == g2).to_numpy()
-    matrix = _theme_matrix(coded, [c for _, c in selected])
+    matrix = theme_matrix(coded, [c for _, c in selected])
     n1, n2 = int(m1.sum()), int(m2.sum())
     rows = []
     for j, (tid, _) in enumerate(selected):

@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ContractError, ParameterError
+from ..schema import theme_columns
 
 __all__ = ["compute_agreement", "reliability_matrix", "LEVELS"]
 
@@ -153,6 +154,7 @@ def _percent(counts: np.ndarray) -> float:
 
 
 def _cohen(arr: np.ndarray) -> float:
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.metrics import cohen_kappa_score
 
     both = ~np.isnan(arr).any(axis=0)
@@ -163,6 +165,7 @@ def _cohen(arr: np.ndarray) -> float:
 
 
 def _fleiss(arr: np.ndarray, domain: np.ndarray) -> float:
+    # statsmodels' inter_rater is only needed here: imported on first use
     from statsmodels.stats.inter_rater import fleiss_kappa
 
     full = ~np.isnan(arr).any(axis=0)
@@ -273,7 +276,7 @@ def compute_agreement(
             raise ContractError(f"{where}: the hand-coding table lacks the column {col!r}; "
                                 f"columns: {', '.join(map(str, hand.columns))}")
     if variables is None:
-        variables = [c for c in hand.columns if str(c).startswith("theme_")]
+        variables = theme_columns(hand)
         if "speaker" in hand.columns:
             variables.append("speaker")
     else:
@@ -288,42 +291,46 @@ def compute_agreement(
         raise ParameterError(f"{where}: ci={ci!r} is not valid; give a coverage between 0 "
                              "and 1, e.g. 0.95")
     levels = _levels(level, variables)
-    rows = []
-    for var in variables:
-        lv = levels[var]
-        wide = reliability_matrix(hand, var, items=items, coders=coders)
-        wide = wide.loc[wide.notna().any(axis=1)]
-        arr, cats = _numeric(wide, lv)
-        numeric = lv != "nominal" and all(pd.api.types.is_numeric_dtype(t) for t in wide.dtypes)
-        domain = np.array(cats, dtype=float) if numeric else np.arange(len(cats), dtype=float)
-        counts = _value_counts(arr, domain) if len(domain) else np.zeros((arr.shape[1], 0))
-        n_items = int((counts.sum(axis=1) >= 2).sum()) if counts.size else 0
-        notes = []
-        n_coders = int(arr.shape[0])
-        alpha = low = high = cohen = fleiss = float("nan")
-        if n_coders < 2:
-            notes.append("fewer than two coders")
-        elif n_items == 0:
-            notes.append("no item coded by two coders")
-        else:
-            alpha = _alpha(counts, domain, lv)
-            if np.isnan(alpha):
-                notes.append("no variation: every code is the same value, alpha undefined")
-            else:
-                low, high = _bootstrap(counts, domain, lv, bootstrap, seed, ci)
-            if n_coders == 2:
-                cohen = _cohen(arr)
-            else:
-                fleiss = _fleiss(arr, domain)
-        rows.append({
-            "variable": var, "level": lv, "n_items": n_items, "n_coders": n_coders,
-            "n_codes": int((~np.isnan(arr)).sum()),
-            "percent_agreement": _percent(counts) if counts.size else float("nan"),
-            "alpha": alpha, "alpha_ci_low": low, "alpha_ci_high": high,
-            "cohen_kappa": cohen, "fleiss_kappa": fleiss, "note": "; ".join(notes),
-        })
+    rows = [_agreement_row(hand, var, levels[var], items=items, coders=coders,
+                           bootstrap=bootstrap, seed=seed, ci=ci) for var in variables]
     out = pd.DataFrame(rows, columns=list(_OUT))
     out["note"] = out["note"].astype(str)
     out["variable"] = out["variable"].astype(str)
     out["level"] = out["level"].astype(str)
     return out
+
+
+def _agreement_row(hand: pd.DataFrame, var: str, lv: str, *, items: str, coders: str,
+                   bootstrap: int, seed: int, ci: float) -> dict:
+    """The agreement statistics of one variable (a row of :func:`compute_agreement`)."""
+    wide = reliability_matrix(hand, var, items=items, coders=coders)
+    wide = wide.loc[wide.notna().any(axis=1)]
+    arr, cats = _numeric(wide, lv)
+    numeric = lv != "nominal" and all(pd.api.types.is_numeric_dtype(t) for t in wide.dtypes)
+    domain = np.array(cats, dtype=float) if numeric else np.arange(len(cats), dtype=float)
+    counts = _value_counts(arr, domain) if len(domain) else np.zeros((arr.shape[1], 0))
+    n_items = int((counts.sum(axis=1) >= 2).sum()) if counts.size else 0
+    notes = []
+    n_coders = int(arr.shape[0])
+    alpha = low = high = cohen = fleiss = float("nan")
+    if n_coders < 2:
+        notes.append("fewer than two coders")
+    elif n_items == 0:
+        notes.append("no item coded by two coders")
+    else:
+        alpha = _alpha(counts, domain, lv)
+        if np.isnan(alpha):
+            notes.append("no variation: every code is the same value, alpha undefined")
+        else:
+            low, high = _bootstrap(counts, domain, lv, bootstrap, seed, ci)
+        if n_coders == 2:
+            cohen = _cohen(arr)
+        else:
+            fleiss = _fleiss(arr, domain)
+    return {
+        "variable": var, "level": lv, "n_items": n_items, "n_coders": n_coders,
+        "n_codes": int((~np.isnan(arr)).sum()),
+        "percent_agreement": _percent(counts) if counts.size else float("nan"),
+        "alpha": alpha, "alpha_ci_low": low, "alpha_ci_high": high,
+        "cohen_kappa": cohen, "fleiss_kappa": fleiss, "note": "; ".join(notes),
+    }

@@ -4,8 +4,8 @@
 (precision, recall and F1 per theme with ``sklearn.metrics``, speaker accuracy, confusion
 tables); :func:`list_disagreements` lists the statements where they differ, with the words
 the machine matched in context, so the researcher can refine the codebook.
-:func:`majority_coding` turns several coders into one reference. Re-exported by
-:mod:`discourse.validation.handcoding`, which documents the whole round trip.
+:func:`majority_coding` turns several coders into one reference. :mod:`discourse.validation`
+documents the whole round trip.
 
 The human codes are the reference: a *false positive* is a statement the machine coded and
 the human did not ("machine only"); a *false negative* one the human coded and the machine
@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ContractError, HandCodingError, ParameterError
-from ..schema import require_columns
+from ..schema import as_theme_column, require_columns, theme_columns, theme_id
 
 __all__ = ["majority_coding", "compare_coding", "list_disagreements", "CodingComparison"]
 
@@ -79,7 +79,7 @@ def majority_coding(hand: pd.DataFrame, *, coder: str | None = None,
             raise ParameterError(f"{where}: coder={coder!r} is not in the hand coding; "
                                  f"coders: {', '.join(coders)}")
         hand = hand[hand["coder"] == coder]
-    themes = [c for c in hand.columns if c.startswith("theme_")]
+    themes = theme_columns(hand)
     variables = themes + (["speaker"] if "speaker" in hand.columns else [])
     grouped = hand.groupby("stmt_id", sort=False)
     out = pd.DataFrame({"stmt_id": list(grouped.groups)})
@@ -135,14 +135,11 @@ def _joined(coded, hand, coder, ties, where):
 
 
 def _themes_of(coded, ref, themes, where) -> list[str]:
-    from ..coding.codebook import theme_column
-
-    both = [c for c in ref.columns if c.startswith("theme_") and c in coded.columns]
+    both = [c for c in theme_columns(ref) if c in coded.columns]
     if themes is None:
         chosen = both
     else:
-        chosen = [theme_column(t) if not str(t).startswith("theme_") else str(t)
-                  for t in ([themes] if isinstance(themes, str) else themes)]
+        chosen = [as_theme_column(t) for t in ([themes] if isinstance(themes, str) else themes)]
         bad = [c for c in chosen if c not in both]
         if bad:
             raise ParameterError(f"{where}: theme(s) {', '.join(bad)} are not in both the "
@@ -151,10 +148,6 @@ def _themes_of(coded, ref, themes, where) -> list[str]:
         raise ContractError(f"{where}: the machine and human codings share no theme_* "
                             "column; code both with the same codebook")
     return chosen
-
-
-def _label(col: str) -> str:
-    return col[len("theme_"):].replace("__", ".")
 
 
 def compare_coding(coded: pd.DataFrame, hand: pd.DataFrame, *, themes=None,
@@ -181,6 +174,7 @@ def compare_coding(coded: pd.DataFrame, hand: pd.DataFrame, *, themes=None,
     HandCodingError
         If a hand-coded statement is not in ``coded``.
     """
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
     where = "compare_coding"
@@ -198,12 +192,12 @@ def compare_coding(coded: pd.DataFrame, hand: pd.DataFrame, *, themes=None,
                 human, pred, average="binary", zero_division=np.nan)
         else:
             p = r = f = np.nan
-        rows.append({"theme": _label(col), "n": int(ok.sum()),
+        rows.append({"theme": theme_id(col), "n": int(ok.sum()),
                      "human_positive": int(human.sum()), "machine_positive": int(pred.sum()),
                      "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": float(p),
                      "recall": float(r), "f1": float(f),
                      "accuracy": float((human == pred).mean()) if len(human) else np.nan})
-        confusion[_label(col)] = pd.DataFrame(
+        confusion[theme_id(col)] = pd.DataFrame(
             cm, index=pd.Index([0, 1], name="human"), columns=pd.Index([0, 1], name="machine"))
     speaker = pd.DataFrame({"n": [0], "n_correct": [0], "accuracy": [np.nan]})
     sp_conf = None
@@ -313,8 +307,8 @@ def list_disagreements(coded: pd.DataFrame, hand: pd.DataFrame, *,
                 continue
             m = int(machine.at[sid, col])
             if m != int(h):
-                words, kw = _evidence(matches, sid, _label(col), texts, starts, docs, window)
-                out.append((order[sid], sid, _label(col),
+                words, kw = _evidence(matches, sid, theme_id(col), texts, starts, docs, window)
+                out.append((order[sid], sid, theme_id(col),
                             "machine only" if m else "human only", str(m), str(int(h)),
                             texts[sid], words, kw))
         if speaker and "speaker" in ref.columns and "speaker" in coded.columns \

@@ -1,24 +1,41 @@
-"""Coding-sheet files: the instructions text, deterministic CSV and xlsx writing, reading.
+"""Blind coding sheets: the sheet, its instructions, and deterministic CSV and xlsx files.
 
-Private helpers of :mod:`discourse.validation.handcoding`. A sheet is a table with one row per
+:func:`write_coding_sheet` writes a sample of statements (see
+:mod:`discourse.validation.sampling`) as a sheet for a human coder: a table with one row per
 statement (columns :data:`SHEET_FRONT`, then ``speaker``, the ``theme_<id>`` columns and
-``notes``). In CSV the instructions go to a sidecar ``<name>.instructions.md``; in xlsx to a
-second sheet ``instructions``, and the theme cells get a 0/1 drop-down (data validation).
+``notes``), the machine's codes left out. In CSV the instructions, drawn from the codebook,
+go to a sidecar ``<name>.instructions.md``; in xlsx to a second sheet ``instructions``, and
+the theme cells get a 0/1 drop-down (data validation). :mod:`discourse.validation.reading`
+reads the filled sheets back.
+
+Examples
+--------
+>>> import tempfile, pathlib, pandas as pd
+>>> st = pd.DataFrame({"doc_id": "d", "stmt_id": ["d.1"], "text": ["L’amitié."]})
+>>> p = write_coding_sheet(st, pathlib.Path(tempfile.mkdtemp()) / "a.csv", coder="A")
+>>> instructions_path(p).name
+'a.instructions.md'
 """
 
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
+from ..coding.codebook import Codebook, read_codebook
+from ..errors import ParameterError
 from ..io.archive import fix_core_xml
 from ..io.files import check_writable, write_atomic
-from ..coding.codebook import Codebook, theme_column
-from ..errors import HandCodingError
+from ..schema import SPEAKER_LABELS, require_columns, theme_column
+from .sampling import context_columns
+
+__all__ = ["SHEET_FRONT", "SHEET_INFO", "write_coding_sheet", "instructions_path",
+           "instructions_text", "sheet_themes"]
 
 #: Columns of a sheet before the codes (context columns only when there is context).
 SHEET_FRONT = ("stmt_id", "doc_id", "coder", "context_before", "statement", "context_after")
@@ -121,6 +138,7 @@ def _normalise_zip(data: bytes) -> bytes:
 def write_xlsx(sheet: pd.DataFrame, path: Path, instructions: str, codes: list[str], *,
                overwrite: bool) -> None:
     """Write the sheet and an ``instructions`` sheet; 0/1 drop-downs on the theme cells."""
+    # openpyxl is only needed for xlsx sheets: imported on first use
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -164,52 +182,101 @@ def write_xlsx(sheet: pd.DataFrame, path: Path, instructions: str, codes: list[s
     write_atomic(path, _normalise_zip(buffer.getvalue()), overwrite=overwrite)
 
 
-def _cell_text(value) -> str:
-    """A cell as text: blank for missing, integers without '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if value != value:
-            return ""
-        if value.is_integer():
-            return str(int(value))
-    if isinstance(value, bool):
-        return str(value)
-    return str(value).strip()
+def write_coding_sheet(
+    sample: pd.DataFrame,
+    path: str | os.PathLike,
+    *,
+    codebook: Codebook | str | os.PathLike | None = None,
+    coder: str = "",
+    context: int = 1,
+    levels: int | None = 1,
+    actors=None,
+    overwrite: bool = False,
+) -> Path:
+    """Write a blind coding sheet (CSV or xlsx, chosen by the extension).
 
+    Parameters
+    ----------
+    sample
+        The statements to code (from :func:`sample_for_coding`, or any statements table).
+    path
+        ``.csv`` (UTF-8 with a byte-order mark, so Excel shows accents; the instructions go
+        to ``<name>.instructions.md`` beside it) or ``.xlsx`` (a ``coding`` sheet with 0/1
+        drop-downs on the theme cells, and an ``instructions`` sheet).
+    codebook
+        The codebook whose themes get a column and whose definitions, inclusion and
+        exclusion notes and examples make the instructions; None: the default codebook.
+    coder
+        The coder's name, written in the ``coder`` column (blank: the coder fills it in).
+    context
+        Neighbouring statements shown when ``sample`` has no ``context_before`` /
+        ``context_after`` columns (taken then from ``sample`` itself); 0: no context columns
+        (the sample's own context columns are used whenever ``context`` > 0).
+    levels
+        Theme depth to code: 1 (default) top-level themes only, None every sub-theme too.
+    actors
+        Optional actors (an :class:`discourse.speakers.actors.Actors` or a list of ids) listed in
+        the instructions as the valid speaker ids.
+    overwrite
+        Replace existing files (refused by default).
 
-def _delimiter(path: Path) -> str:
-    """The CSV delimiter, from the header line: ',' or the ';' / tab that spreadsheets in
-    French (and other) locales write."""
-    with open(path, "rb") as fh:
-        head = fh.readline().decode("utf-8-sig")
-    counts = {d: head.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
+    Returns
+    -------
+    pathlib.Path
+        The sheet written. Columns: stmt_id, doc_id, coder, [context_before], statement,
+        [context_after], speaker, theme_<id>..., notes. The machine's speaker and codes are
+        never written (blind coding). Same inputs give byte-identical files.
 
+    Raises
+    ------
+    ExportError
+        If a file exists and ``overwrite`` is false. ParameterError for another extension.
 
-def read_sheet(path: Path) -> pd.DataFrame:
-    """Read a CSV or xlsx sheet as text cells ('' for blank); the file is only read."""
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> st = pd.DataFrame({"doc_id": "d", "stmt_id": ["d.1"], "text": ["L’amitié."]})
+    >>> p = write_coding_sheet(st, pathlib.Path(tempfile.mkdtemp()) / "a.csv", coder="A")
+    >>> pd.read_csv(p, encoding="utf-8-sig").columns.tolist()[:6]
+    ['stmt_id', 'doc_id', 'coder', 'context_before', 'statement', 'context_after']
+    """
+    where = "write_coding_sheet"
+    require_columns(sample, ["doc_id", "stmt_id", "text"], where=where)
+    path = Path(path)
     suffix = path.suffix.lower()
-    if not path.exists():
-        raise HandCodingError(f"{path}: no such file; give the path of a coding sheet "
-                              "(.csv or .xlsx)")
-    try:
-        if suffix == ".csv":
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                             sep=_delimiter(path))
-        elif suffix in (".xlsx", ".xlsm"):
-            book = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
-            df = book["coding"] if "coding" in book else next(iter(book.values()))
+    if suffix not in (".csv", ".xlsx"):
+        raise ParameterError(f"{where}: {path}: unknown sheet format {suffix!r}; use .csv "
+                             "or .xlsx")
+    cb = codebook if isinstance(codebook, Codebook) else read_codebook(codebook)
+    themes = sheet_themes(cb, levels)
+    codes = [theme_column(t.id) for t in themes]
+    sheet = pd.DataFrame({"stmt_id": sample["stmt_id"].astype(str).to_numpy(),
+                          "doc_id": sample["doc_id"].astype(str).to_numpy(),
+                          "coder": [str(coder)] * len(sample)})
+    if not isinstance(context, int) or isinstance(context, bool) or context < 0:
+        raise ParameterError(f"{where}: context={context!r} is not valid; give a number of "
+                             "neighbouring statements >= 0 (0: no context columns)")
+    if context > 0:
+        if {"context_before", "context_after"} <= set(sample.columns):
+            before = sample["context_before"].fillna("").astype(str).tolist()
+            after = sample["context_after"].fillna("").astype(str).tolist()
         else:
-            raise HandCodingError(f"{path}: unknown sheet format {suffix!r}; use .csv or .xlsx")
-    except HandCodingError:
-        raise
-    except UnicodeDecodeError:
-        raise HandCodingError(f"{path}: not UTF-8 text; save the sheet as 'CSV UTF-8' (or "
-                              "as .xlsx)") from None
-    except Exception as err:  # pandas/openpyxl parse errors
-        raise HandCodingError(f"{path}: cannot be read as a coding sheet: {err}") from None
-    df.columns = [str(c).strip() for c in df.columns]
-    return df.apply(lambda col: col.map(_cell_text)).astype(object) if len(df) else \
-        df.astype(object)
+            before, after = context_columns(sample, context)
+        sheet["context_before"] = before
+        sheet["statement"] = sample["text"].astype(str).to_numpy()
+        sheet["context_after"] = after
+    else:
+        sheet["statement"] = sample["text"].astype(str).to_numpy()
+    sheet["speaker"] = ""
+    for c in codes:
+        sheet[c] = ""
+    sheet["notes"] = ""
+    speakers = None
+    if actors is not None:
+        speakers = list(actors) + list(SPEAKER_LABELS)
+    text = instructions_text(cb, themes, coder=coder, n=len(sheet), speakers=speakers)
+    if suffix == ".csv":
+        write_csv(sheet, path, text, overwrite=overwrite)
+    else:
+        write_xlsx(sheet, path, text, codes, overwrite=overwrite)
+    return path

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError, ContractError, ParameterError
+from ..schema import THEME_PREFIX, as_theme_column, theme_columns, theme_id
 
 __all__ = ["ThemeClassifier", "train_theme_classifier", "cross_validate_themes",
            "compare_with_dictionary", "suggest_themes"]
@@ -78,6 +79,7 @@ class ThemeClassifier:
 
 
 def _pipeline(seed: int, char_ngrams: bool, C: float):
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -99,12 +101,11 @@ def _themes(data: pd.DataFrame, text: str, themes, where: str) -> list[str]:
     if text not in data.columns:
         raise ContractError(f"{where}: no text column {text!r}; columns: "
                             f"{', '.join(map(str, data.columns))}; pass text='...'")
-    have = [c for c in data.columns if str(c).startswith("theme_")]
+    have = theme_columns(data)
     if themes is None:
         chosen = have
     else:
-        chosen = ["theme_" + str(t).replace(".", "__") if not str(t).startswith("theme_")
-                  else str(t) for t in ([themes] if isinstance(themes, str) else themes)]
+        chosen = [as_theme_column(t) for t in ([themes] if isinstance(themes, str) else themes)]
         bad = [c for c in chosen if c not in have]
         if bad:
             raise ContractError(f"{where}: no column(s) {', '.join(bad)}; theme columns: "
@@ -173,6 +174,7 @@ def train_theme_classifier(data: pd.DataFrame, *, text: str = "text", themes=Non
 
 
 def _oof(x, y, k, seed, char_ngrams, C):
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
@@ -180,6 +182,7 @@ def _oof(x, y, k, seed, char_ngrams, C):
 
 
 def _scores(y, pred) -> dict:
+    # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.metrics import precision_recall_fscore_support
 
     p, r, f, _ = precision_recall_fscore_support(y, pred, average="binary",
@@ -229,7 +232,7 @@ def cross_validate_themes(data: pd.DataFrame, *, text: str = "text", themes=None
     for col in cols:
         x, y, _ = _labelled(data, text, col)
         pos, neg = int(y.sum()), int(len(y) - y.sum())
-        row = {"theme": col[len("theme_"):].replace("__", "."), "n": len(y),
+        row = {"theme": theme_id(col), "n": len(y),
                "n_positive": pos, "k": 0, "precision": np.nan, "recall": np.nan,
                "f1": np.nan, "note": ""}
         if min(pos, neg) < min_class:
@@ -294,7 +297,7 @@ def compare_with_dictionary(coded: pd.DataFrame, labels: pd.DataFrame, *,
                                        char_ngrams=char_ngrams, min_class=min_class,
                                        min_statements=min_statements)
         except AnalysisError:
-            cv = pd.DataFrame({"theme": [c[6:].replace("__", ".") for c in cols],
+            cv = pd.DataFrame({"theme": [theme_id(c) for c in cols],
                                "k": 0, "precision": np.nan, "recall": np.nan, "f1": np.nan,
                                "note": "too few examples to cross-validate"})
     rows = []
@@ -336,10 +339,10 @@ def suggest_themes(model: ThemeClassifier, statements: pd.DataFrame, *,
         out["stmt_id"] = statements["stmt_id"]
     names = {}
     for col, pipe in model.models.items():
-        name = col[len("theme_"):]
+        name = col[len(THEME_PREFIX):]      # p_<id>, the dots written __ as in the column
         names[name] = "p_" + name
         out["p_" + name] = pipe.predict_proba(x)[:, 1] if len(x) else []
-    out["suggested"] = [";".join(sorted(n.replace("__", ".") for n, c in names.items()
+    out["suggested"] = [";".join(sorted(theme_id(THEME_PREFIX + n) for n, c in names.items()
                                         if row[c] >= threshold))
                         for _, row in out.iterrows()]
     return out.reset_index(drop=True)

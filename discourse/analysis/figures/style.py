@@ -1,0 +1,131 @@
+"""The style every figure shares: fonts, sizes, colours, and the labels of groups and counts.
+
+:func:`figure_style` applies the style inside each plot function, never globally: the
+Okabe–Ito colour-blind-safe palette (:data:`discourse.analysis.palette.PALETTE`), the
+perceptually uniform, colour-blind-safe ``cividis`` map for heatmaps, DejaVu Sans (shipped
+with matplotlib, so every machine draws the same glyphs) at 7–9 pt, sized for a journal
+column (:data:`SINGLE_COLUMN` = 3.5 inches, 8.9 cm; :data:`DOUBLE_COLUMN` = 7.2 in). Each
+chart carries a title, axis labels, a legend and the sample sizes ("CN (n = 9 statements)").
+
+Examples
+--------
+>>> from discourse.analysis.figures.style import figure_style
+>>> import matplotlib
+>>> with figure_style():
+...     matplotlib.rcParams["font.size"]
+8.0
+"""
+
+from __future__ import annotations
+
+import contextlib
+import textwrap
+from collections.abc import Iterator, Mapping
+
+import pandas as pd
+from cycler import cycler
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+
+from ...errors import AnalysisError, ParameterError
+from ...schema import require_columns
+from ..counts import COUNT_COLUMNS
+from ..palette import PALETTE
+
+__all__ = ["SINGLE_COLUMN", "DOUBLE_COLUMN", "HEATMAP_CMAP", "KEY_NAMES", "figure_style",
+           "new_figure", "group_keys", "group_labels", "count_label", "theme_label",
+           "check_counts"]
+
+SINGLE_COLUMN = 3.5  #: inches (8.9 cm)
+DOUBLE_COLUMN = 7.2  #: inches (18.3 cm)
+HEATMAP_CMAP = "cividis"
+
+#: Readable names of grouping columns in axis labels and titles.
+KEY_NAMES = {"speaker_name": "speaker", "doc_id": "document"}
+
+_STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.titlesize": 9,
+    "axes.labelsize": 8,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "legend.fontsize": 7,
+    "legend.title_fontsize": 7,
+    "figure.titlesize": 9,
+    "axes.prop_cycle": cycler(color=list(PALETTE)),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.linewidth": 0.6,
+    "xtick.major.width": 0.6,
+    "ytick.major.width": 0.6,
+    "lines.linewidth": 1.2,
+    "image.cmap": HEATMAP_CMAP,
+    "figure.dpi": 100,
+    "savefig.dpi": 300,
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "discourse",
+    "path.simplify": True,
+}
+
+
+@contextlib.contextmanager
+def figure_style() -> Iterator[None]:
+    """Apply discourse's figure style inside a ``with`` block only (matplotlib rc_context).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> with figure_style():
+    ...     matplotlib.rcParams["font.family"]
+    ['DejaVu Sans']
+    """
+    with rc_context(_STYLE):
+        yield
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A new figure of ``width`` x ``height`` inches (ParameterError for a bad width)."""
+    if not (isinstance(width, (int, float)) and 1 <= width <= 20):
+        raise ParameterError(f"width={width!r} must be a number of inches, e.g. 3.5 or 7.2")
+    return Figure(figsize=(float(width), float(height)), layout="constrained")
+
+
+def group_keys(df: pd.DataFrame, stop: str) -> list[str]:
+    """The grouping columns: those before ``stop`` (count tables put the keys first)."""
+    cols = list(df.columns)
+    return [c for c in cols[: cols.index(stop)] if c not in COUNT_COLUMNS and c != "period"]
+
+
+def group_labels(df: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Each row's group as a label (``"CN / xi_jinping"``; ``"all statements"`` without keys)."""
+    if not keys:
+        return pd.Series("all statements", index=df.index, dtype=object)
+    return df[keys].astype(str).agg(" / ".join, axis=1).astype(object)
+
+
+def count_label(n: int, noun: str = "statement") -> str:
+    """``"n = 1 statement"``, ``"n = 1 234 statements"`` (thin space between thousands).
+
+    Examples
+    --------
+    >>> count_label(2)
+    'n = 2 statements'
+    """
+    return f"n = {n:,} {noun}{'' if n == 1 else 's'}".replace(",", "\u2009")
+
+
+def theme_label(theme: str, labels: Mapping[str, str] | None, width: int = 22) -> str:
+    """The display label of a theme (its label, else its id), wrapped at ``width``."""
+    text = (labels or {}).get(theme, theme).replace("_", " ")
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def check_counts(counts: pd.DataFrame, where: str) -> None:
+    """Check a theme-count table has the columns of a plot and is not empty."""
+    require_columns(counts, ["theme", "n_statements", "n_coded", "share", "ci_low", "ci_high"],
+                    where=where)
+    if counts.empty:
+        raise AnalysisError(f"{where}: the table is empty; there is nothing to plot")
