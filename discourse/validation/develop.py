@@ -144,6 +144,19 @@ def measure_codebook(statements: pd.DataFrame, hand: pd.DataFrame, *, codebook=N
     pandas.DataFrame
         theme (and ``micro``: all themes pooled), the ``by`` column, n, n_gold, tp, fp, fn,
         precision, recall, f1 (NaN where undefined: no gold and no machine code).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.coding.model import Codebook, Theme
+    >>> cb = Codebook("m", "1", themes=(Theme("coop", "Coop", patterns={"en": ("cooperat*",)}),))
+    >>> st = pd.DataFrame({"doc_id": "d", "stmt_id": ["d.1", "d.2"], "start": 0, "lang": "en",
+    ...                    "text": ["Cooperation grew.", "China helped."]})
+    >>> hand = pd.DataFrame({"stmt_id": ["d.1", "d.2"], "theme_coop": [1, 1]})
+    >>> measure_codebook(st, hand, codebook=cb, by=None)[["theme", "tp", "fn", "f1"]].round(3)
+       theme  tp  fn     f1
+    0   coop   1   1  0.667
+    1  micro   1   1  0.667
     """
     if by is not None and by not in statements.columns:
         raise ParameterError(f"measure_codebook: by={by!r} is not a column of the statements "
@@ -295,6 +308,14 @@ def revise_codebook(codebook, *, version: str, add: dict | None = None,
     ------
     ParameterError
         For an unchanged version, an unknown theme, or removing a pattern it does not have.
+
+    Examples
+    --------
+    >>> from discourse.coding.model import Codebook, Theme
+    >>> cb = Codebook("m", "1", themes=(Theme("coop", "Coop", patterns={"en": ("cooperat*",)}),))
+    >>> cb2 = revise_codebook(cb, version="2", add={"coop": {"en": "help*"}}, date="2026-12-07")
+    >>> cb2.theme("coop").patterns["en"], cb2.history[-1]["changes"]
+    (('cooperat*', 'help*'), ['coop: added en patterns help*'])
     """
     cb = read_codebook(codebook)
     if str(version) == cb.version:

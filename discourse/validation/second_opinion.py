@@ -125,6 +125,15 @@ def second_opinion(coded: pd.DataFrame, hand: pd.DataFrame, *, themes=None,
         stmt_id, theme, flag (``classifier only``: the classifier codes it, the dictionary
         does not; ``dictionary only``: the reverse), dictionary (0/1), probability, hand
         (the hand code, NaN when not hand-coded), text; most confident first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> coded = pd.DataFrame({"stmt_id": list("abcdef"), "text": ["cooperation", "help",
+    ...     "cooperation", "help them", "rain", "sun"], "theme_coop": [1, 0, 1, 0, 0, 0]})
+    >>> hand = pd.DataFrame({"stmt_id": list("abcdef"), "theme_coop": [1, 1, 1, 1, 0, 0]})
+    >>> second_opinion(coded, hand, k=2, threshold=0.6, min_class=2)["flag"].unique().tolist()
+    ['classifier only']
     """
     where = "second_opinion"
     if not 0.5 < threshold < 1:
@@ -183,6 +192,17 @@ def evaluate_second_opinion(coded: pd.DataFrame, hand: pd.DataFrame, *, themes=N
         ``dictionary + classifier (add only)``: the dictionary's codes plus the classifier's
         confident ones), theme
         (and ``micro``), n, n_positive, tp, fp, fn, precision, recall, f1.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> coded = pd.DataFrame({"stmt_id": list("abcdefgh"), "text": ["cooperation", "help",
+    ...     "cooperation", "help them", "cooperation", "help us", "rain", "sun"],
+    ...     "theme_coop": [1, 0, 1, 0, 1, 0, 0, 0]})
+    >>> hand = pd.DataFrame({"stmt_id": coded.stmt_id, "theme_coop": [1] * 6 + [0] * 2})
+    >>> ev = evaluate_second_opinion(coded, hand, k=2, min_class=2)
+    >>> ev.loc[ev.theme == "micro", ["method", "recall"]].values.tolist()[0]
+    ['dictionary', 0.5]
     """
     where = "evaluate_second_opinion"
     ref, cols, row = _prepare(coded, hand, themes, text, k, min_class, where)

@@ -261,6 +261,17 @@ def suggest_terms(statements: pd.DataFrame, hand: pd.DataFrame | None = None, *,
         ``keyness``: term, n_missed, n_reference, share_missed, share_reference, g2, n_hand,
         n_not_hand, precision_if_added, examples. ``cooccurrence``: term, similarity,
         n_statements, n_cooccur, n_uncoded, examples. Best first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.coding.model import Codebook, Theme
+    >>> cb = Codebook("m", "1", themes=(Theme("acw", "ACW", patterns={"en": ("cold war",)}),))
+    >>> st = pd.DataFrame({"doc_id": "d", "stmt_id": ["a", "b", "c"], "start": 0, "lang": "en",
+    ...     "text": ["They reject the Cold War and hegemonism.", "Hegemonism is over.", "Trade grew."]})
+    >>> out = suggest_terms(st, theme="acw", codebook=cb, method="cooccurrence", min_count=1)
+    >>> out.iloc[0].term, int(out.iloc[0].n_statements), int(out.iloc[0].n_uncoded)
+    ('hegemonism', 2, 1)
     """
     where = "suggest_terms"
     require_columns(statements, ("doc_id", "stmt_id", "start", "text"), where=where)
