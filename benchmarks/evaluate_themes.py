@@ -126,6 +126,9 @@ def main(argv=None) -> int:
     if documents.empty:
         print("no real texts present: see data/real/README.md to rebuild them")
         return 0
+    excluded = set(gold.loc[gold["part"] == "excluded", "doc_id"])   # see data/real/README.md
+    documents = documents[~documents["doc_id"].isin(excluded)].reset_index(drop=True)
+    gold = gold[~gold["doc_id"].isin(excluded)].reset_index(drop=True)
     pd.set_option("display.width", 200)
     scores = dictionary_scores(documents, gold)
     print("Dictionary (discourse's sentence splitting), per codebook, part, language, theme:")
