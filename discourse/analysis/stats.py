@@ -46,9 +46,10 @@ from statsmodels.stats.proportion import (
 
 from ..errors import AnalysisError, ParameterError
 from ..schema import require_columns
+from .clustered import CLUSTER_COLUMNS, compare_clustered
 from .grouping import MISSING_LABEL, select_themes, theme_matrix
 
-__all__ = ["compare_groups", "COMPARISON_COLUMNS"]
+__all__ = ["compare_groups", "COMPARISON_COLUMNS", "CLUSTER_COLUMNS"]
 
 #: Columns of the table returned by :func:`compare_groups`, in order.
 COMPARISON_COLUMNS = (
@@ -119,6 +120,8 @@ def compare_groups(
     themes: Iterable[str] | None = None,
     alpha: float = 0.05,
     method: str = "auto",
+    cluster: str | None = "doc_id",
+    **clustered,
 ) -> pd.DataFrame:
     """Compare, theme by theme, the share of statements of two groups coded with the theme.
 
@@ -139,6 +142,15 @@ def compare_groups(
     method
         ``"auto"`` (Fisher's exact test when an expected count is below 5, else the z-test),
         ``"fisher"`` or ``"ztest"`` to force one.
+    cluster
+        The column of the readouts the statements are nested in (default ``doc_id``). When
+        the table has it, the readout-aware columns of
+        :func:`discourse.analysis.clustered.compare_clustered` (:data:`CLUSTER_COLUMNS`: a
+        cluster-bootstrap interval of the difference, a logistic model with cluster-robust
+        errors) follow the simple ones; None leaves them out.
+    **clustered
+        Options of :func:`~discourse.analysis.clustered.compare_clustered` (``covariates``,
+        ``n_boot``, ``seed``, ``min_level``).
 
     Returns
     -------
@@ -150,7 +162,10 @@ def compare_groups(
         no statement of either group, or every one, has the theme); ``min_expected`` (the
         smallest expected count); ``test`` (``fisher`` or ``ztest``); ``statistic`` (z for
         the z-test, empty for Fisher's test, which has none); ``p`` (two-sided); ``p_holm``;
-        ``significant``. ``attrs`` records by, groups, alpha and method.
+        ``significant``. The simple test, its p-values and the Newcombe interval **assume
+        independent statements**; with ``cluster``, :data:`CLUSTER_COLUMNS` follow (the
+        readout-clustered interval and p-value). ``attrs`` records by, groups, alpha, method
+        and ``independence`` (what the simple columns assume).
 
     Raises
     ------
@@ -225,5 +240,13 @@ def compare_groups(
     out["significant"] = out["p_holm"] < alpha
     for c in ("n_1", "coded_1", "n_2", "coded_2"):
         out[c] = out[c].astype(np.int64)
-    out.attrs.update({"by": by, "groups": (g1, g2), "alpha": alpha, "method": method})
-    return out[list(COMPARISON_COLUMNS)]
+    out = out[list(COMPARISON_COLUMNS)]
+    out.attrs.update({"by": by, "groups": (g1, g2), "alpha": alpha, "method": method,
+                      "independence": "test, p, p_holm, diff_ci_* assume independent statements"})
+    if cluster is None or cluster not in coded.columns:
+        return out
+    readout = compare_clustered(coded, by=by, groups=(g1, g2), cluster=cluster,
+                                themes=[t for t, _ in selected], alpha=alpha, **clustered)
+    merged = out.merge(readout, on="theme", how="left", validate="one_to_one")
+    merged.attrs.update({**out.attrs, **{f"cluster_{k}": v for k, v in readout.attrs.items()}})
+    return merged
