@@ -51,7 +51,13 @@ EXPORT_FORMATS = ("csv", "parquet", "stata", "xlsx", "qdpx", "qdc")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``discourse`` command."""
+    """The argument parser of the ``discourse`` command.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["export", "run", "--format", "csv", "--out", "c.csv"]).format
+    'csv'
+    """
     parser = argparse.ArgumentParser(
         prog="discourse",
         description="Computational discourse analysis of diplomatic statements.",
