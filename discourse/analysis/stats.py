@@ -112,6 +112,34 @@ def _odds_ratio(table: np.ndarray, alpha: float) -> tuple[float, float, float]:
     return float(res.statistic), float(ci.low), float(ci.high)
 
 
+def _compare_theme(tid: str, k1: int, n1: int, k2: int, n2: int, groups, *, method: str,
+                   alpha: float) -> dict:
+    """One row of the simple comparison: shares, Newcombe interval, effect sizes, test."""
+    table = np.array([[k1, n1 - k1], [k2, n2 - k2]])
+    expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / (n1 + n2)
+    min_expected = float(expected.min())
+    test = method if method != "auto" else ("fisher" if min_expected < 5 else "ztest")
+    if test == "fisher":
+        statistic, p = np.nan, float(fisher_exact(table).pvalue)
+    elif k1 + k2 in (0, n1 + n2):
+        statistic, p = np.nan, 1.0  # no variance: both shares 0 or both 1
+    else:
+        z, p = proportions_ztest([k1, k2], [n1, n2])
+        statistic, p = float(z), float(p)
+    low, high = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb", compare="diff",
+                                           alpha=alpha)
+    or_, or_low, or_high = _odds_ratio(table, alpha)
+    p1, p2 = k1 / n1, k2 / n2
+    return {
+        "theme": tid, "group_1": groups[0], "group_2": groups[1],
+        "n_1": n1, "coded_1": k1, "share_1": p1, "n_2": n2, "coded_2": k2, "share_2": p2,
+        "difference": p1 - p2, "diff_ci_low": float(low), "diff_ci_high": float(high),
+        "cohens_h": float(proportion_effectsize(p1, p2)),
+        "odds_ratio": or_, "or_ci_low": or_low, "or_ci_high": or_high,
+        "min_expected": min_expected, "test": test, "statistic": statistic, "p": p,
+    }
+
+
 def compare_groups(
     coded: pd.DataFrame,
     *,
@@ -202,33 +230,9 @@ def compare_groups(
     m2 = (labels == g2).to_numpy()
     matrix = theme_matrix(coded, [c for _, c in selected])
     n1, n2 = int(m1.sum()), int(m2.sum())
-    rows = []
-    for j, (tid, _) in enumerate(selected):
-        k1, k2 = int(matrix[m1, j].sum()), int(matrix[m2, j].sum())
-        table = np.array([[k1, n1 - k1], [k2, n2 - k2]])
-        expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / (n1 + n2)
-        min_expected = float(expected.min())
-        test = method if method != "auto" else ("fisher" if min_expected < 5 else "ztest")
-        if test == "fisher":
-            statistic, p = np.nan, float(fisher_exact(table).pvalue)
-        elif k1 + k2 in (0, n1 + n2):
-            statistic, p = np.nan, 1.0  # no variance: both shares 0 or both 1
-        else:
-            z, p = proportions_ztest([k1, k2], [n1, n2])
-            statistic, p = float(z), float(p)
-        low, high = confint_proportions_2indep(
-            k1, n1, k2, n2, method="newcomb", compare="diff", alpha=alpha
-        )
-        or_, or_low, or_high = _odds_ratio(table, alpha)
-        p1, p2 = k1 / n1, k2 / n2
-        rows.append({
-            "theme": tid, "group_1": g1, "group_2": g2,
-            "n_1": n1, "coded_1": k1, "share_1": p1, "n_2": n2, "coded_2": k2, "share_2": p2,
-            "difference": p1 - p2, "diff_ci_low": float(low), "diff_ci_high": float(high),
-            "cohens_h": float(proportion_effectsize(p1, p2)),
-            "odds_ratio": or_, "or_ci_low": or_low, "or_ci_high": or_high,
-            "min_expected": min_expected, "test": test, "statistic": statistic, "p": p,
-        })
+    rows = [_compare_theme(tid, int(matrix[m1, j].sum()), n1, int(matrix[m2, j].sum()), n2,
+                           (g1, g2), method=method, alpha=alpha)
+            for j, (tid, _) in enumerate(selected)]
     out = pd.DataFrame.from_records(rows, columns=[c for c in COMPARISON_COLUMNS
                                                    if c not in ("p_holm", "significant")])
     pvals = out["p"].to_numpy(dtype=float)
