@@ -110,10 +110,11 @@ def _pool_levels(values: pd.Series, clusters: pd.Series, min_level: int) -> pd.S
 
 
 def _design(frame: pd.DataFrame, is1: np.ndarray, candidates, cluster: str,
-            min_level: int) -> tuple[np.ndarray, list[str]]:
-    """Intercept, group indicator, then the covariates that keep the design full rank."""
+            min_level: int) -> list[tuple[str, np.ndarray]]:
+    """Intercept and group indicator, then the covariate blocks that keep the design full
+    rank, as (name, columns) pairs."""
     design = np.column_stack([np.ones(len(frame)), is1.astype(float)])
-    used: list[str] = []
+    blocks: list[tuple[str, np.ndarray]] = [("", design)]
     for name in candidates:
         if name not in frame.columns:
             continue
@@ -123,8 +124,24 @@ def _design(frame: pd.DataFrame, is1: np.ndarray, candidates, cluster: str,
         dummies = pd.get_dummies(levels, drop_first=True, dtype=float).to_numpy()
         trial = np.column_stack([design, dummies])
         if np.linalg.matrix_rank(trial) == trial.shape[1]:
-            design, used = trial, used + [name]
-    return design, used
+            design = trial
+            blocks.append((name, dummies))
+    return blocks
+
+
+def _fit_with_covariates(y, blocks, codes, alpha):
+    """Fit with every covariate; on separation or failure, drop the last one and refit."""
+    for n in range(len(blocks), 0, -1):
+        design = np.column_stack([b for _, b in blocks[:n]])
+        fitted = _fit_logit(y, design, codes, alpha)
+        if not fitted[4] or n == 1 or fitted[4].startswith("separation: a group"):
+            names = [name for name, _ in blocks[1:n]]
+            dropped = [name for name, _ in blocks[n:]]
+            note = fitted[4]
+            if dropped and not note:
+                note = f"without {', '.join(dropped)} (separation or failure with it)"
+            return (*fitted[:4], ";".join(names), note)
+    raise AssertionError("unreachable")
 
 
 def _fit_logit(y: np.ndarray, design: np.ndarray, codes: np.ndarray, alpha: float):
@@ -224,20 +241,20 @@ def compare_clustered(
     codes, uniques = pd.factorize(clusters, sort=True)
     low, high, used = _bootstrap(y, is1, codes, len(uniques), n_boot=n_boot, seed=seed,
                                  alpha=alpha)
-    design, used_cov = _design(frame, is1, list(covariates or ()), cluster, min_level)
+    blocks = _design(frame, is1, list(covariates or ()), cluster, min_level)
     rows = []
     for j, (tid, _) in enumerate(selected):
         if len(uniques) < 2:
-            fitted = (np.nan,) * 4 + ("one readout: no readout-level inference",)
+            fitted = (np.nan,) * 4 + ("", "one readout: no readout-level inference")
         else:
-            fitted = _fit_logit(y[:, j], design, codes, alpha)
-        rows.append((tid, len(uniques), low[j], high[j], used, *fitted[:4],
-                     ";".join(used_cov), fitted[4]))
+            fitted = _fit_with_covariates(y[:, j], blocks, codes, alpha)
+        rows.append((tid, len(uniques), low[j], high[j], used, *fitted))
     out = pd.DataFrame.from_records(
         rows, columns=["theme"] + [c for c in CLUSTER_COLUMNS if c != "cluster_p_holm"])
     out.insert(out.columns.get_loc("cluster_p") + 1, "cluster_p_holm", _holm(out["cluster_p"]))
     out.attrs.update({"by": by, "groups": (g1, g2), "cluster": cluster, "alpha": alpha,
-                      "n_boot": n_boot, "seed": seed, "covariates": used_cov})
+                      "n_boot": n_boot, "seed": seed,
+                      "covariates": [name for name, _ in blocks[1:]]})
     return out
 
 
