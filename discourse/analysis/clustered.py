@@ -24,11 +24,11 @@ Examples
 --------
 >>> import pandas as pd
 >>> from discourse.analysis.clustered import compare_clustered
->>> coded = pd.DataFrame({"doc_id": list("aabbccdd") * 2,
-...     "side": ["CN", "KH"] * 8, "theme_x": [1, 0, 1, 1, 0, 0, 1, 0] * 2})
+>>> coded = pd.DataFrame({"doc_id": list("aabbccddee") * 2,
+...     "side": ["CN", "KH"] * 10, "theme_x": [1, 0, 1, 1, 0, 0, 1, 0, 1, 1] * 2})
 >>> compare_clustered(coded, n_boot=200)[["theme", "n_clusters"]]
   theme  n_clusters
-0     x           4
+0     x           5
 """
 
 from __future__ import annotations
@@ -182,6 +182,7 @@ def compare_clustered(
     themes: Iterable[str] | None = None,
     covariates: Iterable[str] | None = DEFAULT_COVARIATES,
     min_level: int = 2,
+    min_clusters: int = 5,
     n_boot: int = 2000,
     seed: int = 0,
     alpha: float = 0.05,
@@ -203,6 +204,11 @@ def compare_clustered(
         outlet side, outlet, when present); None or ``()`` for none.
     min_level
         A covariate level seen in fewer readouts is pooled into ``"other"``.
+    min_clusters
+        With fewer readouts than this, no readout-level result is given (NaN, with a note):
+        a bootstrap over two or three readouts, or sandwich errors from so few clusters, would
+        pretend a precision they do not have (cluster-robust tests over-reject with few
+        clusters; Cameron & Miller 2015).
     n_boot, seed
         Bootstrap replicates and the seed of the generator (same seed, same interval).
     alpha
@@ -223,7 +229,7 @@ def compare_clustered(
     --------
     >>> coded = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "side": ["CN", "KH"] * 2,
     ...                       "theme_x": [1, 0, 1, 1]})
-    >>> compare_clustered(coded, n_boot=100)["cluster_note"].iloc[0]
+    >>> compare_clustered(coded, n_boot=100, min_clusters=2)["cluster_note"].iloc[0]
     'separation: a group never or always has it'
     """
     where = "compare_clustered"
@@ -239,15 +245,14 @@ def compare_clustered(
     y = theme_matrix(frame, [c for _, c in selected]).astype(float)
     clusters = frame[cluster].astype("object").where(frame[cluster].notna(), "(none)").astype(str)
     codes, uniques = pd.factorize(clusters, sort=True)
+    if len(uniques) < max(2, min_clusters):
+        return _too_few(selected, len(uniques), min_clusters, (by, (g1, g2), cluster, alpha))
     low, high, used = _bootstrap(y, is1, codes, len(uniques), n_boot=n_boot, seed=seed,
                                  alpha=alpha)
     blocks = _design(frame, is1, list(covariates or ()), cluster, min_level)
     rows = []
     for j, (tid, _) in enumerate(selected):
-        if len(uniques) < 2:
-            fitted = (np.nan,) * 4 + ("", "one readout: no readout-level inference")
-        else:
-            fitted = _fit_with_covariates(y[:, j], blocks, codes, alpha)
+        fitted = _fit_with_covariates(y[:, j], blocks, codes, alpha)
         rows.append((tid, len(uniques), low[j], high[j], used, *fitted))
     out = pd.DataFrame.from_records(
         rows, columns=["theme"] + [c for c in CLUSTER_COLUMNS if c != "cluster_p_holm"])
@@ -255,6 +260,21 @@ def compare_clustered(
     out.attrs.update({"by": by, "groups": (g1, g2), "cluster": cluster, "alpha": alpha,
                       "n_boot": n_boot, "seed": seed,
                       "covariates": [name for name, _ in blocks[1:]]})
+    return out
+
+
+def _too_few(selected, n_clusters: int, min_clusters: int, options) -> pd.DataFrame:
+    """The table when there are too few readouts for readout-level inference."""
+    note = (f"{n_clusters} readout{'s' if n_clusters != 1 else ''} (fewer than "
+            f"{max(2, min_clusters)}): no readout-level inference")
+    out = pd.DataFrame({"theme": [t for t, _ in selected]})
+    for column in CLUSTER_COLUMNS:
+        out[column] = np.nan
+    out["n_clusters"], out["n_boot_used"] = n_clusters, 0
+    out["model_covariates"], out["cluster_note"] = "", note
+    by, groups, cluster, alpha = options
+    out.attrs.update({"by": by, "groups": groups, "cluster": cluster, "alpha": alpha,
+                      "covariates": []})
     return out
 
 

@@ -119,7 +119,7 @@ def _theme_sentence(row: pd.Series, label: str) -> str:
             f"{row['p_holm']:.3f})")
     if "cluster_ci_low" in row.index:
         if pd.isna(row["cluster_ci_low"]):
-            text += "; no readout-clustered interval (" + (row["cluster_note"] or "too few") + ")"
+            text += "; no readout-clustered result (" + (row["cluster_note"] or "too few") + ")"
         else:
             text += (f"; clustered by {plural(int(row['n_clusters']), 'readout')}: "
                      f"{_points(row['cluster_ci_low'])} to {_points(row['cluster_ci_high'])}")
@@ -176,7 +176,7 @@ def describe_keyness(keyness: pd.DataFrame, *, n: int = 10) -> str:
         if rows.empty:
             return "(none)"
         return ", ".join(
-            f"{r['feature']} ({r[count]} times"
+            f"{r['feature']} ({'once' if r[count] == 1 else str(r[count]) + ' times'}"
             + (f", {plural(int(r[docs]), 'readout')}" if docs in rows.columns else "") + ")"
             for _, r in rows.iterrows())
 

@@ -21,7 +21,7 @@ Examples
 >>> from discourse.analysis.rhetoric import strip_reporting_clauses
 >>> st = pd.DataFrame({"text": ["Xi said that peace matters."], "cue_text": ["Xi said"]})
 >>> strip_reporting_clauses(st)["content"].tolist()
-['that peace matters.']
+['  that peace matters.']
 """
 
 from __future__ import annotations

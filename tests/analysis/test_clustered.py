@@ -49,7 +49,7 @@ def test_bootstrap_interval_matches_the_exact_bootstrap_distribution():
         rows += [{"doc_id": doc, "side": "CN", "theme_x": int(i < a)} for i in range(n)]
         rows += [{"doc_id": doc, "side": "KH", "theme_x": int(i < b)} for i in range(m)]
     out = compare_clustered(pd.DataFrame(rows), n_boot=20000, seed=3, covariates=None,
-                            alpha=0.4).iloc[0]
+                            alpha=0.4, min_clusters=2).iloc[0]
     # the 20 % and 80 % points of the 27 equally likely values (CDF steps at 4/27, 7/27, 20/27
     # and 23/27: far from 0.2 and 0.8, so sampling noise cannot move the quantile)
     assert out["cluster_ci_low"] == pytest.approx(np.quantile(exact, 0.2, method="inverted_cdf"))
@@ -110,6 +110,14 @@ def test_same_seed_same_interval_and_separation_is_reported():
     out = compare_clustered(coded, n_boot=300).set_index("theme").loc["y"]
     assert np.isnan(out["cluster_p"]) and out["cluster_note"].startswith("separation")
     assert out["cluster_ci_low"] == pytest.approx(1.0)
+
+
+def test_too_few_readouts_give_no_readout_level_result():
+    coded = _corpus(n_docs=4)
+    out = compare_clustered(coded, n_boot=200).iloc[0]
+    assert np.isnan(out["cluster_ci_low"]) and np.isnan(out["cluster_p"])
+    assert out["cluster_note"] == "4 readouts (fewer than 5): no readout-level inference"
+    assert not np.isnan(compare_clustered(coded, n_boot=200, min_clusters=4)["cluster_p"].iloc[0])
 
 
 def test_errors_name_the_bad_value():
