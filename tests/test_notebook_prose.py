@@ -74,3 +74,23 @@ def test_the_static_prose_holds_no_count(executed):
     # "per 1,000 words" is a unit, not a count
     assert not re.search(r"(?<![\d,])\d+ (statements|readouts|texts|words)\b", static)
     assert "sample readout gives" not in static
+
+
+def test_the_study_notebook_says_which_corpus_it_ran_on(tmp_path):
+    """Without the real texts, notebook 4 runs on the invented texts and says so everywhere."""
+    study = ROOT / "notebooks" / "04-study.ipynb"
+    papermill.execute_notebook(
+        str(study), str(tmp_path / study.name),
+        parameters={"REAL": str(tmp_path / "no_real_corpus"), "RESULTS": str(tmp_path / "out")},
+        kernel_name="python3", cwd=str(study.parent), progress_bar=False, execution_timeout=300)
+    nb = nbformat.read(tmp_path / study.name, as_version=4)
+    prose = "\n".join("".join(o["data"]["text/markdown"]) for c in nb.cells if c.cell_type == "code"
+                      for o in c.outputs if "text/markdown" in o.get("data", {}))
+    assert "self-written evaluation texts (invented, not data)" in prose
+    assert "real corpus" not in prose.replace("Rebuild", "")
+    assert prose.count("*invented texts (not data)*") >= 5       # every result is labelled
+    documents, _ = discourse.read_attribution_gold(ROOT / "tests" / "data" / "attribution")
+    coded = discourse.run(documents, actors=ROOT / "tests" / "data" / "attribution" / "actors.yml").coded
+    found = re.search(r"(\d+) readouts?, (\d+) statements?", prose)
+    assert (int(found[1]), int(found[2])) == (coded["doc_id"].nunique(), len(coded))
+    assert (tmp_path / "out" / "figures" / "study_comparison_sides.png").exists()

@@ -183,6 +183,7 @@ def compare_clustered(
     covariates: Iterable[str] | None = DEFAULT_COVARIATES,
     min_level: int = 2,
     min_clusters: int = 5,
+    min_model_clusters: int = 10,
     n_boot: int = 2000,
     seed: int = 0,
     alpha: float = 0.05,
@@ -209,6 +210,9 @@ def compare_clustered(
         a bootstrap over two or three readouts, or sandwich errors from so few clusters, would
         pretend a precision they do not have (cluster-robust tests over-reject with few
         clusters; Cameron & Miller 2015).
+    min_model_clusters
+        With fewer readouts than this (but at least ``min_clusters``), the bootstrap interval
+        is given but not the model's cluster-robust p-value and odds ratio.
     n_boot, seed
         Bootstrap replicates and the seed of the generator (same seed, same interval).
     alpha
@@ -229,7 +233,8 @@ def compare_clustered(
     --------
     >>> coded = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "side": ["CN", "KH"] * 2,
     ...                       "theme_x": [1, 0, 1, 1]})
-    >>> compare_clustered(coded, n_boot=100, min_clusters=2)["cluster_note"].iloc[0]
+    >>> compare_clustered(coded, n_boot=100, min_clusters=2,
+    ...                   min_model_clusters=2)["cluster_note"].iloc[0]
     'separation: a group never or always has it'
     """
     where = "compare_clustered"
@@ -252,7 +257,11 @@ def compare_clustered(
     blocks = _design(frame, is1, list(covariates or ()), cluster, min_level)
     rows = []
     for j, (tid, _) in enumerate(selected):
-        fitted = _fit_with_covariates(y[:, j], blocks, codes, alpha)
+        if len(uniques) < min_model_clusters:
+            fitted = (np.nan,) * 4 + ("", f"fewer than {min_model_clusters} readouts: no "
+                                          "cluster-robust model (its p-value would be too small)")
+        else:
+            fitted = _fit_with_covariates(y[:, j], blocks, codes, alpha)
         rows.append((tid, len(uniques), low[j], high[j], used, *fitted))
     out = pd.DataFrame.from_records(
         rows, columns=["theme"] + [c for c in CLUSTER_COLUMNS if c != "cluster_p_holm"])

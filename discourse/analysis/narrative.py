@@ -107,7 +107,7 @@ def missing_requirements(coded: pd.DataFrame, *, sides: Sequence[str] = ("CN", "
 
 
 def _points(x: float) -> str:
-    return f"{100 * x:+.0f}"
+    return f"{round(100 * x):+d}"
 
 
 def _theme_sentence(row: pd.Series, label: str) -> str:
