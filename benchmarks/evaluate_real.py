@@ -173,6 +173,9 @@ def evaluate(part: str, langs, n_errors: int) -> int:
     if documents.empty:
         print("no real texts present: see data/real/README.md to rebuild them")
         return 0
+    excluded = set(gold.loc[gold["part"] == "excluded", "doc_id"])
+    documents = documents[~documents["doc_id"].isin(excluded)].reset_index(drop=True)
+    gold = gold[~gold["doc_id"].isin(excluded)].reset_index(drop=True)
     if part != "all":
         keep = set(gold.loc[gold["part"] == part, "doc_id"])
         documents = documents[documents["doc_id"].isin(keep)].reset_index(drop=True)

@@ -83,12 +83,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
-from .negation import _check_cues, load_negation_cues
+from .negation import _check_cues, read_negation_cues
 from .rules import _covered, _negated, _select, _sort_order
 from .scan import _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _candidates, _Lang, _spec
 from .workcopy import _CHUNK, _SEP, _nfc_pieces, _normalize, _restore
 
-__all__ = ["compile_codebook", "Matcher", "ScanResult", "load_negation_cues",
+__all__ = ["compile_codebook", "Matcher", "ScanResult", "read_negation_cues",
            "NESTED_SCOPES", "ENGINES"]
 
 #: Valid values of ``nested_scope``.
@@ -147,7 +147,7 @@ class Matcher:
         self._mode = np.array([("count", "exclude", "separate").index(m)
                                if m in ("count", "exclude", "separate") else 0
                                for m in self.negation_modes], np.int8)
-        self._cues = (load_negation_cues() if negation_cues is None
+        self._cues = (read_negation_cues() if negation_cues is None
                       else _check_cues(negation_cues, "negation_cues"))
         where = f"codebook {getattr(codebook, 'id', '?')!r}"
         patterns, self._by_lang = [], {}
@@ -346,7 +346,7 @@ def compile_codebook(codebook, *, fold_accents: bool = False, nested_scope: str 
         results are identical).
     negation_cues
         Language -> ``{window, cues, openers, closers, exceptions}``, replacing the default
-        cues of ``discourse/lang/<code>/negation.yml`` (see :func:`load_negation_cues`).
+        cues of ``discourse/lang/<code>/negation.yml`` (see :func:`read_negation_cues`).
 
     Returns
     -------
