@@ -56,12 +56,14 @@ import os
 import pandas as pd
 
 from ..errors import ParameterError
+from ..lang import get_language, normalize_lang
 from ..schema import require_columns
 from .actors import Actors, read_actors
 from .attributor import UNKNOWN, Attribution, attribute_document
 from .cue_analysis import CONFIDENCE
 from .cues import read_cue_rules
 from .doc_state import DocState
+from .unspaced import attribute_unspaced
 
 __all__ = ["attribute_speakers", "CONFIDENCE"]
 
@@ -120,7 +122,8 @@ def attribute_speakers(
     require_columns(statements, "statements", where="attribute_speakers")
     actors_obj = read_actors(actors)
     rules_by_lang = read_cue_rules(cues)
-    if lang is not None and lang not in rules_by_lang:
+    if lang is not None and lang not in rules_by_lang and \
+            not get_language(lang, strict=False).unspaced:
         raise ParameterError(
             f"attribute_speakers: lang={lang!r} has no cue words; valid: "
             f"{', '.join(sorted(rules_by_lang))} (or None to use the lang column)")
@@ -134,9 +137,20 @@ def attribute_speakers(
     for idx in _documents(result["doc_id"]):
         lg = langs[idx[0]]
         lg = None if lg is None or (not isinstance(lg, str) and pd.isna(lg)) else str(lg)
+        if lg is not None and get_language(lg, strict=False).unspaced:   # zh, km
+            date = dates[idx[0]]
+            found = attribute_unspaced([texts[i] for i in idx], [paragraphs[i] for i in idx],
+                                       actors_obj, normalize_lang(lg),
+                                       None if _missing(date) else str(date))
+            for i, rec in zip(idx, found):
+                records[i] = rec
+            continue
         if lg not in rules_by_lang:
+            flag = _NONE if lg is None or normalize_lang(lg) in ("und", *rules_by_lang) else \
+                Attribution.of(UNKNOWN, "none", f"unsupported language {normalize_lang(lg)}",
+                               CONFIDENCE["none"])
             for i in idx:
-                records[i] = _NONE
+                records[i] = flag
             continue
         date = dates[idx[0]]
         doc = DocState(actors_obj, rules_by_lang[lg], lg, None if _missing(date) else date)
