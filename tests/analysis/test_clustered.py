@@ -117,7 +117,11 @@ def test_too_few_readouts_give_no_readout_level_result():
     out = compare_clustered(coded, n_boot=200).iloc[0]
     assert np.isnan(out["cluster_ci_low"]) and np.isnan(out["cluster_p"])
     assert out["cluster_note"] == "4 readouts (fewer than 5): no readout-level inference"
-    assert not np.isnan(compare_clustered(coded, n_boot=200, min_clusters=4)["cluster_p"].iloc[0])
+    out = compare_clustered(coded, n_boot=200, min_clusters=4).iloc[0]
+    assert not np.isnan(out["cluster_ci_low"]) and np.isnan(out["cluster_p"])
+    assert out["cluster_note"].startswith("fewer than 10 readouts: no cluster-robust model")
+    out = compare_clustered(coded, n_boot=200, min_clusters=4, min_model_clusters=4).iloc[0]
+    assert not np.isnan(out["cluster_p"])
 
 
 def test_errors_name_the_bad_value():
