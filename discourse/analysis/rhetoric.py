@@ -7,9 +7,11 @@ side. :func:`compute_rhetoric_keyness` counts the words of what is *said*:
 1. the reporting clause is cut out of each statement (:func:`strip_reporting_clauses`): the
    cue span of the attribution stage (``cue_start``/``cue_end`` when the table has them,
    otherwise ``cue_text`` found inside the statement);
-2. stop words by default: the language's stop words (stopwordsiso), every word of the
-   actors' names, aliases and titles (the actors file), and every form of the language's
-   reporting verbs (``discourse/lang/<code>/cues.yml``);
+2. stop words by default: the language's stop words (stopwordsiso and the language's own
+   list), every word of the actors' names, aliases and titles (the actors file) and of the
+   language's title words (``name_titles``: Mr, H.E., président...), and every form of the
+   language's reporting verbs (``discourse/lang/<code>/cues.yml``, or the speech verbs of
+   ``attribution.yml`` for Chinese and Khmer);
 3. one list per language (never pooled unless ``pooled=True``, which says so in the ``lang``
    column), since coopération and cooperation would otherwise compete;
 4. a word is listed only if the side that uses it more uses it in at least ``min_readouts``
@@ -115,11 +117,25 @@ def _actor_words(actors: Actors, lang: str) -> set[str]:
 
 
 def _verb_words(lang: str) -> set[str]:
+    """Every form of the language's reporting verbs (cues.yml; attribution.yml for the
+    unspaced languages' speech verbs)."""
     if not is_supported(lang):
         return set()
-    verbs = get_language(lang).data("cues").get("reporting_verbs") or []
+    language = get_language(lang)
+    verbs = language.data("cues").get("reporting_verbs") or []
     forms = verb_forms(verbs, lang, f"discourse/lang/{lang}/cues.yml")
-    return {w for role in forms.values() for form in role for w in form.split()}
+    words = {w for role in forms.values() for form in role for w in form.split()}
+    return words | _words_of(language.data("attribution").get("speech_verbs") or [], lang)
+
+
+def _title_words(lang: str) -> set[str]:
+    """The words of titles before a name in the language's data (Mr, H.E., 主席, សម្តេច...)."""
+    if not is_supported(lang):
+        return set()
+    language = get_language(lang)
+    titles = list(language.data("cues").get("name_titles") or [])
+    titles += list(language.data("attribution").get("titles") or [])
+    return _words_of(titles, lang) | {_fold(t.lower()) for t in titles}
 
 
 def rhetoric_stopwords(lang: str, *, actors: Actors | str | None = None,
@@ -140,8 +156,10 @@ def rhetoric_stopwords(lang: str, *, actors: Actors | str | None = None,
 
         if stopwordsiso.has_lang(lang):
             words |= {_fold(w.lower()) for w in stopwordsiso.stopwords(lang)}
+        if is_supported(lang):
+            words |= {_fold(str(w).lower()) for w in get_language(lang).stop_words}
     if actor_names:
-        words |= _actor_words(read_actors(actors), lang)
+        words |= _actor_words(read_actors(actors), lang) | _title_words(lang)
     if reporting_verbs:
         words |= _verb_words(lang)
     return frozenset(words)
