@@ -129,13 +129,17 @@ def _verb_words(lang: str) -> set[str]:
 
 
 def _title_words(lang: str) -> set[str]:
-    """The words of titles before a name in the language's data (Mr, H.E., 主席, សម្តេច...)."""
+    """Titles from the language's data: the abbreviated honorifics of ``name_titles`` (Mr.,
+    H.E., M.; its other entries are words that may occur in a title, such as "coopération"
+    in "ministre de la Coopération", not titles) and the titles of ``attribution.yml``
+    (主席, សម្តេច...)."""
     if not is_supported(lang):
         return set()
     language = get_language(lang)
-    titles = list(language.data("cues").get("name_titles") or [])
-    titles += list(language.data("attribution").get("titles") or [])
-    return _words_of(titles, lang) | {_fold(t.lower()) for t in titles}
+    honorifics = [t for t in language.data("cues").get("name_titles") or []
+                  if len(str(t).split()) == 1 and str(t).endswith(".")]
+    titles = honorifics + list(language.data("attribution").get("titles") or [])
+    return {_fold(str(t).lower()) for t in titles}
 
 
 def rhetoric_stopwords(lang: str, *, actors: Actors | str | None = None,
