@@ -29,6 +29,7 @@ from .errors import (
     DiscourseError,
     ExportError,
     HandCodingError,
+    OutletsError,
     ParameterError,
 )
 
@@ -58,6 +59,10 @@ _EXPORTS: dict[str, str] = {
     "count_themes": "analysis.counts", "count_cooccurrence": "analysis.cooccurrence", "count_over_time": "analysis.time",
     "format_table": "analysis.formatting", "write_table": "analysis.formatting",
     "compare_groups": "analysis.stats", "compute_keyness": "analysis.keyness",
+    "compare_clustered": "analysis.clustered", "compare_reporting": "analysis.reporting",
+    "pool_small_groups": "analysis.reporting", "compute_rhetoric_keyness": "analysis.rhetoric",
+    "strip_reporting_clauses": "analysis.rhetoric", "read_outlets": "analysis.outlets",
+    "assign_outlets": "analysis.outlets", "plot_comparison": "analysis.figures.comparison",
     "plot_theme_shares": "analysis.figures.shares", "plot_speaker_heatmap": "analysis.figures.heatmap",
     "plot_keyness": "analysis.figures.keyness", "plot_cooccurrence": "analysis.figures.cooccurrence", "plot_over_time": "analysis.figures.time",
     "write_figure": "analysis.figures.writer",
@@ -89,7 +94,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = sorted(
-    [*_EXPORTS, "__version__", "DiscourseError", "CorpusError", "ContractError",
+    [*_EXPORTS, "__version__", "DiscourseError", "CorpusError", "ContractError", "OutletsError",
      "ParameterError", "ActorsError", "CodebookError", "HandCodingError", "AnalysisError",
      "ExportError"]
 )
