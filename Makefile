@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= data/processed
 
-.PHONY: install reproduce test test-ui lab lock clean
+.PHONY: install reproduce test test-ui lab lock clean corpus
 
 install: $(STAMP)
 
@@ -21,6 +21,9 @@ $(STAMP): pyproject.toml requirements.lock
 reproduce: install
 	$(BIN)/discourse run data/raw --out $(OUT)
 	$(BIN)/discourse notebooks --out $(OUT)/notebooks
+
+corpus: install  ## rebuild the real readouts' texts from their live addresses (data/real/fetched/)
+	$(BIN)/discourse corpus fetch data/real/recipe.csv --out data/real/fetched
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -22,12 +22,17 @@ Commands::
         once (data/real/split.csv), by outlet: about 30 % of each language's documents, from
         outlets that no development document comes from; refuses to redo an existing split
 
+``recipe.csv`` is in discourse's recipe format (:mod:`discourse.corpus.recipes`): the same
+file serves ``discourse corpus fetch`` (the live address; the text is found in the live page by
+its digest, else reported as changed) and the rebuild from the store (``query``, ``span``).
+
 A worksheet (JSON) holds: doc_id, url, query, outlet, outlet_side, lang, date (ISO), title,
 story (meeting key, e.g. ``2024-12-03 Xi Jinping - Hun Sen``), keep_from / keep_to (verbatim
 snippets that open and close the kept span; keep_to is included), themes_labelled (bool), and
 statements: a list of {anchor, speaker, side, cue, themes}, one per sentence in reading order,
 ``anchor`` being the sentence's opening words verbatim (at least 20 characters or the whole
-sentence). A statement runs from its anchor to the next anchor (trailing white space trimmed).
+sentence). ``statements`` may be empty: an unlabelled readout (in the corpus, not in the
+evaluation; its recipe has ``n_statements`` 0). A statement runs from its anchor to the next anchor (trailing white space trimmed).
 The annotation conventions are in ``data/real/CONVENTIONS.md``.
 """
 
@@ -45,7 +50,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "data" / "real"
-CHECKER = ROOT.parent / "shared" / "tools" / "check_reserved.py"
+CHECKER = next((p for p in (ROOT.parent / "shared" / "tools" / "check_reserved.py",
+                            Path("/work/shared/tools/check_reserved.py")) if p.exists()),
+               ROOT.parent / "shared" / "tools" / "check_reserved.py")
 SIDES_SPECIAL = {"narrator", "joint", "unknown"}
 CUES = {"explicit", "pronoun", "inverted", "participial", "carried", "description", "joint",
         "narrator", "none", "quote", "apposition", "lead"}
@@ -182,18 +189,38 @@ def rebuild() -> int:
     return 1 if bad else 0
 
 
-def recipe() -> int:
-    cols = META + ["batch", "span_start", "span_end", "page_sha256", "text_sha256",
-                   "text_chars", "n_statements", "themes_labelled"]
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(cols)
+RECIPE_META = ["query", "outlet", "outlet_side", "lang", "date", "title", "story", "batch",
+               "n_statements", "themes_labelled"]
+
+
+def recipe_rows() -> list[dict]:
+    """The recipe rows of the committed documents, in discourse's recipe format.
+
+    The columns of :data:`discourse.corpus.recipes.RECIPE_COLUMNS` (address, span of the text
+    in the stored page text, page and text digests and lengths), then the metadata; a
+    document without hand labels has ``n_statements`` 0.
+    """
+    rows = []
     for d in read_docs():
-        w.writerow([d.get(c, "") for c in META + ["batch"]] + [d["span"][0], d["span"][1],
-                   d["page_sha256"], d["text_sha256"], d["text_chars"], len(d["statements"]),
-                   d["themes_labelled"]])
-    (REAL / "recipe.csv").write_text(out.getvalue(), encoding="utf-8")
-    print(f"wrote {REAL / 'recipe.csv'}")
+        row = {"doc_id": d["doc_id"], "url": d["url"], "span_start": d["span"][0],
+               "span_end": d["span"][1], "page_sha256": d["page_sha256"],
+               "page_chars": d["page_chars"], "text_sha256": d["text_sha256"],
+               "text_chars": d["text_chars"]}
+        row.update({k: d.get(k, "") for k in RECIPE_META})
+        row["n_statements"] = len(d["statements"])
+        rows.append(row)
+    return rows
+
+
+def recipe() -> int:
+    import pandas as pd
+
+    from discourse.corpus.recipes import validate_recipe
+
+    table = validate_recipe(pd.DataFrame(recipe_rows()), where="data/real/docs")
+    (REAL / "recipe.csv").write_text(table.to_csv(index=False, lineterminator="\n"),
+                                     encoding="utf-8")
+    print(f"wrote {REAL / 'recipe.csv'} ({len(table)} documents)")
     return 0
 
 

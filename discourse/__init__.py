@@ -38,7 +38,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # the pipeline
     "run": "pipeline.runner", "write_run": "pipeline.folder", "read_run": "pipeline.folder",
-    "process_batch": "pipeline.runner", "RunResult": "pipeline.runner", "top_level": "analysis.counts",
+    "RunResult": "pipeline.runner", "top_level": "analysis.counts",
     "write_run_folder": "pipeline.folder", "RunSummary": "pipeline.folder",
     # stages
     "read_corpus": "corpus.reader", "iter_corpus": "corpus.reader", "detect_language": "lang.detect",

@@ -9,6 +9,11 @@
                      [--unit {statement,match}]
     discourse notebooks [--corpus PATH] [--codebook FILE] [--actors FILE] --out DIR
     discourse appendix [CODEBOOK] --out FILE.md|FILE.tex
+    discourse corpus dedupe CORPUS --out REPORT.csv [--flags FILE.csv] [--min-shared X]
+                            [--original SOURCE ...]
+    discourse corpus recipe CORPUS --out recipe.csv [--pages DIR]
+    discourse corpus fetch recipe.csv --out DIR [--delay S] [--retries N] [--timeout S]
+    discourse corpus summary CORPUS --out DIR [--speakers] [--keep-relays]
 
 Bad input ends the command with a one-line message naming the file and what to do, and a
 non-zero exit status (2); a notebook that fails ends ``discourse notebooks`` with one line
@@ -38,42 +43,30 @@ from pathlib import Path
 from . import __version__
 from .coding.appendix import write_codebook_appendix
 from .coding.codebook import read_codebook
+from .corpus.fetch import fetch_corpus
+from .corpus.reader import read_corpus
+from .corpus.recipes import make_recipe, write_recipe
+from .corpus.relays import find_relays, report_relays
+from .corpus.summary import plot_corpus_summary, summarize_corpus
 from .errors import DiscourseError, ParameterError
 from .io.export import write_coded_csv
+from .analysis.figures.writer import write_figure
+from .io.files import check_writable, write_atomic
 from .io.formats import write_excel, write_parquet, write_stata
 from .io.refi.writer import write_qdc, write_qdpx
 from .pipeline.folder import read_run, write_run_folder
 from .pipeline.notebooks import execute_notebooks, list_notebooks
 from .pipeline.options import ENGINES, STREAM_THRESHOLD_MB, RunOptions
+from .speakers.attribution import attribute_speakers
+from .text.statements import split_statements
 
 __all__ = ["main", "build_parser"]
 
 EXPORT_FORMATS = ("csv", "parquet", "stata", "xlsx", "qdpx", "qdc")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``discourse`` command."""
-    parser = argparse.ArgumentParser(
-        prog="discourse",
-        description="Computational discourse analysis of diplomatic statements.",
-    )
-    parser.add_argument("--version", action="version", version=f"discourse {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    run = sub.add_parser("run", help="read a corpus, attribute and code its statements, write a run folder")
-    run.add_argument("corpus", help="a folder of .txt/.md/.html readouts, or a .csv/.jsonl/.parquet file")
-    run.add_argument("--out", required=True, help="the run folder to write")
-    run.add_argument("--actors", help="actors YAML file (default: the packaged data/actors.yml)")
-    run.add_argument("--codebook", help="codebook file: .yml, .dic (LIWC), .lc3 (Lexicoder)")
-    run.add_argument("--levels", type=int, help="code themes down to this depth (1 = top level)")
-    run.add_argument("--fold-accents", action="store_true", help="match without accents")
-    run.add_argument("--nested-scope", choices=("theme", "all"), default="theme",
-                     help="where the longest-match rule applies (default: within a theme)")
-    run.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
-    run.add_argument("--lang", help="language of every document (default: metadata or detected)")
-    run.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (Excel)")
-    run.add_argument("--force", action="store_true",
-                     help="write into a non-empty folder not written by discourse")
+def _add_scale_arguments(run: argparse.ArgumentParser) -> None:
+    """The scale-out flags of ``discourse run``: streaming, processes, Dask."""
     scale = run.add_argument_group(
         "scale-out", "any of these streams the corpus in batches (bounded memory); the run "
                      "folder is the same, byte for byte")
@@ -95,6 +88,38 @@ def build_parser() -> argparse.ArgumentParser:
                        default=STREAM_THRESHOLD_MB,
                        help=f"corpus size above which the run streams (default "
                             f"{STREAM_THRESHOLD_MB:g} MB)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``discourse`` command.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["export", "run", "--format", "csv", "--out", "c.csv"]).format
+    'csv'
+    """
+    parser = argparse.ArgumentParser(
+        prog="discourse",
+        description="Computational discourse analysis of diplomatic statements.",
+    )
+    parser.add_argument("--version", action="version", version=f"discourse {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="read a corpus, attribute and code its statements, write a run folder")
+    run.add_argument("corpus", help="a folder of .txt/.md/.html readouts, or a .csv/.jsonl/.parquet file")
+    run.add_argument("--out", required=True, help="the run folder to write")
+    run.add_argument("--actors", help="actors YAML file (default: the packaged data/actors.yml)")
+    run.add_argument("--codebook", help="codebook file: .yml, .dic (LIWC), .lc3 (Lexicoder)")
+    run.add_argument("--levels", type=int, help="code themes down to this depth (1 = top level)")
+    run.add_argument("--fold-accents", action="store_true", help="match without accents")
+    run.add_argument("--nested-scope", choices=("theme", "all"), default="theme",
+                     help="where the longest-match rule applies (default: within a theme)")
+    run.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
+    run.add_argument("--lang", help="language of every document (default: metadata or detected)")
+    run.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (Excel)")
+    run.add_argument("--force", action="store_true",
+                     help="write into a non-empty folder not written by discourse")
+    _add_scale_arguments(run)
     run.add_argument("--quiet", action="store_true",
                      help="no progress bar and no summary line (the bar is only shown on a "
                           "terminal anyway)")
@@ -121,7 +146,41 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("codebook", nargs="?", help="codebook file (default: the default codebook)")
     app.add_argument("--out", required=True, help="a .md or .tex file")
     app.add_argument("--force", action="store_true", help="replace an existing file")
+    _add_corpus_parser(sub)
     return parser
+
+
+def _add_corpus_parser(sub) -> None:
+    """``discourse corpus dedupe|recipe|fetch|summary``."""
+    corpus = sub.add_parser("corpus", help="relayed copies, recipes, rebuilding, overview")
+    csub = corpus.add_subparsers(dest="corpus_command", required=True, metavar="ACTION")
+    dd = csub.add_parser("dedupe", help="find relayed copies; write the groups' report")
+    dd.add_argument("corpus", help="a folder of readouts or a table file")
+    dd.add_argument("--out", required=True, help="the report (.csv): groups, similarity, kept")
+    dd.add_argument("--flags", help="also write doc_id, relay_group, relay_of... (.csv), one "
+                    "row per document, to merge into metadata.csv")
+    dd.add_argument("--min-shared", type=float, default=0.8,
+                    help="share of the shorter text found in the other (default 0.8)")
+    dd.add_argument("--original", action="append", default=[], metavar="SOURCE",
+                    help="a source whose copy is the original (repeatable)")
+    rc = csub.add_parser("recipe", help="write the corpus recipe (addresses, checksums, spans)")
+    rc.add_argument("corpus", help="a folder of saved pages or readouts with a url column")
+    rc.add_argument("--out", required=True, help="the recipe (.csv)")
+    rc.add_argument("--pages", help="folder of the pages the texts were cut from")
+    fe = csub.add_parser("fetch", help="rebuild a corpus from its recipe (polite, resumable)")
+    fe.add_argument("recipe", help="a recipe .csv")
+    fe.add_argument("--out", required=True, help="the folder of rebuilt texts")
+    fe.add_argument("--delay", type=float, default=2.0, help="seconds between requests to a host")
+    fe.add_argument("--retries", type=int, default=3, help="retries of a failed request")
+    fe.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    su = csub.add_parser("summary", help="readouts per outlet, year, language, side; speakers")
+    su.add_argument("corpus", help="a folder of readouts or a table file")
+    su.add_argument("--out", required=True, help="folder for corpus_summary.csv and .png")
+    su.add_argument("--speakers", action="store_true",
+                    help="attribute speakers (default actors) and count statements per speaker")
+    su.add_argument("--keep-relays", action="store_true", help="do not look for relays")
+    for p in (dd, rc, fe, su):
+        p.add_argument("--force", action="store_true", help="replace existing files")
 
 
 def _check_scale_flags(args: argparse.Namespace) -> None:
@@ -244,6 +303,50 @@ def _cmd_appendix(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    action = args.corpus_command
+    if action == "fetch":
+        report = fetch_corpus(args.recipe, args.out, delay=args.delay, retries=args.retries,
+                              timeout=args.timeout)
+        bad = report[report["status"] != "ok"]
+        print(f"discourse: rebuilt {len(report) - len(bad)} of {len(report)} documents in "
+              f"{args.out}; see fetch_report.csv" + "".join(
+                  f"\n  {r.status:11} {r.doc_id}: {r.detail}" for r in bad.itertuples()))
+        return 1 if len(bad) else 0
+    docs = read_corpus(args.corpus)
+    if action == "recipe":
+        path = write_recipe(make_recipe(docs, pages=args.pages), args.out, overwrite=args.force)
+        print(f"discourse: wrote {path} ({len(docs)} documents)")
+        return 0
+    if action == "dedupe":
+        flagged = find_relays(docs, min_shared=args.min_shared, originals=args.original)
+        report = report_relays(flagged, originals=args.original)
+        for path, table in ((args.out, report), (args.flags, flagged.drop(
+                columns=[c for c in ("text", "path") if c in flagged]))):
+            if path:
+                write_atomic(check_writable(path, overwrite=args.force),
+                             table.to_csv(index=False, lineterminator="\n"))
+        print(f"discourse: {report['relay_group'].nunique()} groups, "
+              f"{int((~report['kept']).sum())} relays; wrote {args.out}")
+        return 0
+    return _corpus_summary(args, docs if args.keep_relays else find_relays(docs))
+
+
+def _corpus_summary(args: argparse.Namespace, docs) -> int:
+    attributed = None
+    if args.speakers:
+        attributed = attribute_speakers(split_statements(docs))
+    summary = summarize_corpus(docs, attributed=attributed)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(check_writable(out / "corpus_summary.csv", overwrite=args.force),
+                 summary.to_csv(index=False, lineterminator="\n"))
+    write_figure(plot_corpus_summary(summary), out / "corpus_summary", formats=("png",),
+                 overwrite=args.force)
+    print(summary.to_string(index=False))
+    return 0
+
+
 def _one_line(text: str) -> str:
     """A message on one line: its lines joined with '; '."""
     return "; ".join(line.strip() for line in str(text).splitlines() if line.strip())
@@ -267,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         "export": _cmd_export,
         "notebooks": _cmd_notebooks,
         "appendix": _cmd_appendix,
+        "corpus": _cmd_corpus,
     }
     try:
         return commands[args.command](args)

@@ -63,3 +63,9 @@ class AnalysisError(DiscourseError):
 
 class ExportError(DiscourseError):
     """An output cannot be written (it would overwrite a user's file, bad format...)."""
+
+
+class UnsupportedLanguageWarning(UserWarning):
+    """Documents in a language without a folder ``discourse/lang/<code>/``: their statements
+    are split with language-neutral rules, get no speaker (cue_text says why) and no theme
+    from another language's patterns."""

@@ -165,7 +165,14 @@ def _label_missing(frame: pd.DataFrame, key: str, missing: pd.Series) -> pd.Seri
 def group_frame(coded: pd.DataFrame, keys: list[str], *, dropna: bool,
                 where: str) -> pd.DataFrame:
     """A copy of ``coded`` with the key columns derived (year/month) and missing values
-    labelled (or their rows dropped with ``dropna``); see the module for the rule."""
+    labelled (or their rows dropped with ``dropna``); see the module for the rule.
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"side": ["CN", None], "speaker": ["xi", "unknown"]})
+    >>> group_frame(coded, ["side"], dropna=True, where="example")["side"].tolist()
+    ['CN']
+    """
     frame = coded.copy()
     for key in keys:
         if key in frame.columns:
@@ -204,7 +211,14 @@ def theme_matrix(frame: pd.DataFrame, cols: list[str]) -> np.ndarray:
 
 
 def group_codes(frame: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
-    """Group index per row and the sorted table of group keys (the missing group last)."""
+    """Group index per row and the sorted table of group keys (the missing group last).
+
+    Examples
+    --------
+    >>> codes, groups = group_codes(pd.DataFrame({"side": ["KH", "(none)", "CN"]}), ["side"])
+    >>> codes.tolist(), groups["side"].tolist()
+    ([1, 2, 0], ['CN', 'KH', '(none)'])
+    """
     if not keys:
         return np.zeros(len(frame), dtype=np.int64), pd.DataFrame(index=[0])
     grouped = frame.groupby(keys, sort=True, dropna=False, observed=True)

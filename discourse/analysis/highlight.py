@@ -46,7 +46,13 @@ _TH = _TD + "; border-bottom: 1px solid #999"
 
 
 def base_theme(theme: str) -> str:
-    """The theme of a code: ``<id>.negated`` -> ``<id>``, any other id unchanged."""
+    """The theme of a code: ``<id>.negated`` -> ``<id>``, any other id unchanged.
+
+    Examples
+    --------
+    >>> base_theme("sovereignty.negated"), base_theme("sovereignty.security")
+    ('sovereignty', 'sovereignty.security')
+    """
     return theme[: -len(NEGATED_SUFFIX)] if theme.endswith(NEGATED_SUFFIX) else theme
 
 
@@ -242,7 +248,15 @@ def highlight_statements(
 
 
 def theme_order(theme: str, codebook) -> int:
-    """Position of a theme (or its negated code) in the codebook; unknown themes last."""
+    """Position of a theme (or its negated code) in the codebook; unknown themes last.
+
+    Examples
+    --------
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> cb = Codebook("c", "1", themes=(Theme("a", "A"), Theme("b", "B")))
+    >>> [theme_order(t, cb) for t in ("b", "a.negated", "zzz")]
+    [1, 0, 2]
+    """
     ids = list(getattr(codebook, "ids", ()))
     base = base_theme(theme)
     return ids.index(base) if base in ids else len(ids)

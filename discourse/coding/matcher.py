@@ -37,8 +37,7 @@ Exclusions
     within a match of one of its exclusions is blocked (``sécurité sociale`` blocks
     ``sécurité`` for sovereignty). Exclusions act before the longest-match rule.
 Languages
-    A text of language ``fr`` is matched with the ``fr`` patterns and the ``"*"`` ones (those
-    of imported dictionaries, for every language).
+    ``fr`` text: the ``fr`` and ``"*"`` patterns; Chinese and Khmer: :mod:`.unspaced`.
 Negation
     A match is flagged ``negated`` when a negation cue governs it, within ``window`` words
     (3 by default) and with no clause punctuation in between: a cue before it (fr ``sans``,
@@ -49,9 +48,8 @@ Negation
     decides: ``count`` (counts), ``exclude`` (dropped) or ``separate`` (reported; the coding
     credits it to ``<id>.negated``).
 
-Speed: all the patterns, exclusions and cues of a language are compiled into one
-Aho–Corasick automaton (pyahocorasick) over the working copy; a pattern with ``*`` at the
-start or end of the phrase is found by its literal part and extended to the token edge;
+Speed: a language's patterns, exclusions and cues make one Aho–Corasick automaton
+(pyahocorasick) over the working copy; a ``*`` at a phrase's edge extends to the token edge;
 other globs (``?``, inner ``*``) use a compiled regular expression. The texts of a language
 are scanned joined, in buffers of about a million characters, and boundaries, extensions,
 exclusions, the longest-match rule and negation are applied with numpy. ``engine="regex"``
@@ -83,12 +81,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
-from .negation import _check_cues, load_negation_cues
+from ..lang import get_language
+from .negation import _check_cues, read_negation_cues
 from .rules import _covered, _negated, _select, _sort_order
 from .scan import _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _candidates, _Lang, _spec
+from .unspaced import UnspacedTable, scan_unspaced
 from .workcopy import _CHUNK, _SEP, _nfc_pieces, _normalize, _restore
 
-__all__ = ["compile_codebook", "Matcher", "ScanResult", "load_negation_cues",
+__all__ = ["compile_codebook", "Matcher", "ScanResult", "read_negation_cues",
            "NESTED_SCOPES", "ENGINES"]
 
 #: Valid values of ``nested_scope``.
@@ -147,7 +147,7 @@ class Matcher:
         self._mode = np.array([("count", "exclude", "separate").index(m)
                                if m in ("count", "exclude", "separate") else 0
                                for m in self.negation_modes], np.int8)
-        self._cues = (load_negation_cues() if negation_cues is None
+        self._cues = (read_negation_cues() if negation_cues is None
                       else _check_cues(negation_cues, "negation_cues"))
         where = f"codebook {getattr(codebook, 'id', '?')!r}"
         patterns, self._by_lang = [], {}
@@ -165,6 +165,7 @@ class Matcher:
         self.patterns = tuple(patterns)
         self.languages = tuple(k for k in self._by_lang if k != "*")
         self._tables: dict[str | None, _Lang] = {}
+        self._unspaced: dict[str, UnspacedTable] = {}
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -216,13 +217,22 @@ class Matcher:
     def _scan_joined(self, raw: str, lens: np.ndarray, *, lang: str | None,
                      negation: bool) -> ScanResult:
         """:meth:`scan` of texts given joined by ``_SEP`` (``raw``), with their lengths."""
-        table = self._table(_lang_key(lang))
+        if (key := _lang_key(lang)) is not None and get_language(key, strict=False).unspaced:
+            return self._scan_unspaced(raw, lens, key)
+        table = self._table(key)
         at = np.concatenate(([0], np.cumsum(lens + 1)))       # where each text starts in raw
         parts = [self._scan_chunk(table, raw[at[i]:at[j] - 1], lens[i:j], i, negation)
                  for i, j in _chunks(lens)]
         if not parts:
             return _empty_result()
         return ScanResult(*(np.concatenate(cols) for cols in zip(*parts)))
+
+    def _scan_unspaced(self, raw: str, lens: np.ndarray, key: str) -> ScanResult:
+        with self._lock:   # Chinese, Khmer: discourse.coding.unspaced
+            if key not in self._unspaced:
+                self._unspaced[key] = UnspacedTable(self.codebook, key, self.patterns)
+        table = self._unspaced[key]
+        return ScanResult(*scan_unspaced(table, raw, lens, self.nested_scope == "all"))
 
     def find(self, text: str, *, lang: str | None, negation: bool = True) -> pd.DataFrame:
         """Matches in one text: a DataFrame with theme, pattern, matched, start, end, negated.
@@ -346,7 +356,7 @@ def compile_codebook(codebook, *, fold_accents: bool = False, nested_scope: str 
         results are identical).
     negation_cues
         Language -> ``{window, cues, openers, closers, exceptions}``, replacing the default
-        cues of ``discourse/lang/<code>/negation.yml`` (see :func:`load_negation_cues`).
+        cues of ``discourse/lang/<code>/negation.yml`` (see :func:`read_negation_cues`).
 
     Returns
     -------

@@ -4,7 +4,7 @@ The default cues are language data, in ``discourse/lang/<code>/negation.yml``:
 ``cues`` (a cue before a match negates it: ``sans``, ``never``), ``openers`` and ``closers``
 (``ne ... pas``: an opener before and a closer after), ``exceptions`` (phrases that hold a
 cue without negating: ``sans doute``) and ``window`` (how many words may separate a cue from
-the match). :func:`load_negation_cues` reads them; :func:`_check_cues` validates cues given
+the match). :func:`read_negation_cues` reads them; :func:`_check_cues` validates cues given
 to :func:`discourse.coding.matcher.compile_codebook`.
 """
 
@@ -16,15 +16,15 @@ from ..errors import ParameterError
 from ..lang import get_language, supported_languages
 from .scan import _CUE_KINDS
 
-__all__ = ["load_negation_cues"]
+__all__ = ["read_negation_cues"]
 
 
-def load_negation_cues() -> dict[str, dict[str, Any]]:
+def read_negation_cues() -> dict[str, dict[str, Any]]:
     """Return the default negation cues: language -> {window, cues, openers, closers, exceptions}.
 
     Examples
     --------
-    >>> cues = load_negation_cues()
+    >>> cues = read_negation_cues()
     >>> cues["fr"]["window"], "sans" in cues["fr"]["cues"], "*n't" in cues["en"]["cues"]
     (3, True, True)
     """

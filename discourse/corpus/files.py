@@ -1,7 +1,8 @@
 """Decoding and parsing the files of a corpus (for :mod:`discourse.corpus.reader`).
 
 Text files are decoded exactly (only a byte-order mark is removed); saved web pages are
-reduced to their article text with lxml; CSV, JSONL and Parquet tables are read whole or in
+reduced to their article text and metadata by :mod:`discourse.corpus.webpage`; CSV,
+JSONL and Parquet tables are read whole or in
 chunks. Every problem is a :class:`~discourse.errors.CorpusError` naming the file, the line
 or byte offset, and what to do.
 
@@ -25,12 +26,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import CorpusError, ParameterError
+from .webpage import extract_page
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 _DATE = re.compile(r"(\d{4})([-/]?)(\d{2})\2(\d{2})"
                    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _QUOTED = re.compile(r'"[^"]*"')
 
 
@@ -65,46 +66,6 @@ def _decode(data: bytes, where: str, encoding: str, *, offset: int = 0, lines: b
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _html_fields(raw: str, where: str) -> dict[str, str]:
-    """Article text (paragraphs joined by blank lines), title and date of a saved page."""
-    import lxml.html
-    from lxml.etree import ParserError
-
-    try:
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", raw, count=1))
-    except (ParserError, ValueError) as err:
-        raise CorpusError(f"{where}: cannot be parsed as HTML ({err}); save the page's "
-                          "article as a .txt file") from None
-    fields: dict[str, str] = {}
-    title = tree.xpath("string(//meta[@property='og:title']/@content)") or tree.findtext(
-        ".//title") or ""
-    if " ".join(title.split()):
-        fields["title"] = " ".join(title.split())
-    for value in tree.xpath("//meta[@property='article:published_time' or "
-                            "@itemprop='datePublished' or @name='pubdate']/@content"
-                            "|//time/@datetime"):
-        m = _DATE.match(str(value).strip())
-        if m:
-            fields["date"] = f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
-            break
-    for bad in tree.xpath("//script|//style|//nav|//header|//footer|//noscript|//form|"
-                          "//aside|//template"):
-        bad.drop_tree()
-    roots = tree.xpath("//article") or tree.xpath("//body") or [tree]
-    paragraphs = []
-    for el in roots[0].xpath(".//p|.//h1|.//h2|.//h3|.//h4|.//li|.//blockquote|.//figcaption"):
-        if el.xpath("ancestor::p|ancestor::li|ancestor::blockquote|ancestor::figcaption"):
-            continue  # its text is taken with its ancestor's
-        text = " ".join(el.text_content().split())
-        if text:
-            paragraphs.append(text)
-    if not paragraphs:  # a page without paragraph elements: its lines, blank-line separated
-        lines = [" ".join(line.split()) for line in roots[0].text_content().splitlines()]
-        paragraphs = [line for line in lines if line]
-    fields["text"] = "\n\n".join(paragraphs)
-    return fields
-
-
 def _read_text_file(path: Path, encoding: str) -> dict[str, str]:
     """Fields of one text file or web page: text (exactly as read), perhaps title and date."""
     try:
@@ -116,7 +77,7 @@ def _read_text_file(path: Path, encoding: str) -> dict[str, str]:
         raise CorpusError(f"{path}: the file is empty; add the readout's text or remove the file")
     text = _decode(data, str(path), encoding)
     if path.suffix.lower() in (".html", ".htm"):
-        fields = _html_fields(text, str(path))
+        fields = extract_page(text, where=str(path))
         if not fields["text"].strip():
             raise CorpusError(f"{path}: the page has no paragraph text; save the article's text "
                               "as a .txt file")

@@ -17,13 +17,14 @@
 
 Text files are kept **exactly as read**: only a UTF-8 byte-order mark is removed; line
 endings are not translated (``\\r\\n`` stays), so offsets found later point into the file.
-For a **saved web page** the text is the page's article text, extracted with lxml: the
-paragraphs (``p``, headings, list items, block quotes, figure captions) of ``<article>``, or
-else of ``<body>`` without scripts, navigation, headers, footers and forms, each with its
-white space collapsed, joined by blank lines. ``documents.text`` holds that extracted text
-and every offset points into it, not into the HTML. The page's ``og:title`` or ``<title>``
-and its ``article:published_time`` (or ``<time datetime>``) fill ``title`` and ``date`` when
-the metadata gives none.
+For a **saved web page** the text is the page's article text, extracted by
+:func:`discourse.corpus.webpage.extract_page` (trafilatura, precision settings; the
+article's headings, paragraphs, list items and quotes, each with its white space collapsed,
+joined by blank lines; navigation, related links, share buttons and comments left out).
+``documents.text`` holds that extracted text and every offset points into it, not into the
+HTML. The page's title, publication date, site name (``source``), canonical address
+(``url``) and ``<html lang>`` fill those columns when the metadata table gives none: a
+``metadata.csv`` beside the pages overrides what was extracted.
 
 Language: from the metadata, else from ``lang=``, else detected by
 :func:`discourse.lang.detect.detect_language` (``und``, undetermined, when it cannot tell; not an error).

@@ -272,6 +272,15 @@ def write_matches_csv(
     """Write the matches table as CSV: contract column order, rows by document and offset.
 
     Parameters are those of :func:`write_table_csv`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> m = pd.DataFrame({"doc_id": ["d", "d"], "stmt_id": ["d.1", "d.1"], "theme": ["b", "a"],
+    ...                   "start": [4, 0], "end": [8, 3]})
+    >>> p = write_matches_csv(m, pathlib.Path(tempfile.mkdtemp()) / "matches.csv")
+    >>> p.read_text().splitlines()[1]
+    'd,d.1,a,0,3'
     """
     table = order_matches(matches)
     return write_table_csv(table, path, bom=bom, overwrite=overwrite, provenance=provenance,

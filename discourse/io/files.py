@@ -36,6 +36,13 @@ def check_writable(path: str | os.PathLike, *, overwrite: bool) -> Path:
     ------
     ExportError
         If the file exists and ``overwrite`` is false, or if ``path`` is a folder.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> check_writable(p, overwrite=False) == p
+    True
     """
     path = Path(path)
     if path.is_dir():
@@ -94,7 +101,15 @@ def open_atomic(
 def write_atomic(
     path: str | os.PathLike, data: str | bytes, *, overwrite: bool = True
 ) -> Path:
-    """Write ``data`` (text as UTF-8, or bytes) to ``path`` atomically; return the path."""
+    """Write ``data`` (text as UTF-8, or bytes) to ``path`` atomically; return the path.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = write_atomic(pathlib.Path(tempfile.mkdtemp()) / "a.txt", b"x")
+    >>> p.read_bytes()
+    b'x'
+    """
     mode = "wb" if isinstance(data, bytes) else "w"
     with open_atomic(path, mode, overwrite=overwrite) as fh:
         fh.write(data)
@@ -102,12 +117,26 @@ def write_atomic(
 
 
 def sha256_bytes(data: bytes) -> str:
-    """Hex SHA-256 of ``data``."""
+    """Hex SHA-256 of ``data``.
+
+    Examples
+    --------
+    >>> sha256_bytes(b"")[:12]
+    'e3b0c44298fc'
+    """
     return hashlib.sha256(data).hexdigest()
 
 
 def sha256_file(path: str | os.PathLike) -> str:
-    """Hex SHA-256 of a file's bytes, read in blocks."""
+    """Hex SHA-256 of a file's bytes, read in blocks.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = write_atomic(pathlib.Path(tempfile.mkdtemp()) / "e.txt", b"")
+    >>> sha256_file(p) == sha256_bytes(b"")
+    True
+    """
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

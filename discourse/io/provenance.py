@@ -280,6 +280,13 @@ def read_provenance(path: str | os.PathLike) -> dict:
     ------
     ExportError
         If the file is missing or is not JSON.
+
+    Examples
+    --------
+    >>> read_provenance("no/such/file.json")
+    Traceback (most recent call last):
+    ...
+    discourse.errors.ExportError: no/such/file.json: no such provenance file
     """
     p = Path(path)
     try:

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import warnings
 from functools import lru_cache
 
-from ..errors import ParameterError
+from ..errors import ParameterError, UnsupportedLanguageWarning
 from .base import Language
 
 __all__ = ["Language", "get_language", "normalize_lang", "supported_languages",
-           "is_supported", "union_words", "UNDETERMINED"]
+           "is_supported", "union_words", "warn_unsupported", "UNDETERMINED"]
 
 #: The code of an undetermined language.
 UNDETERMINED = "und"
@@ -129,3 +130,27 @@ def union_words(key: str, *, data: str = "cues") -> tuple[str, ...]:
     for code in supported_languages():
         words.update(str(w) for w in get_language(code).data(data).get(key) or [])
     return tuple(sorted(words))
+
+
+def warn_unsupported(unsupported: dict[str, list[str]], *, where: str) -> None:
+    """Warn about documents in languages without a folder: language -> doc ids (never silent).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_unsupported({"th": ["d1"]}, where="split_statements")
+    >>> str(caught[0].message)[:51]
+    'split_statements: language not supported, th: d1 (1'
+    """
+    if not unsupported:
+        return
+    parts = [f"{code}: {', '.join(ids[:10])}{' ...' if len(ids) > 10 else ''} "
+             f"({len(ids)} document(s))" for code, ids in sorted(unsupported.items())]
+    warnings.warn(
+        f"{where}: language not supported, " + "; ".join(parts) + ". Supported: "
+        f"{', '.join(supported_languages())}. Their statements are split with language-"
+        "neutral rules, get speaker 'unknown' (cue_text 'unsupported language') and are not "
+        "coded with another language's patterns; give the right lang, or add a folder "
+        "discourse/lang/<code>/.", UnsupportedLanguageWarning, stacklevel=3)

@@ -21,7 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -90,6 +90,11 @@ class Language:
     adverb_pattern: str = r"(?!x)x"
     participle_agreement: str = ""
     inversion_marker: str = ""
+    #: Words are written without spaces between them (Chinese, Khmer): the stages then ask
+    #: the language for sentences (:meth:`sentence_spans`), words (:meth:`span_tokenize`),
+    #: a matching form (:meth:`match_form`) and boundaries (:meth:`is_boundary`), and the
+    #: attribution stage uses its cue analysis for unspaced languages.
+    unspaced: bool = False
 
     @property
     def folder(self) -> Path:
@@ -127,7 +132,11 @@ class Language:
 
     @cached_property
     def stop_words(self) -> frozenset[str]:
-        """Stop words (stopwordsiso's list for the language; empty if it has none)."""
+        """Stop words: the folder's ``stopwords.yml`` when it has one, else stopwordsiso's
+        list for the language (empty if it has none)."""
+        own = self.data("stopwords").get("words")
+        if own:
+            return frozenset(str(w).lower() for w in own)
         import stopwordsiso  # a data package: loaded on first use only
 
         if not stopwordsiso.has_lang(self.code):
@@ -147,6 +156,44 @@ class Language:
         # Every token starts with a letter or digit: the lookahead rejects other positions.
         return rf"(?={_ALNUM})(?:{ACRONYM}|{NUMBER}|{WORD})"
 
+    def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
+                      terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+        """``(start, end)`` offsets into ``text`` of the word tokens of ``text[start:end]``.
+
+        The default finds :meth:`token_pattern` (``terms`` unused); an unspaced language
+        segments words (a dictionary or a model) and keeps ``terms`` (names of the actors
+        file, phrases of the codebook) whole, besides its folder's own ``lexicon.yml``.
+
+        Examples
+        --------
+        >>> Language().span_tokenize("Both sides agreed.", 5)
+        [(5, 10), (11, 17)]
+        """
+        rx = _compiled_pattern(self.token_pattern())
+        return [m.span() for m in rx.finditer(text, start, len(text) if end is None else end)]
+
+    def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """Sentences of ``text[start:end]`` (offsets into ``text``), or None: the splitter's
+        own rules (``.``, ``!``, ``?`` with the abbreviation lists) apply."""
+        return None
+
+    def match_form(self, text: str) -> str:
+        """A copy of ``text`` of the same length for matching (Traditional characters as
+        Simplified, spelling variants unified); the default is ``text`` itself.
+
+        Examples
+        --------
+        >>> Language().match_form("Cooperation")
+        'Cooperation'
+        """
+        return text
+
+    def is_boundary(self, text: str, pos: int) -> bool:
+        """Whether a word may start or end at ``pos`` of ``text`` (a match's edge)."""
+        if pos <= 0 or pos >= len(text):
+            return True
+        return not (text[pos - 1].isalnum() and text[pos].isalnum())
+
     def conjugate(self, verb: str) -> dict[str, list[str]]:
         """Forms of a regular verb by role: participle, finite, gerund (folded text).
 
@@ -164,6 +211,11 @@ class Language:
 
     def __repr__(self) -> str:
         return f"<Language {self.code} ({self.name})>"
+
+
+@lru_cache(maxsize=16)
+def _compiled_pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def compile_words(words, flags: int = re.IGNORECASE) -> re.Pattern:

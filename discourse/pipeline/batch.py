@@ -59,6 +59,16 @@ def process_batch(
     Returns
     -------
     statements, attributed, coded, matches : DataFrame
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.coding.codebook import read_codebook
+    >>> from discourse.speakers.actors import read_actors
+    >>> docs = pd.DataFrame({"doc_id": ["d"], "lang": ["en"], "text": ["Peace. War."]})
+    >>> statements, *_ = process_batch(docs, actors=read_actors(), codebook=read_codebook())
+    >>> statements["stmt_id"].tolist()
+    ['d.1', 'd.2']
     """
     coding = (options or RunOptions()).coding
     statements = split_statements(documents)
@@ -100,6 +110,17 @@ def format_batch(documents: pd.DataFrame, *, actors: Actors, codebook: Codebook,
         ``n_documents``, ``n_statements``, ``n_matches``; ``coded`` and ``matches``: the
         CSV header, the body and :func:`document_spans` of the body; and for each table of
         :data:`~discourse.pipeline.run_files.COUNT_GROUPINGS`, the batch's theme counts.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.coding.codebook import read_codebook
+    >>> from discourse.speakers.actors import read_actors
+    >>> docs = pd.DataFrame({"doc_id": ["d"], "lang": ["en"], "text": ["Peace."]})
+    >>> out = format_batch(docs, actors=read_actors(), codebook=read_codebook(),
+    ...                    options=RunOptions())
+    >>> out["n_statements"], out["coded"][0].split(b",")[:2]
+    (1, [b'doc_id', b'stmt_id'])
     """
     _, _, coded, matches = process_batch(documents, actors=actors, codebook=codebook,
                                          options=options)

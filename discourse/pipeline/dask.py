@@ -32,7 +32,13 @@ __all__ = ["run_on_dask", "run_dask", "stream_on_dask", "require_distributed"]
 
 
 def require_distributed():
-    """The ``distributed`` package (ParameterError saying how to install it if missing)."""
+    """The ``distributed`` package (ParameterError saying how to install it if missing).
+
+    Examples
+    --------
+    >>> require_distributed().__name__                    # doctest: +SKIP
+    'distributed'
+    """
     try:  # Dask is optional and heavy: imported only for a Dask run
         import distributed
     except ImportError:
@@ -48,6 +54,13 @@ def stream_on_dask(corpus: Any, *, out: str | os.PathLike, actors: Actors, codeb
 
     The cluster is the scheduler at ``options.scheduler``, or a ``LocalCluster`` of
     ``n_workers`` processes started for the run.
+
+    Examples
+    --------
+    >>> from discourse.coding.codebook import read_codebook
+    >>> from discourse.speakers.actors import read_actors
+    >>> stream_on_dask("corpus.jsonl", out="run", actors=read_actors(),   # doctest: +SKIP
+    ...                codebook=read_codebook(), options=RunOptions(engine="dask"))
     """
     distributed = require_distributed()
 
@@ -98,6 +111,11 @@ def run_on_dask(
     Returns
     -------
     StreamResult
+
+    Examples
+    --------
+    >>> r = run_on_dask("corpus.jsonl", out="run", n_workers=2)     # doctest: +SKIP
+    >>> r.n_statements                                             # doctest: +SKIP
     """
     overrides.pop("jobs", None)
     options = RunOptions.build(options, **overrides)

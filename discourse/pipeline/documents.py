@@ -28,7 +28,13 @@ __all__ = ["format_documents_jsonl", "read_documents_jsonl", "write_documents_st
 
 
 def format_documents_jsonl(documents: pd.DataFrame) -> str:
-    """The documents table as JSON lines (one document a line, text exactly as read)."""
+    """The documents table as JSON lines (one document a line, text exactly as read).
+
+    Examples
+    --------
+    >>> format_documents_jsonl(pd.DataFrame({"doc_id": ["a"], "date": [None]}))
+    '{"date": null, "doc_id": "a"}\\n'
+    """
     lines = []
     for row in documents.to_dict(orient="records"):
         clean = {k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in row.items()}
@@ -43,6 +49,14 @@ def read_documents_jsonl(path: Path) -> pd.DataFrame:
     ------
     ParameterError
         If a line is not a JSON record (the file is damaged).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "documents.jsonl"
+    >>> _ = p.write_text('{"doc_id": 1, "date": "2024-12-03"}\\n', encoding="utf-8")
+    >>> read_documents_jsonl(p).values.tolist()
+    [['1', '2024-12-03']]
     """
     rows = []
     with open(path, encoding="utf-8") as fh:
@@ -62,7 +76,17 @@ def read_documents_jsonl(path: Path) -> pd.DataFrame:
 
 def write_documents_streamed(corpus: Any, path: Path, *,
                              options: RunOptions) -> tuple[Path, set, int]:
-    """Write ``documents.jsonl`` batch by batch; return it, the files read and the count."""
+    """Write ``documents.jsonl`` batch by batch; return it, the files read and the count.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["x", "y", "z"]})
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "documents.jsonl"
+    >>> _, paths, n = write_documents_streamed(docs, out, options=RunOptions(batch_size=2))
+    >>> n, len(out.read_text(encoding="utf-8").splitlines())
+    (3, 3)
+    """
     paths: set = set()
     n = 0
     with open_atomic(path, "w", overwrite=True) as fh:

@@ -70,6 +70,11 @@ class RunSummary:
         Totals of the run.
     engine
         How the run was done: ``"memory"``, ``"streaming"`` or ``"dask"``.
+
+    Examples
+    --------
+    >>> RunSummary(files=(), n_documents=1, n_statements=2, n_matches=0, engine="memory").engine
+    'memory'
     """
 
     files: tuple[Path, ...]
@@ -102,6 +107,16 @@ def check_run_folder(out: Path, *, force: bool) -> None:
     ExportError
         If ``out`` is a file, a folder an interrupted run left, or a non-empty folder not
         written by discourse, and ``force`` is false.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "notes.txt").write_text("mine")
+    >>> check_run_folder(folder, force=False)
+    Traceback (most recent call last):
+    ...
+    discourse.errors.ExportError: ...: the folder is not empty and was not written by discourse (it holds notes.txt); choose an empty or new folder, or pass force=True (--force on the command line) to write into it
     """
     if not out.exists():
         return

@@ -37,6 +37,11 @@ def list_notebooks(folder: str | os.PathLike = "notebooks") -> list[Path]:
     ------
     ParameterError
         If the folder does not exist or holds no notebook.
+
+    Examples
+    --------
+    >>> [p.name for p in list_notebooks("notebooks")][:1]        # doctest: +SKIP
+    ['01-sample-readout.ipynb']
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -94,6 +99,12 @@ def execute_notebooks(
     ------
     papermill.PapermillExecutionError
         If a cell raises: the error names the notebook and the cell.
+
+    Examples
+    --------
+    >>> execute_notebooks("notebooks", out="results/notebooks",      # doctest: +SKIP
+    ...                   parameters={"CORPUS": "my_readouts/"}, names=["01"])
+    [PosixPath('results/notebooks/01-sample-readout.ipynb')]
     """
     import papermill
 

@@ -111,6 +111,11 @@ class RunOptions:
     ParameterError
         For an invalid ``jobs``, ``batch_size``, ``engine``, a ``scheduler`` without Dask,
         or ``jobs`` with a ``scheduler``.
+
+    Examples
+    --------
+    >>> RunOptions(levels=1).parameters("data/raw")["levels"]
+    1
     """
 
     encoding: str = "utf-8"

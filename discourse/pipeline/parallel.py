@@ -82,6 +82,16 @@ def formatted_batches(
         many are in flight); None: here (``jobs=1``) or on a pool of ``jobs`` processes.
     jobs
         Processes of the pool, or slots of the executor.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.coding.codebook import read_codebook
+    >>> from discourse.speakers.actors import read_actors
+    >>> batches = [pd.DataFrame({"doc_id": [d], "lang": ["en"], "text": ["Peace."]}) for d in "ab"]
+    >>> [r["n_documents"] for r in formatted_batches(
+    ...     batches, actors=read_actors(), codebook=read_codebook(), options=RunOptions())]
+    [1, 1]
     """
     depth = 2 * max(jobs, 2)          # batches in flight: bounds memory
     if executor is not None:

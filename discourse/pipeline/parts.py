@@ -30,6 +30,17 @@ class CsvPart:
     Rows are appended in batch order. Each batch is also kept in a temporary spill file with
     the byte span of each document, so that if the batches do not come in ``doc_id`` order
     the file is rewritten at the end in that order (the order of the in-memory writers).
+
+    Examples
+    --------
+    >>> import contextlib, pathlib, tempfile
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> with contextlib.ExitStack() as stack:
+    ...     part = CsvPart(out, bom=False, stack=stack)
+    ...     part.append(b"doc_id", b"a\\n", [("a", 2)])
+    ...     part.finish()
+    >>> out.read_text()
+    'doc_id\\na\\n'
     """
 
     def __init__(self, path: Path, *, bom: bool, stack):

@@ -53,6 +53,13 @@ class RunResult:
         The files the corpus was read from (with a corpus folder's ``metadata.csv``).
     options
         The :class:`~discourse.pipeline.options.RunOptions` of the run.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> result = discourse.run("data/raw")                   # doctest: +SKIP
+    >>> result.options.coding                                # doctest: +SKIP
+    {'levels': None, 'fold_accents': False, 'nested_scope': 'theme'}
     """
 
     documents: pd.DataFrame

@@ -61,6 +61,12 @@ class StreamResult:
         Totals of the run.
     counts, counts_by_speaker
         The theme counts by side and by side and speaker (as :func:`discourse.count_themes`).
+
+    Examples
+    --------
+    >>> r = run_streaming("corpus.jsonl", out="run", progress=False)   # doctest: +SKIP
+    >>> r.files[0].name                                              # doctest: +SKIP
+    'coded_statements.csv'
     """
 
     files: tuple[Path, ...]
@@ -136,6 +142,15 @@ def stream_run(corpus: Any, *, out: str | os.PathLike, actors: Actors, codebook:
     """:func:`run_streaming` with the actors and codebook read and the options checked.
 
     ``slots``: the batches an ``executor`` runs at once (default: ``options.jobs``).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "lang": "en", "text": ["Peace.", "War."]})
+    >>> r = stream_run(docs, out=tempfile.mkdtemp(), actors=read_actors(),
+    ...                codebook=read_codebook(), options=RunOptions(batch_size=1, progress=False))
+    >>> r.n_documents, [p.name for p in r.files][:2]
+    (2, ['coded_statements.csv', 'matches.csv'])
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

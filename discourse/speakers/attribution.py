@@ -56,17 +56,20 @@ import os
 import pandas as pd
 
 from ..errors import ParameterError
+from ..lang import get_language, normalize_lang
 from ..schema import require_columns
 from .actors import Actors, read_actors
 from .attributor import UNKNOWN, Attribution, attribute_document
 from .cue_analysis import CONFIDENCE
 from .cues import read_cue_rules
 from .doc_state import DocState
+from .unspaced import attribute_unspaced
 
 __all__ = ["attribute_speakers", "CONFIDENCE"]
 
 #: The columns the stage adds, in order (the fields of an Attribution).
-COLUMNS = ("speaker", "speaker_name", "side", "cue", "cue_text", "confidence")
+COLUMNS = ("speaker", "speaker_name", "side", "cue", "cue_text", "cue_start", "cue_end",
+           "confidence")
 _NONE = Attribution.of(UNKNOWN, "none", "", CONFIDENCE["none"])
 
 
@@ -98,7 +101,10 @@ def attribute_speakers(
     -------
     pandas.DataFrame
         A new table: the statements plus ``speaker``, ``speaker_name``, ``side``, ``cue``,
-        ``cue_text`` and ``confidence`` (see :mod:`discourse.schema`).
+        ``cue_text``, ``cue_start``, ``cue_end`` (offsets of the cue's words in the document's
+        text, missing when there is no cue) and ``confidence`` (see :mod:`discourse.schema`).
+        ``attrs["name_variants"]`` maps each misspelt name matched to an actor with a
+        tolerance ("Zhang Dejianq") to that actor's id, for the researcher to check.
 
     Raises
     ------
@@ -120,7 +126,8 @@ def attribute_speakers(
     require_columns(statements, "statements", where="attribute_speakers")
     actors_obj = read_actors(actors)
     rules_by_lang = read_cue_rules(cues)
-    if lang is not None and lang not in rules_by_lang:
+    if lang is not None and lang not in rules_by_lang and \
+            not get_language(lang, strict=False).unspaced:
         raise ParameterError(
             f"attribute_speakers: lang={lang!r} has no cue words; valid: "
             f"{', '.join(sorted(rules_by_lang))} (or None to use the lang column)")
@@ -131,19 +138,34 @@ def attribute_speakers(
     dates = result["date"].tolist() if "date" in result.columns else [None] * len(result)
     texts = [str(t) for t in result["text"].tolist()]
     paragraphs = result["paragraph"].tolist()
+    variants: dict[str, str] = {}
     for idx in _documents(result["doc_id"]):
         lg = langs[idx[0]]
         lg = None if lg is None or (not isinstance(lg, str) and pd.isna(lg)) else str(lg)
+        if lg is not None and get_language(lg, strict=False).unspaced:   # zh, km
+            date = dates[idx[0]]
+            found = attribute_unspaced([texts[i] for i in idx], [paragraphs[i] for i in idx],
+                                       actors_obj, normalize_lang(lg),
+                                       None if _missing(date) else str(date))
+            for i, rec in zip(idx, found):
+                records[i] = rec
+            continue
         if lg not in rules_by_lang:
+            flag = _NONE if lg is None or normalize_lang(lg) in ("und", *rules_by_lang) else \
+                Attribution.of(UNKNOWN, "none", f"unsupported language {normalize_lang(lg)}",
+                               CONFIDENCE["none"])
             for i in idx:
-                records[i] = _NONE
+                records[i] = flag
             continue
         date = dates[idx[0]]
         doc = DocState(actors_obj, rules_by_lang[lg], lg, None if _missing(date) else date)
         found = attribute_document([texts[i] for i in idx], [paragraphs[i] for i in idx], doc)
         for i, rec in zip(idx, found):
             records[i] = rec
-    return _with_columns(result, records)
+        variants.update(doc.variants)
+    out = _with_columns(result, records)
+    out.attrs["name_variants"] = dict(sorted(variants.items()))
+    return out
 
 
 def _documents(doc_ids: pd.Series) -> list[list[int]]:
@@ -162,9 +184,13 @@ def _with_columns(result: pd.DataFrame, records: list[Attribution | None]) -> pd
         # A row without a doc_id has no decision; as before this restructuring, the table
         # then gets none of the columns (kept as it was: outputs must not change here).
         return result
+    starts = result["start"].tolist()
     for col in COLUMNS:
         vals = [getattr(r, col) for r in records]
-        if col == "confidence":
+        if col in ("cue_start", "cue_end"):   # offsets into the document's text
+            result[col] = pd.Series([pd.NA if v is None else int(s) + v for v, s in
+                                     zip(vals, starts)], index=result.index, dtype="Int64")
+        elif col == "confidence":
             result[col] = pd.Series(vals, index=result.index, dtype="float64")
         elif col == "side":
             result[col] = pd.Series(

@@ -123,11 +123,6 @@ def read_attribution_gold(folder: str | os.PathLike) -> tuple[pd.DataFrame, pd.D
     return documents, pd.DataFrame(rows, columns=list(GOLD_COLUMNS))
 
 
-#: Former name of :func:`read_attribution_gold` (the public grammar is ``read_``); kept so
-#: that existing scripts keep working, not exported at the top level.
-load_attribution_gold = read_attribution_gold
-
-
 def gold_statements(documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """A statements table cut exactly at the gold sentences (to evaluate attribution alone).
 

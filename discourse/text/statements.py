@@ -50,6 +50,8 @@ Sentences
     The abbreviation lists and the sentence openers are data, per language, in
     ``discourse/lang/<code>/abbreviations.yml``; a document in a language without a folder
     (``und``...) uses every language's lists.
+    Chinese and Khmer give their own sentences and words (:meth:`~discourse.lang.base.
+    Language.sentence_spans`: 。！？ / ។ ៕ ? !, no space needed; jieba, khmercut).
 
 Examples
 --------
@@ -69,11 +71,12 @@ from functools import lru_cache
 import pandas as pd
 
 from ..errors import ParameterError
-from ..lang import get_language, is_supported, normalize_lang, supported_languages
+from ..lang import (get_language, is_supported, normalize_lang, supported_languages,
+                    warn_unsupported)
 from ..lang.base import ABBREVIATION_GROUPS
 from ..lang.detect import detect_language
 from ..schema import COLUMNS, require_columns
-from .tokens import token_regex
+from .tokens import token_counter
 
 __all__ = ["split_statements", "split_paragraphs", "split_sentences"]
 
@@ -267,7 +270,9 @@ def split_sentences(
     ['Mr. Li met the U.S. envoy.', 'He said 3.5 percent... was fine!', 'Both sides agreed.']
     """
     end = len(text) if end is None else end
-    return _sentence_spans(text, _abbreviations(normalize_lang(lang)), start, end)
+    own = get_language(lang, strict=False).sentence_spans(text, start, end)
+    return own if own is not None else \
+        _sentence_spans(text, _abbreviations(normalize_lang(lang)), start, end)
 
 
 def _sentence_spans(text: str, abbr: dict[str, frozenset[str]], start: int, end: int
@@ -348,17 +353,24 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     add_doc, add_id, add_paragraph, add_sentence, add_start, add_end, add_text, add_tokens = (
         rows[c].append for c in ("doc_id", "stmt_id", "paragraph", "sentence", "start", "end",
                                  "text", "n_tokens"))
+    unsupported: dict[str, list[str]] = {}
     for doc in documents.to_dict(orient="records"):
         text = doc["text"]
         if not isinstance(text, str):
             text = "" if pd.isna(text) else str(text)
         doc_id = str(doc["doc_id"])
         doc_lang = _doc_lang(doc.get("lang"), lang, text)
+        if not is_supported(doc_lang) and normalize_lang(doc_lang) != "und":
+            unsupported.setdefault(normalize_lang(doc_lang), []).append(doc_id)
         abbr = _abbreviations(normalize_lang(doc_lang))
-        find_tokens = token_regex(doc_lang).findall  # in place: count_tokens(text[ss:se])
+        language = get_language(doc_lang, strict=False)
+        count = token_counter(doc_lang)
         n = 0
         for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):
-            for s_no, (ss, se) in enumerate(_sentence_spans(text, abbr, ps, pe), start=1):
+            spans = language.sentence_spans(text, ps, pe)
+            if spans is None:
+                spans = _sentence_spans(text, abbr, ps, pe)
+            for s_no, (ss, se) in enumerate(spans, start=1):
                 n += 1
                 add_doc(doc_id)
                 add_id(f"{doc_id}.{n}")
@@ -367,10 +379,11 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
                 add_start(ss)
                 add_end(se)
                 add_text(text[ss:se])
-                add_tokens(len(find_tokens(text, ss, se)))
+                add_tokens(count(text, ss, se))
         for c in carried:
             value = doc_lang if c == "lang" else (doc.get(c) if has[c] else pd.NA)
             meta[c].extend([value] * n)
+    warn_unsupported(unsupported, where="split_statements")
     out = pd.DataFrame(rows)
     for c in ("paragraph", "sentence", "start", "end", "n_tokens"):
         out[c] = out[c].astype("int64")

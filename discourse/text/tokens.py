@@ -24,7 +24,9 @@ The tokenizer is nltk's :class:`~nltk.tokenize.RegexpTokenizer` (no nltk data ne
 :func:`span_tokenize_words` gives offsets into the original text, so
 ``[text[s:e] for s, e in span_tokenize_words(text)] == tokenize_words(text)``.
 Each language's rules come from its folder (:func:`discourse.lang.get_language`); a language
-without a folder (``und``...) gets the language-neutral pattern (no elision split).
+without a folder (``und``...) gets the language-neutral pattern (no elision split). A
+language written without spaces segments its words itself (Chinese with jieba, Khmer with
+khmercut; :meth:`discourse.lang.base.Language.span_tokenize`), with exact offsets.
 
 Examples
 --------
@@ -43,7 +45,8 @@ from nltk.tokenize import RegexpTokenizer
 
 from ..lang import get_language
 
-__all__ = ["tokenize_words", "span_tokenize_words", "count_tokens", "token_pattern", "token_regex"]
+__all__ = ["tokenize_words", "span_tokenize_words", "count_tokens", "token_pattern", "token_regex",
+           "token_counter"]
 
 
 def token_pattern(lang: str | None = "fr") -> str:
@@ -110,6 +113,9 @@ def span_tokenize_words(text: str, *, lang: str | None = "fr") -> list[tuple[int
     >>> span_tokenize_words("l'Hexagone du Diamant", lang="fr")
     [(0, 2), (2, 10), (11, 13), (14, 21)]
     """
+    language = get_language(lang, strict=False)
+    if language.unspaced:
+        return language.span_tokenize(text)
     return list(_tokenizer(_lang(lang)).span_tokenize(text))
 
 
@@ -133,6 +139,9 @@ def tokenize_words(text: str, *, lang: str | None = "fr") -> list[str]:
     >>> tokenize_words("Both sides agreed on win-win cooperation.", lang="en")
     ['Both', 'sides', 'agreed', 'on', 'win-win', 'cooperation']
     """
+    language = get_language(lang, strict=False)
+    if language.unspaced:
+        return [text[s:e] for s, e in language.span_tokenize(text)]
     return _tokenizer(_lang(lang)).tokenize(text)
 
 
@@ -157,4 +166,25 @@ def count_tokens(text: str, *, lang: str | None = "fr") -> int:
     """
     # The same pattern as the nltk tokenizer, without nltk's per-call timeout wrapper (twice
     # as fast on the statements' hot path).
+    language = get_language(lang, strict=False)
+    if language.unspaced:
+        return len(language.span_tokenize(text))
     return len(_compiled(_lang(lang)).findall(text))
+
+
+def token_counter(lang: str | None = "fr"):
+    """Return ``count(text, start, end)``: the number of word tokens of ``text[start:end]``.
+
+    Without copying the slice for spaced languages (:func:`token_regex`); Chinese and Khmer
+    segment the slice (:meth:`discourse.lang.base.Language.span_tokenize`).
+
+    Examples
+    --------
+    >>> token_counter("en")("He said so.", 3, 11), token_counter("zh")("中柬友谊。", 0, 5)
+    (2, 2)
+    """
+    language = get_language(lang, strict=False)
+    if language.unspaced:
+        return lambda text, s, e: len(language.span_tokenize(text, s, e))
+    find = token_regex(lang).findall
+    return lambda text, s, e: len(find(text, s, e))

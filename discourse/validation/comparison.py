@@ -68,6 +68,12 @@ def majority_coding(hand: pd.DataFrame, *, coder: str | None = None,
     -------
     pandas.DataFrame
         stmt_id, the theme columns (``Int64``), speaker (if present), n_coders.
+
+    Examples
+    --------
+    >>> hand = pd.DataFrame({"coder": ["a", "b"], "stmt_id": "d.1", "theme_x": [1, 0]})
+    >>> majority_coding(hand, ties=1)[["stmt_id", "theme_x", "n_coders"]].values.tolist()
+    [['d.1', 1, 2]]
     """
     where = "majority_coding"
     require_columns(hand, ["coder", "stmt_id"], where=where)
@@ -108,6 +114,13 @@ class CodingComparison:
         Human speaker (rows) x machine speaker (columns) counts.
     reference
         The human reference used (after :func:`majority_coding`), joined with the machine's.
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"stmt_id": ["d.1"], "theme_x": [1], "speaker": ["xi"]})
+    >>> hand = pd.DataFrame({"coder": "a", "stmt_id": ["d.1"], "theme_x": [1], "speaker": ["li"]})
+    >>> compare_coding(coded, hand).speaker[["n", "n_correct"]].values.tolist()
+    [[1, 0]]
     """
 
     themes: pd.DataFrame
@@ -173,6 +186,13 @@ def compare_coding(coded: pd.DataFrame, hand: pd.DataFrame, *, themes=None,
     ------
     HandCodingError
         If a hand-coded statement is not in ``coded``.
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"stmt_id": ["d.1", "d.2"], "theme_x": [1, 1]})
+    >>> hand = pd.DataFrame({"coder": "a", "stmt_id": ["d.1", "d.2"], "theme_x": [1, 0]})
+    >>> compare_coding(coded, hand).themes[["theme", "tp", "fp", "precision"]].values.tolist()
+    [['x', 1, 1, 0.5]]
     """
     # scikit-learn is slow to import and only needed here: imported on first use
     from sklearn.metrics import confusion_matrix, precision_recall_fscore_support

@@ -69,7 +69,16 @@ def _delimiter(path: Path) -> str:
 
 
 def read_sheet(path: Path) -> pd.DataFrame:
-    """Read a CSV or xlsx sheet as text cells ('' for blank); the file is only read."""
+    """Read a CSV or xlsx sheet as text cells ('' for blank); the file is only read.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
+    >>> _ = p.write_text("stmt_id,theme_x\\nd.1, 1.0\\n", encoding="utf-8")
+    >>> read_sheet(p).values.tolist()
+    [['d.1', '1.0']]
+    """
     suffix = path.suffix.lower()
     if not path.exists():
         raise HandCodingError(f"{path}: no such file; give the path of a coding sheet "

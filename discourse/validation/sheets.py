@@ -46,13 +46,30 @@ _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def sheet_themes(codebook: Codebook, levels: int | None) -> list:
-    """The themes that get a column, in codebook order."""
+    """The themes that get a column, in codebook order.
+
+    Examples
+    --------
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> cb = Codebook("c", "1", themes=(Theme("a", "A"), Theme("a.b", "B", parent="a")))
+    >>> [t.id for t in sheet_themes(cb, 1)], [t.id for t in sheet_themes(cb, None)]
+    (['a'], ['a', 'a.b'])
+    """
     return [t for t in codebook.themes if levels is None or t.id.count(".") < levels]
 
 
 def instructions_text(codebook: Codebook, themes: list, *, coder: str, n: int,
                       speakers: list[str] | None) -> str:
-    """The coding instructions (Markdown) drawn from the codebook."""
+    """The coding instructions (Markdown) drawn from the codebook.
+
+    Examples
+    --------
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> cb = Codebook("c", "1", themes=(Theme("peace", "Peace", "Calls for peace."),))
+    >>> text = instructions_text(cb, list(cb.themes), coder="A", n=3, speakers=None)
+    >>> "### `theme_peace`: Peace" in text
+    True
+    """
     lines = [
         f"# Coding instructions: {codebook.title or codebook.id}",
         "",
@@ -100,7 +117,13 @@ def instructions_text(codebook: Codebook, themes: list, *, coder: str, n: int,
 
 
 def instructions_path(path: Path) -> Path:
-    """The sidecar instructions file of a CSV sheet."""
+    """The sidecar instructions file of a CSV sheet.
+
+    Examples
+    --------
+    >>> instructions_path(Path("sheets/alice.csv")).as_posix()
+    'sheets/alice.instructions.md'
+    """
     return path.with_name(path.stem + ".instructions.md")
 
 

@@ -65,6 +65,12 @@ class ThemeClassifier:
         Theme column -> number of training statements (positives, negatives).
     params
         The options of the training (seed, char_ngrams, C).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié", "commerce"] * 6, "theme_friendship": [1, 0] * 6})
+    >>> train_theme_classifier(data).themes
+    ['theme_friendship']
     """
 
     models: dict
@@ -153,6 +159,12 @@ def train_theme_classifier(data: pd.DataFrame, *, text: str = "text", themes=Non
     ------
     AnalysisError
         If a theme has only one class (all 0 or all 1): nothing to learn.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié", "commerce"] * 6, "theme_friendship": [1, 0] * 6})
+    >>> train_theme_classifier(data).n_train
+    {'theme_friendship': (6, 6)}
     """
     where = "train_theme_classifier"
     cols = _themes(data, text, themes, where)
@@ -217,6 +229,13 @@ def cross_validate_themes(data: pd.DataFrame, *, text: str = "text", themes=None
     -----
     UserWarning
         For each theme left out.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié de fer", "commerce"] * 30,
+    ...                      "theme_friendship": [1, 0] * 30})
+    >>> cross_validate_themes(data, k=3)[["theme", "n", "k", "f1"]].values.tolist()
+    [['friendship', 60, 3, 1.0]]
     """
     where = "cross_validate_themes"
     cols = _themes(data, text, themes, where)
@@ -275,6 +294,15 @@ def compare_with_dictionary(coded: pd.DataFrame, labels: pd.DataFrame, *,
         theme, n, n_positive, dictionary_precision, dictionary_recall, dictionary_f1,
         classifier_precision, classifier_recall, classifier_f1 (cross-validated: an
         estimate for new statements, while the dictionary was not fitted on them), k, note.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"stmt_id": [f"s{i}" for i in range(60)],
+    ...                        "text": ["amitié de fer", "commerce"] * 30,
+    ...                        "theme_friendship": [1, 0] * 30})
+    >>> coded = labels[["stmt_id", "theme_friendship"]]
+    >>> compare_with_dictionary(coded, labels, k=3)[["theme", "dictionary_f1"]].values.tolist()
+    [['friendship', 1.0]]
     """
     where = "compare_with_dictionary"
     cols = _themes(labels, text, themes, where)
@@ -324,6 +352,13 @@ def suggest_themes(model: ThemeClassifier, statements: pd.DataFrame, *,
         stmt_id (if the input has it), ``p_<theme>`` per theme (probability of the
         positive class), ``suggested`` (themes with a probability >= ``threshold``, sorted,
         joined by ``;``).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"text": ["amitié", "commerce"] * 6, "theme_friendship": [1, 0] * 6})
+    >>> model = train_theme_classifier(data)
+    >>> suggest_themes(model, pd.DataFrame({"text": ["amitié"]}))["suggested"].tolist()
+    ['friendship']
     """
     where = "suggest_themes"
     if not isinstance(model, ThemeClassifier):

@@ -44,10 +44,10 @@ def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
     assert cb.version == "1.0.0" and cb.id == "default"
-    assert cb.languages == ("fr", "en")
+    assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
-        for lang in ("fr", "en"):
+        for lang in ("fr", "en", "zh", "km"):
             assert sum(len(t.patterns.get(lang, ())) for t in family) >= 5, (top, lang)
         theme = cb.theme(top)
         assert theme.definition and theme.include and theme.exclude

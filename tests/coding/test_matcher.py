@@ -12,7 +12,7 @@ import pytest
 from discourse.coding.model import Codebook, Theme
 from discourse.errors import CodebookError, ParameterError
 from discourse.coding.matcher import compile_codebook
-from discourse.coding.negation import load_negation_cues
+from discourse.coding.negation import read_negation_cues
 
 
 def book(*themes):
@@ -219,7 +219,7 @@ def test_default_codebook_codes_anti_cold_war_opposition():
 
 
 def test_negation_cues_are_data_and_configurable():
-    cues = load_negation_cues()
+    cues = read_negation_cues()
     assert {"ne", "n'"} <= set(cues["fr"]["openers"]) and "without" in cues["en"]["cues"]
     cb = book(T("acw", en=["hegemonism"]))
     custom = {"en": {"window": 1, "cues": ["hardly"]}}

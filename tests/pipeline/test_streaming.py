@@ -25,7 +25,7 @@ def test_streaming_equals_in_memory(corpus, reference, tmp_path):
     assert same_files(reference, tmp_path) == []
     coded = pd.read_csv(reference / "coded_statements.csv")
     assert res.n_statements == len(coded)
-    assert res.n_documents == sum(1 for _ in open(corpus, encoding="utf-8"))
+    assert res.n_documents == len(Path(corpus).read_text(encoding="utf-8").splitlines())
     assert not list(tmp_path.glob(".*"))             # no temporary file left
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from discourse import attribute_speakers, read_actors, run, write_run
-from discourse.speakers.evaluation import gold_statements, load_attribution_gold
+from discourse.speakers.evaluation import gold_statements, read_attribution_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKSUMS = ROOT / "tests" / "data" / "output_checksums.json"
@@ -36,7 +36,7 @@ def _run_digests(corpus: Path, out: Path) -> dict[str, str]:
 
 def _attribution_digest(name: str) -> str:
     folder = ROOT / "tests" / "data" / name
-    documents, gold = load_attribution_gold(folder)
+    documents, gold = read_attribution_gold(folder)
     attributed = attribute_speakers(gold_statements(documents, gold),
                                     actors=read_actors(folder / "actors.yml"))
     cols = ["doc_id", "stmt_id", "start", "end", "speaker", "speaker_name", "side", "cue",

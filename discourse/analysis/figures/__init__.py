@@ -3,17 +3,13 @@
 Every ``plot_*`` function takes a table of :mod:`discourse.analysis` and returns a new
 :class:`matplotlib.figure.Figure`; none saves, shows or touches pyplot's global state.
 
-=========================================== ================================================
-module                                      figure
-=========================================== ================================================
-:mod:`~discourse.analysis.figures.shares`   :func:`plot_theme_shares`: shares per group
-:mod:`~discourse.analysis.figures.heatmap`  :func:`plot_speaker_heatmap`: shares per speaker
-:mod:`~discourse.analysis.figures.keyness`  :func:`plot_keyness`: key words of two groups
-:mod:`~discourse.analysis.figures.cooccurrence` :func:`plot_cooccurrence`: pairs of themes
-:mod:`~discourse.analysis.figures.time`     :func:`plot_over_time`: shares per period
-:mod:`~discourse.analysis.figures.writer`   :func:`write_figure`: PNG, PDF, SVG, same bytes
-:mod:`~discourse.analysis.figures.style`    the style, sizes and labels they share
-=========================================== ================================================
+- :mod:`~discourse.analysis.figures.shares`: ``plot_theme_shares``, theme shares per group;
+- :mod:`~discourse.analysis.figures.heatmap`: ``plot_speaker_heatmap``, shares per speaker;
+- :mod:`~discourse.analysis.figures.keyness`: ``plot_keyness``, key words of two groups;
+- :mod:`~discourse.analysis.figures.cooccurrence`: ``plot_cooccurrence``, pairs of themes;
+- :mod:`~discourse.analysis.figures.time`: ``plot_over_time``, shares per period;
+- :mod:`~discourse.analysis.figures.writer`: ``write_figure``, PNG, PDF and SVG, same bytes;
+- :mod:`~discourse.analysis.figures.style`: the style, sizes and labels they share.
 
 Colours: a chart whose marks stand for themes (one group) colours each theme as the review
 widget and the REFI-QDA export do (:mod:`discourse.analysis.palette`); a chart whose marks

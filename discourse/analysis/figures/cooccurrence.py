@@ -50,6 +50,16 @@ def plot_cooccurrence(
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.analysis.cooccurrence import count_cooccurrence
+    >>> coded = pd.DataFrame({"stmt_id": ["1", "2"], "side": ["CN", "KH"],
+    ...                       "theme_a": [1, 1], "theme_b": [1, 0]})
+    >>> fig = plot_cooccurrence(count_cooccurrence(coded, by="side"))
+    >>> [ax.get_title() for ax in fig.axes if ax.get_title()]
+    ['CN (n = 1 statement)', 'KH (n = 1 statement)']
     """
     # seaborn is only needed for heatmaps and slow to import: imported on first use
     import seaborn as sns
@@ -84,8 +94,8 @@ def plot_cooccurrence(
                 value, ax=ax, cmap=HEATMAP_CMAP, vmin=0, vmax=1, annot=annot, fmt="",
                 annot_kws={"fontsize": 6}, square=True, linewidths=0.5, linecolor="white",
                 cbar=k == len(groups) - 1, cbar_kws={"label": "c coefficient", "shrink": 0.8},
-                xticklabels=[theme_label(t, labels, 10) for t in themes],
-                yticklabels=[theme_label(t, labels, 12) for t in themes],
+                xticklabels=[theme_label(t, labels, width=10) for t in themes],
+                yticklabels=[theme_label(t, labels, width=12) for t in themes],
             )
             ax.tick_params(axis="x", rotation=90)
             ax.tick_params(axis="y", rotation=0)

@@ -52,6 +52,16 @@ def plot_speaker_heatmap(
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.analysis.counts import count_themes
+    >>> coded = pd.DataFrame({"stmt_id": ["1", "2"], "n_tokens": [9, 9],
+    ...                       "speaker": ["xi", "hun_sen"], "theme_peace": [1, 0]})
+    >>> fig = plot_speaker_heatmap(count_themes(coded, by="speaker"))
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['hun_sen (n = 1)', 'xi (n = 1)']
     """
     # seaborn is only needed for heatmaps and slow to import: imported on first use
     import seaborn as sns
@@ -79,7 +89,7 @@ def plot_speaker_heatmap(
             100 * share.to_numpy(dtype=float), ax=ax, cmap=HEATMAP_CMAP, vmin=0, vmax=100,
             annot=annot, fmt="", annot_kws={"fontsize": 6}, linewidths=0.5, linecolor="white",
             cbar_kws={"label": "% of statements", "shrink": 0.9},
-            xticklabels=[theme_label(t, labels, 40) for t in themes],
+            xticklabels=[theme_label(t, labels, width=40) for t in themes],
             yticklabels=[f"{g} (n = {int(sizes[g])})" for g in groups],
         )
         for tick in ax.get_xticklabels():

@@ -59,6 +59,16 @@ def plot_keyness(
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.analysis.keyness import compute_keyness
+    >>> st = pd.DataFrame({"side": ["CN", "KH"], "lang": ["en", "en"],
+    ...     "text": ["cooperation cooperation", "friendship friendship"]})
+    >>> fig = plot_keyness(compute_keyness(st, target="CN", min_count=1), n=1)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['cooperation', 'friendship']
     """
     where = "plot_keyness"
     require_columns(keyness, ["feature", "statistic"], where=where)
@@ -89,7 +99,7 @@ def plot_keyness(
     legend = []
     for name, tokens, count in zip(names, sizes, stmts):
         parts = [count_label(int(count)) if count is not None else None,
-                 count_label(int(tokens), "token")[4:] if tokens is not None else None]
+                 count_label(int(tokens), noun="token")[4:] if tokens is not None else None]
         detail = ", ".join(p for p in parts if p)
         legend.append(f"{name} ({detail})" if detail else str(name))
     height = 1.2 + 0.13 * len(shown)

@@ -97,6 +97,11 @@ def new_figure(width: float, height: float) -> Figure:
     """A new figure of ``width`` x ``height`` inches, at most :data:`MAX_HEIGHT` tall.
 
     Raises ParameterError for a bad width.
+
+    Examples
+    --------
+    >>> new_figure(3.5, 2).get_size_inches().tolist(), new_figure(3.5, 40).get_size_inches()[1]
+    ([3.5, 2.0], 11.0)
     """
     if not (isinstance(width, (int, float)) and 1 <= width <= 20):
         raise ParameterError(f"width={width!r} must be a number of inches, e.g. 3.5 or 7.2")
@@ -126,19 +131,33 @@ def top_groups(sizes: pd.Series, top: int | None) -> tuple[list, int]:
 
 
 def group_keys(df: pd.DataFrame, stop: str) -> list[str]:
-    """The grouping columns: those before ``stop`` (count tables put the keys first)."""
+    """The grouping columns: those before ``stop`` (count tables put the keys first).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> group_keys(pd.DataFrame(columns=["side", "speaker", "theme", "share"]), "theme")
+    ['side', 'speaker']
+    """
     cols = list(df.columns)
     return [c for c in cols[: cols.index(stop)] if c not in COUNT_COLUMNS and c != "period"]
 
 
 def group_labels(df: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """Each row's group as a label (``"CN / xi_jinping"``; ``"all statements"`` without keys)."""
+    """Each row's group as a label (``"CN / xi_jinping"``; ``"all statements"`` without keys).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> group_labels(pd.DataFrame({"side": ["CN"], "speaker": ["xi"]}), ["side", "speaker"]).tolist()
+    ['CN / xi']
+    """
     if not keys:
         return pd.Series("all statements", index=df.index, dtype=object)
     return df[keys].astype(str).agg(" / ".join, axis=1).astype(object)
 
 
-def count_label(n: int, noun: str = "statement") -> str:
+def count_label(n: int, *, noun: str = "statement") -> str:
     """``"n = 1 statement"``, ``"n = 1 234 statements"`` (thin space between thousands).
 
     Examples
@@ -149,14 +168,30 @@ def count_label(n: int, noun: str = "statement") -> str:
     return f"n = {n:,} {noun}{'' if n == 1 else 's'}".replace(",", "\u2009")
 
 
-def theme_label(theme: str, labels: Mapping[str, str] | None, width: int = 22) -> str:
-    """The display label of a theme (its label, else its id), wrapped at ``width``."""
+def theme_label(theme: str, labels: Mapping[str, str] | None, *, width: int = 22) -> str:
+    """The display label of a theme (its label, else its id), wrapped at ``width``.
+
+    Examples
+    --------
+    >>> theme_label("anti_cold_war", None), theme_label("peace", {"peace": "Peace"})
+    ('anti cold war', 'Peace')
+    """
     text = (labels or {}).get(theme, theme).replace("_", " ")
     return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 def check_counts(counts: pd.DataFrame, where: str) -> None:
-    """Check a theme-count table has the columns of a plot and is not empty."""
+    """Check a theme-count table has the columns of a plot and is not empty.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_counts(pd.DataFrame(columns=["theme", "n_statements", "n_coded", "share",
+    ...                                    "ci_low", "ci_high"]), "example")
+    Traceback (most recent call last):
+    ...
+    discourse.errors.AnalysisError: example: the table is empty; there is nothing to plot
+    """
     require_columns(counts, ["theme", "n_statements", "n_coded", "share", "ci_low", "ci_high"],
                     where=where)
     if counts.empty:

@@ -118,6 +118,16 @@ def plot_over_time(
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from discourse.analysis.time import count_over_time
+    >>> coded = pd.DataFrame({"stmt_id": ["1", "2"], "n_tokens": [5, 5],
+    ...     "date": ["2023-05-01", "2024-12-03"], "theme_a": [1, 0]})
+    >>> fig = plot_over_time(count_over_time(coded, by=None))
+    >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ['2023', '2024']
     """
     where = "plot_over_time"
     require_columns(over_time, ["period", "theme", "n_statements", "share", "ci_low", "ci_high"],
@@ -137,7 +147,7 @@ def plot_over_time(
         axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True)
         for k, theme in enumerate(chosen):
             _draw_panel(axes.flat[k], data, theme, palette[theme], totals)
-            _set_axes(axes.flat[k], theme_label(theme, labels, 40), periods, freq)
+            _set_axes(axes.flat[k], theme_label(theme, labels, width=40), periods, freq)
         for ax in axes.flat[: len(chosen)]:
             ax.label_outer()
         for ax in axes.flat[len(chosen):]:

@@ -31,7 +31,14 @@ __all__ = ["code_ids", "build_codes"]
 
 
 def code_ids(codebook: Any, extra: list[str]) -> list[str]:
-    """The ids of the codes: the codebook's themes, then the ``extra`` ids it lacks."""
+    """The ids of the codes: the codebook's themes, then the ``extra`` ids it lacks.
+
+    Examples
+    --------
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> code_ids(Codebook("c", "1", themes=(Theme("a", "A"),)), ["a", "a.negated"])
+    ['a', 'a.negated']
+    """
     ids = [t.id for t in codebook.themes]
     for tid in extra:
         if tid not in ids:
@@ -58,7 +65,18 @@ def _description(theme: Any, tid: str) -> str:
 
 
 def build_codes(parent_el: etree._Element, ns: str, codebook: Any, ids: list[str]) -> None:
-    """Add the ``<Codes>`` tree of the codes ``ids`` under ``parent_el`` (namespace ``ns``)."""
+    """Add the ``<Codes>`` tree of the codes ``ids`` under ``parent_el`` (namespace ``ns``).
+
+    Examples
+    --------
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> from discourse.io.refi.common import NS_PROJECT
+    >>> cb = Codebook("c", "1", themes=(Theme("a", "A"), Theme("a.b", "B", parent="a")))
+    >>> root = etree.Element("CodeBook")
+    >>> build_codes(root, NS_PROJECT, cb, ["a", "a.b"])
+    >>> [c.get("name") for c in root.iter(f"{{{NS_PROJECT}}}Code")]
+    ['A', 'B']
+    """
     colours = theme_colours(ids, codebook=codebook)
     themes = {t.id: t for t in codebook.themes}
     elements: dict[str, etree._Element] = {}

@@ -39,17 +39,37 @@ _GUID_NAMESPACE = uuid.UUID("7b0c7f4e-3d2a-5b8e-9c41-6f1d2e3a4b5c")
 
 
 def guid(*parts: Any) -> str:
-    """A deterministic GUID (UUID 5) of ``parts``: the same parts give the same GUID."""
+    """A deterministic GUID (UUID 5) of ``parts``: the same parts give the same GUID.
+
+    Examples
+    --------
+    >>> guid("source", "doc1")
+    '169fa2c5-90a6-570a-bb46-fe0c1529a5ef'
+    """
     return str(uuid.uuid5(_GUID_NAMESPACE, "\x1f".join(str(p) for p in parts)))
 
 
 def code_guid(codebook_id: str, theme_id: str) -> str:
-    """The GUID of a theme's code in a codebook."""
+    """The GUID of a theme's code in a codebook.
+
+    Examples
+    --------
+    >>> code_guid("default", "sovereignty") == guid("code", "default", "sovereignty")
+    True
+    """
     return guid("code", codebook_id, theme_id)
 
 
 def check_choice(value: str, valid: tuple[str, ...], name: str, where: str) -> None:
-    """Raise ParameterError if ``value`` is not one of ``valid``."""
+    """Raise ParameterError if ``value`` is not one of ``valid``.
+
+    Examples
+    --------
+    >>> check_choice("page", UNITS, "unit", "write_qdpx")
+    Traceback (most recent call last):
+    ...
+    discourse.errors.ParameterError: write_qdpx: unit='page' is not valid; use one of statement, match
+    """
     if value not in valid:
         raise ParameterError(f"{where}: {name}={value!r} is not valid; use one of "
                              f"{', '.join(valid)}")
@@ -63,7 +83,13 @@ def _u16_cumulative(text: str) -> np.ndarray:
 
 
 def to_units(text: str, offsets: list[int], positions: str) -> list[int]:
-    """Code-point offsets into ``text`` as counted by ``positions``."""
+    """Code-point offsets into ``text`` as counted by ``positions``.
+
+    Examples
+    --------
+    >>> to_units("𝔘 ok", [1, 4], "utf16"), to_units("𝔘 ok", [1, 4], "codepoints")
+    ([2, 5], [1, 4])
+    """
     if positions == "codepoints":
         return [int(o) for o in offsets]
     cum = _u16_cumulative(text)
@@ -71,7 +97,13 @@ def to_units(text: str, offsets: list[int], positions: str) -> list[int]:
 
 
 def from_units(text: str | None, offsets: list[int], positions: str, where: str) -> list[int]:
-    """Offsets counted by ``positions`` as code-point offsets into ``text``."""
+    """Offsets counted by ``positions`` as code-point offsets into ``text``.
+
+    Examples
+    --------
+    >>> from_units("𝔘 ok", [2, 5], "utf16", "example")
+    [1, 4]
+    """
     if positions == "codepoints":
         return [int(o) for o in offsets]
     if text is None:

@@ -83,7 +83,18 @@ def _read_codes(root: etree._Element, ns: str, codebook: Any) -> pd.DataFrame:
 
 def read_qdc(path: str | os.PathLike, *, codebook: Any = None) -> pd.DataFrame:
     """Read the codes of a REFI-QDA codebook (``.qdc``): guid, theme, name, parent, color,
-    description, in tree order (a parent before its sub-codes)."""
+    description, in tree order (a parent before its sub-codes).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> from discourse.io.refi.writer import write_qdc
+    >>> cb = Codebook(id="mini", version="1", themes=(Theme("peace", "Peace"),))
+    >>> p = write_qdc(cb, pathlib.Path(tempfile.mkdtemp()) / "mini.qdc")
+    >>> read_qdc(p)[["theme", "name"]].values.tolist()
+    [['peace', 'Peace']]
+    """
     p = Path(path)
     try:
         root = _parse(p.read_bytes(), str(p))
@@ -174,6 +185,19 @@ def read_qdpx(
     ------
     HandCodingError
         If the file is not a REFI-QDA project.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> from discourse.io.refi.writer import write_qdpx
+    >>> cb = Codebook(id="mini", version="1", themes=(Theme("peace", "Peace"),))
+    >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Paix."]})
+    >>> coded = pd.DataFrame({"doc_id": ["d"], "stmt_id": ["d.1"], "start": [0], "end": [5],
+    ...                       "text": ["Paix."], "theme_peace": [1]})
+    >>> p = write_qdpx(coded, docs, pathlib.Path(tempfile.mkdtemp()) / "p.qdpx", codebook=cb)
+    >>> read_qdpx(p)[["doc_id", "start", "end", "theme", "coder"]].values.tolist()
+    [['d', 0, 5, 'peace', 'discourse']]
     """
     check_choice(positions, POSITIONS, "positions", "read_qdpx")
     p = Path(path)
@@ -329,6 +353,19 @@ def hand_coding_from_qdpx(
     HandCodingError
         If the project's texts disagree with the statements' offsets, or ``coder`` made no
         coding.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> from discourse.io.refi.writer import write_qdpx
+    >>> cb = Codebook(id="mini", version="1", themes=(Theme("peace", "Peace"),))
+    >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Paix. Guerre."]})
+    >>> coded = pd.DataFrame({"doc_id": ["d", "d"], "stmt_id": ["d.1", "d.2"], "start": [0, 6],
+    ...                       "end": [5, 13], "text": ["Paix.", "Guerre."], "theme_peace": [1, 0]})
+    >>> p = write_qdpx(coded, docs, pathlib.Path(tempfile.mkdtemp()) / "p.qdpx", codebook=cb)
+    >>> hand_coding_from_qdpx(p, coded, codebook=cb)[["stmt_id", "theme_peace"]].values.tolist()
+    [['d.1', 1], ['d.2', 0]]
     """
     p = Path(path)
     codings = read_qdpx(p, statements=statements, codebook=codebook, positions=positions,

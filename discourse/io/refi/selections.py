@@ -36,7 +36,15 @@ def _statement_description(row: dict) -> str:
 
 
 def statement_selections(coded: pd.DataFrame, ids: list[str]) -> list[dict]:
-    """One selection per coded statement, coded with its themes (in the order of ``ids``)."""
+    """One selection per coded statement, coded with its themes (in the order of ``ids``).
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"doc_id": ["d"], "stmt_id": ["d.1"], "start": [0], "end": [5],
+    ...                       "theme_b": [1], "theme_a": [1], "speaker_name": ["Xi"]})
+    >>> [(s["themes"], s["description"]) for s in statement_selections(coded, ["a", "b"])]
+    [(['a', 'b'], 'Speaker: Xi')]
+    """
     cols = theme_columns(coded)
     out = []
     for r in coded.to_dict("records"):
@@ -53,7 +61,15 @@ def statement_selections(coded: pd.DataFrame, ids: list[str]) -> list[dict]:
 
 
 def match_selections(matches: pd.DataFrame) -> list[dict]:
-    """One selection per matched term, coded with its theme."""
+    """One selection per matched term, coded with its theme.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"doc_id": ["d"], "stmt_id": ["d.1"], "theme": ["peace"],
+    ...                   "pattern": ["paix"], "matched": ["Paix"], "start": [0], "end": [4]})
+    >>> [(s["name"], s["description"]) for s in match_selections(m)]
+    [('d.1 peace: Paix', 'pattern: paix')]
+    """
     out, seen = [], {}
     for r in matches.sort_values(["doc_id", "start", "end", "theme", "pattern"],
                                  kind="mergesort").to_dict("records"):
@@ -71,7 +87,13 @@ def match_selections(matches: pd.DataFrame) -> list[dict]:
 
 
 def document_texts(documents: pd.DataFrame, *, where: str) -> dict[str, str]:
-    """doc_id -> text of the documents table (ExportError for a doc_id given twice)."""
+    """doc_id -> text of the documents table (ExportError for a doc_id given twice).
+
+    Examples
+    --------
+    >>> document_texts(pd.DataFrame({"doc_id": [1], "text": ["Paix."]}), where="example")
+    {'1': 'Paix.'}
+    """
     texts = {}
     for r in documents[["doc_id", "text"]].itertuples(index=False):
         if str(r.doc_id) in texts:
@@ -81,7 +103,16 @@ def document_texts(documents: pd.DataFrame, *, where: str) -> dict[str, str]:
 
 
 def check_selections(selections: list[dict], texts: dict[str, str], *, where: str) -> None:
-    """Check that every selection's document is given and its offsets give its text."""
+    """Check that every selection's document is given and its offsets give its text.
+
+    Examples
+    --------
+    >>> s = {"doc_id": "d", "start": 0, "end": 4, "name": "d.1", "text": "Paix"}
+    >>> check_selections([s], {"d": "Guerre."}, where="example")
+    Traceback (most recent call last):
+    ...
+    discourse.errors.ExportError: example: d.1: offsets 0-4 do not give its text in document 'd'; pass the documents the table was coded from
+    """
     for s in selections:
         text = texts.get(s["doc_id"])
         if text is None:

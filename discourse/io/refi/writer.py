@@ -206,6 +206,18 @@ def write_qdpx(
     ExportError
         If the file exists, a document is missing, or a statement's offsets do not give its
         text in its document.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile, zipfile
+    >>> from discourse.coding.codebook import Codebook, Theme
+    >>> cb = Codebook(id="mini", version="1", themes=(Theme("peace", "Peace"),))
+    >>> docs = pd.DataFrame({"doc_id": ["d"], "text": ["Paix."]})
+    >>> coded = pd.DataFrame({"doc_id": ["d"], "stmt_id": ["d.1"], "start": [0], "end": [5],
+    ...                       "text": ["Paix."], "theme_peace": [1]})
+    >>> p = write_qdpx(coded, docs, pathlib.Path(tempfile.mkdtemp()) / "p.qdpx", codebook=cb)
+    >>> sorted(n.split("/")[0] for n in zipfile.ZipFile(p).namelist())
+    ['project.qde', 'sources']
     """
     where = "write_qdpx"
     check_choice(unit, UNITS, "unit", where)

@@ -1,0 +1,113 @@
+"""Khmer: sentences at ។ ៕ ? !, words by khmercut, spelling variants unified for matching.
+
+- **Sentences** end at ``។``, ``៕``, ``?`` and ``!`` with the closing quotes that follow;
+  ``៖`` is a colon (it announces what is said) and ``។ល។`` ("etc.") ends nothing.
+- **Words**: khmercut's model (python-crfsuite; it keeps every character, so offsets are
+  exact), run on the matching copy; this folder's ``lexicon.yml``, the ``km`` names of the
+  packaged actors file, the ``km`` patterns of the default codebook and the caller's terms
+  are found first and kept whole, since khmercut has no user dictionary.
+- **Matching copy** (:meth:`Khmer.match_form`, for matching only, the same length): the
+  subscript DA (``្ដ``) written as subscript TA (``្ត``: សម្ដេច = សម្តេច), a subscript RO
+  written before another subscript moved after it (``ស្រ្តី`` = ``ស្ត្រី``), the vowel
+  sign and the nasal sign in either order (``ុំ`` = ``ំុ``), Latin letters in lower case.
+- **Boundaries** (:meth:`Khmer.is_boundary`): a word never ends before a combining mark
+  (a dependent vowel, a sign, the COENG ``្``) nor starts after a COENG, so ចិន ("China")
+  is not found inside ចិន្តា.
+
+Examples
+--------
+>>> from discourse.lang import get_language
+>>> km = get_language("km")
+>>> km.match_form("សម្ដេច") == "សម្តេច"
+True
+>>> t = "ចិន្តា"
+>>> km.is_boundary(t, 3)
+False
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from ..base import Language
+from ..unspaced import default_terms, segment_with_terms, sentence_spans
+
+__all__ = ["Khmer"]
+
+MARKS = "។៕?!"
+CLOSERS = "»”\"’)）"
+COENG = "\u17d2"
+_COMBINING = re.compile(r"[\u17b4-\u17d3\u17dd]")
+_RO_FIRST = re.compile("\u17d2\u179a(\u17d2[\u1780-\u17a2])")
+_SIGN_FIRST = re.compile("([\u17c6])([\u17bb-\u17bd])")
+_LOCK = threading.Lock()
+_STATE: dict = {}
+
+
+class Khmer(Language):
+    """Khmer (see the module docstring)."""
+
+    code = "km"
+    name = "Khmer"
+    unspaced = True
+
+    def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Sentences of ``text[start:end]``.
+
+        Examples
+        --------
+        >>> t = "លោកបានថ្លែងថា៖ ល្អ។ ភាគីទាំងពីរបានឯកភាព។"
+        >>> [t[s:e] for s, e in Khmer().sentence_spans(t, 0, len(t))]
+        ['លោកបានថ្លែងថា៖ ល្អ។', 'ភាគីទាំងពីរបានឯកភាព។']
+        """
+        return sentence_spans(text, start, end, MARKS, CLOSERS, no_break_at=("។ល។",))
+
+    def match_form(self, text: str) -> str:
+        """``text`` with its spelling variants unified, of the same length."""
+        out = text.replace("\u17d2\u178a", "\u17d2\u178f")
+        out = _RO_FIRST.sub(lambda m: m.group(1) + "\u17d2\u179a", out)
+        out = _SIGN_FIRST.sub(lambda m: m.group(2) + m.group(1), out)
+        return "".join([c.lower() if len(c.lower()) == 1 else c for c in out])
+
+    def is_boundary(self, text: str, pos: int) -> bool:
+        """Whether a word may start or end at ``pos``: not before a combining mark, not
+        after a COENG; elsewhere (Latin letters, digits) as in spaced languages."""
+        if pos <= 0 or pos >= len(text):
+            return True
+        if _COMBINING.match(text[pos]) or text[pos - 1] == COENG:
+            return False
+        if "\u1780" <= text[pos] <= "\u17ff" or "\u1780" <= text[pos - 1] <= "\u17ff":
+            return True
+        return not (text[pos - 1].isalnum() and text[pos].isalnum())
+
+    def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
+                      terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+        end = len(text) if end is None else end
+        form = self.match_form(text[start:end])
+        simple = frozenset(self.match_form(t) for t in terms) | _lexicon(self)
+        spans = segment_with_terms(form, 0, len(form), simple, _khmercut_spans)
+        return [(s + start, e + start) for s, e in spans]
+
+
+def _khmercut_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """khmercut's tokens of ``text[s:e]`` as offsets (its tokens keep every character)."""
+    from khmercut import tokenize  # loads its model on first use
+
+    out, pos = [], s
+    with _LOCK:
+        tokens = tokenize(text[s:e])
+    for tok in tokens:
+        at = text.find(tok, pos, e) if tok else -1
+        if at < 0:            # never expected: khmercut keeps the text; stay exact
+            continue
+        out.append((at, at + len(tok)))
+        pos = at + len(tok)
+    return out
+
+
+def _lexicon(lang: Khmer) -> frozenset[str]:
+    if "lexicon" not in _STATE:
+        words = list(lang.data("lexicon").get("words") or []) + sorted(default_terms(lang.code))
+        _STATE["lexicon"] = frozenset(lang.match_form(str(w)) for w in words)
+    return _STATE["lexicon"]

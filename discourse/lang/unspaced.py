@@ -1,0 +1,140 @@
+"""What the languages written without spaces (Chinese, Khmer) share: sentences ended by their
+own marks, and words segmented with user terms kept whole.
+
+:func:`sentence_spans` cuts a paragraph at its sentence marks (the closing quotes and
+brackets after a mark stay in the sentence; a mark followed by a comma, a colon or another
+mark does not end it); :func:`segment_with_terms` finds the user terms first (longest,
+leftmost) and lets the language's segmenter cut the text between them, so that a name or a
+codebook phrase is one token whatever the segmenter's dictionary or model says. Offsets are
+always offsets into the original text.
+
+Examples
+--------
+>>> t = "他说：“好。”我们同意！"
+>>> [t[s:e] for s, e in sentence_spans(t, 0, len(t), "。！？", "”」』）")]
+['他说：“好。”', '我们同意！']
+>>> each = lambda text, s, e: [(i, i + 1) for i in range(s, e)]
+>>> segment_with_terms("中柬友谊", 0, 4, frozenset({"中柬"}), each)
+[(0, 2), (2, 3), (3, 4)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+import yaml
+
+__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms"]
+
+_WORDISH = re.compile(r"\w")
+# After a mark, these do not let the sentence end: "好！”，他说" goes on.
+_GOES_ON = ",，、:：;；"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and (text[s].isspace() or text[s] in "\ufeff\u200b\u2060"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "\ufeff\u200b\u2060"):
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def sentence_spans(text: str, start: int, end: int, marks: str, closers: str, *,
+                   no_break_at: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]``: each ends after a run of ``marks`` and the
+    ``closers`` (quotes, brackets) that follow it.
+
+    A run followed by a comma, colon or semicolon does not end a sentence; a text of
+    ``no_break_at`` starting at the mark (Khmer ``។ល។``, "etc.") does not either.
+    White space around each sentence is left out; ``text[s:e]`` is the sentence.
+    """
+    end = min(end, len(text))
+    out, pos, i = [], start, start
+    while i < end:
+        if text[i] not in marks:
+            i += 1
+            continue
+        held = [a for a in no_break_at if text.startswith(a, i)]
+        if held:
+            i += len(held[0])
+            continue
+        j = i
+        while j < end and text[j] in marks:
+            j += 1
+        k = j
+        while k < end and (text[k] in closers or (text[k] == " " and k + 1 < end
+                                                   and text[k + 1] in closers)):
+            k += 1
+        nxt = k
+        while nxt < end and text[nxt] in " \t\u3000":
+            nxt += 1
+        if nxt < end and text[nxt] in _GOES_ON:
+            i = k
+            continue
+        span = _trim(text, pos, k)
+        if span:
+            out.append(span)
+        pos = i = k
+    span = _trim(text, pos, end)
+    if span:
+        out.append(span)
+    return out
+
+
+@lru_cache(maxsize=64)
+def terms_regex(terms: frozenset[str]) -> re.Pattern | None:
+    """One alternation of ``terms``, longest first (None when there are none)."""
+    alts = sorted({re.escape(t) for t in terms if t and t.strip()}, key=len, reverse=True)
+    return re.compile("|".join(alts)) if alts else None
+
+
+def segment_with_terms(text: str, start: int, end: int, terms: frozenset[str],
+                       segment: Callable[[str, int, int], list[tuple[int, int]]],
+                       ) -> list[tuple[int, int]]:
+    """Word spans of ``text[start:end]``: ``terms`` found first (longest, leftmost), the
+    rest cut by ``segment(text, s, e)``; spans without a letter or digit are left out."""
+    rx = terms_regex(terms)
+    spans, pos = [], start
+    if rx is not None:
+        for m in rx.finditer(text, start, end):
+            if m.start() > pos:
+                spans.extend(segment(text, pos, m.start()))
+            spans.append(m.span())
+            pos = m.end()
+    if pos < end:
+        spans.extend(segment(text, pos, end))
+    return [(s, e) for s, e in spans if _WORDISH.search(text, s, e)]
+
+
+def _walk(node, code: str, out: set[str]) -> None:
+    """Collect the ``code`` lists found anywhere in a YAML tree (aliases, titles, patterns)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == code and isinstance(value, list):
+                out.update(str(v) for v in value if isinstance(v, str))
+            elif key not in ("exclusions", "examples"):
+                _walk(value, code, out)
+    elif isinstance(node, list):
+        for value in node:
+            _walk(value, code, out)
+
+
+@lru_cache(maxsize=None)
+def default_terms(code: str) -> frozenset[str]:
+    """The ``code`` names and phrases of the packaged actors file and default codebook
+    (aliases, titles, patterns without their globs): the user dictionary of the segmenters,
+    read as data (the files discourse ships in ``discourse/resources``).
+
+    Examples
+    --------
+    >>> "洪玛奈" in default_terms("zh"), "命运共同体" in default_terms("zh")
+    (True, True)
+    """
+    out: set[str] = set()
+    for name in ("actors.yml", "default_codebook.yml"):
+        text = (resources.files("discourse") / "resources" / name).read_text(encoding="utf-8")
+        _walk(yaml.safe_load(text), code, out)
+    return frozenset(t.replace("*", "").replace("?", "") for t in out if len(t) > 1)

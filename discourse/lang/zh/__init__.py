@@ -1,0 +1,130 @@
+"""Chinese: sentences at 。！？, words by jieba, Traditional characters matched as Simplified.
+
+- **Sentences** end at ``。！？`` (and ``!?``), with the closing quotes and brackets that
+  follow (``”」』）``) kept in the sentence; a mark followed by a comma (``好！”，他说``)
+  does not end one. No space is needed after the mark.
+- **Words**: jieba's segmentation (its dictionary loads on first use and is cached by jieba
+  in the temporary folder), run on the Simplified working copy, with a user dictionary kept
+  whole: this folder's ``lexicon.yml`` (diplomatic formulas), the ``zh`` names of the
+  packaged actors file and the ``zh`` patterns of the default codebook, and the caller's
+  ``terms`` (the aliases and phrases of the user's own files). Offsets are offsets into the original text.
+- **Traditional characters**: :meth:`Chinese.match_form` converts them to Simplified with
+  OpenCC's character table, one character for one (習近平 → 习近平), so matches and cues
+  found in the copy have the original offsets.
+- The attribution cues are data, in ``attribution.yml``; stop words come from stopwordsiso.
+
+Examples
+--------
+>>> from discourse.lang import get_language
+>>> zh = get_language("zh")
+>>> zh.match_form("習近平強調，鞏固中柬友誼。")
+'习近平强调，巩固中柬友谊。'
+>>> t = "習近平強調，中柬是命運共同體。"
+>>> [t[s:e] for s, e in zh.span_tokenize(t)][:3]
+['習近平', '強調', '中柬']
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from ..base import Language
+from ..unspaced import default_terms, segment_with_terms, sentence_spans
+
+__all__ = ["Chinese"]
+
+MARKS = "。！？!?"
+CLOSERS = "”」』）)】\"’》"
+_LOCK = threading.Lock()
+
+
+class Chinese(Language):
+    """Chinese (see the module docstring)."""
+
+    code = "zh"
+    name = "Chinese"
+    unspaced = True
+
+    def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Sentences of ``text[start:end]``.
+
+        Examples
+        --------
+        >>> t = "习近平表示：“中方愿意。”洪森说，好！双方同意。"
+        >>> [t[s:e] for s, e in Chinese().sentence_spans(t, 0, len(t))]
+        ['习近平表示：“中方愿意。”', '洪森说，好！', '双方同意。']
+        """
+        return sentence_spans(text, start, end, MARKS, CLOSERS)
+
+    def match_form(self, text: str) -> str:
+        """``text`` with Traditional characters as Simplified and Latin letters in lower
+        case, of the same length (one character for one)."""
+        table = _char_table()
+        return "".join([table.get(c, c) for c in text])
+
+    def is_boundary(self, text: str, pos: int) -> bool:
+        """Whether a word may start or end at ``pos``: anywhere next to a Chinese character
+        (words are not written apart), between letters or digits never."""
+        if pos <= 0 or pos >= len(text):
+            return True
+        a, b = text[pos - 1], text[pos]
+        return not (a.isascii() and b.isascii() and a.isalnum() and b.isalnum())
+
+    def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
+                      terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+        end = len(text) if end is None else end
+        form = self.match_form(text[start:end])
+        simple = frozenset(self.match_form(t) for t in terms) | _lexicon(self)
+        spans = segment_with_terms(form, 0, len(form), simple, _jieba_spans)
+        return [(s + start, e + start) for s, e in spans]
+
+
+def _jieba_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    piece = text[s:e]
+    return [(s + a, s + b) for _, a, b in _tokenizer().tokenize(piece, HMM=True)]
+
+
+_STATE: dict = {}
+
+
+def _tokenizer():
+    """jieba's tokenizer, initialised once (its dictionary is cached by jieba on disk)."""
+    with _LOCK:
+        if "jieba" not in _STATE:
+            import jieba  # heavy: loaded on first use only
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            _STATE["jieba"] = tk
+        return _STATE["jieba"]
+
+
+def _lexicon(lang: Chinese) -> frozenset[str]:
+    if "lexicon" not in _STATE:
+        words = list(lang.data("lexicon").get("words") or []) + sorted(default_terms(lang.code))
+        _STATE["lexicon"] = frozenset(lang.match_form(str(w)) for w in words)
+    return _STATE["lexicon"]
+
+
+def _char_table() -> dict[str, str]:
+    """Traditional -> Simplified, character by character (OpenCC's table), plus lower case
+    for the letters whose lower case is one character."""
+    if "table" not in _STATE:
+        from opencc import OpenCC  # loaded on first use only
+
+        conv = OpenCC("t2s")
+        table = {}
+        for cp in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)) + \
+                list(range(0xF900, 0xFB00)):
+            ch = chr(cp)
+            out = conv.convert(ch)
+            if out != ch and len(out) == 1:
+                table[ch] = out
+        for cp in range(0x41, 0x250):
+            ch = chr(cp)
+            if ch.lower() != ch and len(ch.lower()) == 1:
+                table[ch] = ch.lower()
+        _STATE["table"] = table
+    return _STATE["table"]

@@ -1,0 +1,329 @@
+"""Attribution in the languages written without spaces (Chinese, Khmer): the same cues, the
+same columns as in French and English, from the cue words of ``lang/<code>/attribution.yml``.
+
+Each statement is read on its matching copy (:meth:`discourse.lang.base.Language.match_form`:
+Traditional characters as Simplified, Khmer spelling variants unified; same offsets):
+
+==============  =====================================================================
+cue             example
+==============  =====================================================================
+explicit        "洪森表示，……", "王毅会见洪森时表示……", "សម្តេចតេជោ ហ៊ុន សែន បានមានប្រសាសន៍ថា…"
+                (the first person named in the clause before the reporting verb; titles
+                and honorifics around a name not in the actors file are left out)
+inverted        "……，习近平说。" (the reporting verb and its subject close the sentence)
+participial     "យោងតាម X, …" ("according to X")
+pronoun         "他还说", "លោកបានបន្តថា" (the last named speaker)
+joint           "双方一致认为", "两国领导人同意", "ភាគីទាំងពីរបានឯកភាព"
+carried         no cue, or a side as subject ("中方愿……", "柬方感谢……"): the previous
+                speaker (of that side)
+narrator        headlines, captions and credits ("新华社记者谢环驰摄"), meetings and
+                ceremonies told by the journalist ("举行会谈", "បានជួបពិភាក្សា")
+==============  =====================================================================
+
+A reporting verb is found as a word of the cue list that is not part of a longer word of
+the ``not_cues`` list (说 is not a cue inside 说明, 称 not inside 称为); in Khmer its edges
+must be word boundaries (no combining mark after it).
+
+Examples
+--------
+>>> from discourse.speakers.actors import read_actors
+>>> texts = ["习近平会见洪森", "習近平強調，中柬友誼歷久彌堅。", "中方愿同柬方一道。",
+...          "洪森表示，柬方感谢中方。", "双方一致同意深化合作。"]
+>>> rows = attribute_unspaced(texts, [1, 2, 2, 3, 4], read_actors(), "zh", "2016-10-13")
+>>> [(r.speaker, r.cue) for r in rows]
+[('narrator', 'narrator'), ('xi_jinping', 'explicit'), ('xi_jinping', 'carried'), ('hun_sen', 'explicit'), ('joint', 'joint')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import get_language
+from .actor import as_date
+from .attributor import JOINT, NARRATOR, UNKNOWN, Attribution, Speaker
+from .cue_analysis import CONFIDENCE
+
+__all__ = ["attribute_unspaced", "UnspacedCues", "read_unspaced_cues"]
+
+_CLAUSE_END = "，,。；;：:“”「」『』（）()!?！？៖«»\n"
+_MARKS = "。！？!?។៕"
+
+
+def _alternation(words) -> re.Pattern:
+    alts = sorted({re.escape(w) for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(alts) if alts else r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class UnspacedCues:
+    """The compiled cue words of one unspaced language (``attribution.yml``)."""
+
+    code: str
+    speech: re.Pattern         # speech verbs and the longer words that are not cues
+    not_cues: frozenset
+    meeting: re.Pattern
+    joint_subjects: re.Pattern
+    joint_verbs: re.Pattern
+    side_subjects: dict
+    sides: re.Pattern
+    pronouns: re.Pattern
+    titles: re.Pattern
+    according_to: re.Pattern
+    captions: re.Pattern
+    attributive: tuple = ()    # after a verb: it qualifies a noun ("提出的倡议")
+    not_names: tuple = ()      # words that a name after a title never holds
+
+
+@lru_cache(maxsize=None)
+def read_unspaced_cues(code: str) -> UnspacedCues:
+    """The cue words of language ``code`` (``zh``, ``km``), compiled on its matching copy.
+
+    Examples
+    --------
+    >>> cues = read_unspaced_cues("zh")
+    >>> cues.speech.search("这说明了").group(), "说明" in cues.not_cues
+    ('说明', True)
+    """
+    lang = get_language(code)
+    data = lang.data("attribution")
+    form = lambda key: [lang.match_form(str(w)) for w in data.get(key) or []]  # noqa: E731
+    sides = {lang.match_form(str(k)): str(v) for k, v in (data.get("side_subjects") or {}).items()}
+    return UnspacedCues(
+        code, _alternation(form("speech_verbs") + form("not_cues")),
+        frozenset(form("not_cues")), _alternation(form("meeting_verbs")),
+        _alternation(form("joint_subjects")), _alternation(form("joint_verbs")), sides,
+        _alternation(sides), _alternation(form("pronouns")), _alternation(form("titles")),
+        _alternation(form("according_to")), _alternation(form("caption_marks")),
+        tuple(form("attributive")), tuple(form("not_names")))
+
+
+class _Names:
+    """The actors' aliases and dated titles of one language, found in a matching copy."""
+
+    def __init__(self, actors, code: str, date) -> None:
+        self.lang = get_language(code)
+        self.actors = actors
+        day = as_date(date, "date") if isinstance(date, str) else None
+        table: dict[str, str] = {}
+        for actor in actors.actors.values():
+            for alias in actor.aliases.get(code, ()):
+                table.setdefault(self._key(alias), actor.id)
+            for title in actor.titles:
+                if day is None or ((title.start is None or title.start <= day)
+                                   and (title.end is None or day <= title.end)):
+                    for alias in title.aliases.get(code, ()):
+                        table.setdefault(self._key(alias), actor.id)
+        self.table = table
+        alts = sorted(table, key=len, reverse=True)
+        body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
+        self.rx = re.compile(body) if body else None
+
+    def _key(self, alias: str) -> str:
+        return " ".join(self.lang.match_form(alias).split())
+
+    def find(self, form: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+        """(position, actor id) of every mention in ``form[start:end]``, left to right."""
+        if self.rx is None:
+            return []
+        end = len(form) if end is None else end
+        out = []
+        for m in self.rx.finditer(form, start, end):
+            if self.lang.is_boundary(form, m.start()) and self.lang.is_boundary(form, m.end()):
+                actor = self.table.get(" ".join(m.group().split()))
+                if actor is None:      # written without its inner space: "ហ៊ុនសែន"
+                    actor = next((a for k, a in self.table.items()
+                                  if k.replace(" ", "") == re.sub(r"\s", "", m.group())), None)
+                if actor:
+                    out.append((m.start(), actor))
+        return out
+
+    def speaker(self, actor_id: str) -> Speaker:
+        a = self.actors[actor_id]
+        return Speaker(a.id, a.name, a.side)
+
+
+def _verbs(cues: UnspacedCues, lang, form: str):
+    """The reporting verbs of ``form`` in order (not inside a longer non-cue word)."""
+    for m in cues.speech.finditer(form):
+        if m.group() in cues.not_cues or form.startswith(cues.attributive, m.end()):
+            continue
+        if lang.is_boundary(form, m.start()) and lang.is_boundary(form, m.end()):
+            yield m
+
+
+def _verb(cues: UnspacedCues, lang, form: str) -> re.Match | None:
+    """The first reporting verb of ``form``, or None."""
+    return next(_verbs(cues, lang, form), None)
+
+
+def _clause_start(form: str, pos: int, code: str) -> int:
+    """Where the clause that ends at ``pos`` starts (after a comma, a colon, a quote...)."""
+    stops = _CLAUSE_END if code == "zh" else "៖«»\n,()"
+    i = pos
+    while i > 0 and form[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+@dataclass
+class _Doc:
+    """What a document has established so far."""
+
+    names: _Names
+    cues: UnspacedCues
+    last: Speaker = NARRATOR          # the previous statement's speaker
+    named: Speaker | None = None      # the last person named as a speaker
+    by_side: dict | None = None       # side -> last person of that side who spoke
+    subject: Speaker | None = None    # the first person named in the last statement naming one
+    seen: list | None = None          # actor ids named so far, in order
+
+    def said(self, who: Speaker) -> None:
+        self.last = who
+        if who not in (NARRATOR, JOINT, UNKNOWN):
+            self.named = who
+            if self.by_side is None:
+                self.by_side = {}
+            if who.side:
+                self.by_side[who.side] = who
+
+
+def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker | None:
+    """A speaker named in ``form[s:e]``: an actor, or a name after a title."""
+    found = doc.names.find(form, s, e)
+    if found:
+        return doc.names.speaker(found[0][1])
+    titles = list(doc.cues.titles.finditer(form, s, e))
+    if titles:
+        name = text[titles[-1].end():e].strip(" \u3000、")
+        limit = 6 if doc.cues.code == "zh" else 30
+        if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
+                not any(w in name for w in doc.cues.not_names):
+            return Speaker("_".join(name.split()), name, None)
+    return None
+
+
+def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str] | None:
+    """The speaker of the clause before the reporting verb ``v``, and the cue."""
+    cs = _clause_start(form, v.start(), doc.cues.code)
+    head = doc.names.find(form, 0, v.start())
+    if head and head[0][0] <= 1 and not doc.names.find(form, cs, cs + 2):
+        return doc.names.speaker(head[0][1]), "explicit"    # the name opening the sentence
+    who = _named_speaker(doc, form, text, cs, v.start())
+    if who is not None:
+        inverted = cs > 0 and form[v.end():].strip() in ("", *_MARKS) and \
+            form[:cs].strip(" ，,”」") != ""
+        return who, ("inverted" if inverted else "explicit")
+    if doc.cues.joint_subjects.search(form, cs, v.start()):
+        return JOINT, "joint"
+    if doc.cues.pronouns.search(form, cs, v.start()) and (doc.subject or doc.named):
+        return doc.subject or doc.named, "pronoun"
+    who = _surname_title(doc, form, cs, v.start())
+    if who is not None:
+        return who, "explicit"
+    side = doc.cues.sides.search(form, cs, v.start())
+    if side is not None:
+        return _side_speaker(doc, doc.cues.side_subjects[side.group()]), "carried"
+    if cs > 0:                       # "……，并表示": the subject opens the sentence
+        who = _named_speaker(doc, form, text, 0, cs)
+        if who is not None:
+            return who, "explicit"
+    return None
+
+
+def _surname_title(doc: _Doc, form: str, s: int, e: int) -> Speaker | None:
+    """"王大使表示": a surname and a title name the person of that surname named before."""
+    for m in doc.cues.titles.finditer(form, s, e):
+        if m.start() - 1 >= s and m.end() == e and doc.seen:
+            initial = form[m.start() - 1]
+            for actor_id in reversed(doc.seen):
+                names = doc.names.actors[actor_id].aliases.get(doc.cues.code, ())
+                if any(doc.names.lang.match_form(n).startswith(initial) for n in names):
+                    return doc.names.speaker(actor_id)
+    return None
+
+
+def _side_speaker(doc: _Doc, side: str) -> Speaker:
+    if doc.last.side == side:
+        return doc.last
+    return (doc.by_side or {}).get(side, doc.last)
+
+
+def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribution:
+    """One statement's decision (see the module docstring)."""
+    cues, lang = doc.cues, doc.names.lang
+    form = lang.match_form(text)
+    bare = form.rstrip()[-1:] not in _MARKS
+    if (first or whole_paragraph) and bare or (bare and cues.captions.search(form)) \
+            or cues.captions.match(form.lstrip()) or not form.strip():
+        return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
+    acc = cues.according_to.search(form)
+    if acc is not None:
+        who = _named_speaker(doc, form, text, acc.end(), min(len(form), acc.end() + 60))
+        if who is not None:
+            return Attribution.of(who, "participial", acc.group(), CONFIDENCE["participial"])
+    v, found = _verb(cues, lang, form), None
+    for w in _verbs(cues, lang, form):     # the first verb with a subject
+        if (found := _subject(doc, form, text, w)) is not None:
+            v = w
+            break
+    if found is not None:
+        who, cue = found
+        return Attribution.of(who, cue, text[v.start():v.end()], CONFIDENCE.get(cue, 0.8))
+    js = cues.joint_subjects.search(form)
+    if js is not None and cues.joint_verbs.search(form, js.end()):
+        return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
+    if v is not None and doc.last != NARRATOR and _clause_start(form, v.start(), cues.code) \
+            == v.start():            # "希望双方……": no subject, the speaker goes on
+        return Attribution.of(doc.last, "carried", text[v.start():v.end()], CONFIDENCE["carried"])
+    meet = cues.meeting.search(form)
+    if meet is not None and (doc.last == NARRATOR or doc.names.find(form)):
+        return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
+                              CONFIDENCE.get("narrator", 0.9))
+    if first:
+        return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
+    if doc.last == NARRATOR:
+        return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
+    return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+
+
+def _remember(doc: _Doc, text: str) -> None:
+    """Note who the statement names (for pronouns and "王大使")."""
+    found = doc.names.find(doc.names.lang.match_form(text))
+    if found:
+        doc.subject = doc.names.speaker(found[0][1])
+        doc.seen = (doc.seen or []) + [a for _, a in found]
+
+
+def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: str,
+                       date) -> list[Attribution]:
+    """The decisions for one document's statements in language ``code`` (``zh``, ``km``).
+
+    Parameters
+    ----------
+    texts, paragraphs
+        The document's statements and their paragraph numbers, in order.
+    actors
+        An :class:`~discourse.speakers.actors.Actors` (its ``zh`` / ``km`` aliases and
+        dated titles are used).
+    code
+        The language code.
+    date
+        The document's date (ISO string) or None, for dated titles.
+
+    Returns
+    -------
+    list of Attribution
+    """
+    doc = _Doc(_Names(actors, code, date), read_unspaced_cues(code))
+    counts: dict[int, int] = {}
+    for p in paragraphs:
+        counts[p] = counts.get(p, 0) + 1
+    out = []
+    for i, (text, p) in enumerate(zip(texts, paragraphs)):
+        rec = _decide(doc, text, i == 0, counts[p] == 1)
+        doc.said(Speaker(rec.speaker, rec.speaker_name, rec.side))
+        _remember(doc, text)
+        out.append(rec)
+    return out
