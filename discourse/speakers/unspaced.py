@@ -13,16 +13,24 @@ explicit        "洪森表示，……", "王毅会见洪森时表示……", "�
 inverted        "……，习近平说。" (the reporting verb and its subject close the sentence)
 participial     "យោងតាម X, …" ("according to X")
 pronoun         "他还说", "លោកបានបន្តថា" (the last named speaker)
-joint           "双方一致认为", "两国领导人同意", "ភាគីទាំងពីរបានឯកភាព"
+joint           "双方一致认为", "两国领导人同意", "ភាគីទាំងពីរបានឯកភាព", a named pair as one
+                subject ("洪玛奈和洪森强调"; 与 is "with"), "此外，双方还讨论了……" (the
+                parties with no cue verb; "双方要……", a modal, is the speaker's proposal)
+description     a subject made of titles only: the person seen who holds the title
+                ("លោកប្រធានាធិបតីបានជម្រាបថា")
 carried         no cue, or a side as subject ("中方愿……", "柬方感谢……"): the previous
-                speaker (of that side)
+                speaker (of that side); after another person named in the sentence
+                ("洪森访华，中方宣布") the side's government (``governments`` of the cues)
 narrator        headlines, captions and credits ("新华社记者谢环驰摄"), meetings and
                 ceremonies told by the journalist ("举行会谈", "បានជួបពិភាក្សា")
 ==============  =====================================================================
 
 A reporting verb is found as a word of the cue list that is not part of a longer word of
 the ``not_cues`` list (说 is not a cue inside 说明, 称 not inside 称为); in Khmer its edges
-must be word boundaries (no combining mark after it).
+must be word boundaries (no combining mark after it). A speaker outside the actors file is
+named as written (``谢天龙``) unless the text gives the name in Latin letters in brackets
+(``谢天龙(Chea Thyrith)``: ``chea_thyrith``, and so on later mentions); names met after a
+title ("国防部长哈立德、") are remembered for a later "哈立德说".
 
 Examples
 --------
