@@ -9,6 +9,9 @@ table      columns (at least)
 documents  doc_id, text, lang, date, title, source, path (+ user metadata)
 statements doc_id, stmt_id, paragraph, sentence, start, end, text, n_tokens
 attributed statements + speaker, speaker_name, side, cue, cue_text, confidence
+           (+ cue_start, cue_end: where ``cue_text`` is, as offsets into the document's
+           text, empty when there is no cue; they let an analysis leave the reporting
+           clause out of a statement's words, e.g. for keyness)
 coded      attributed + theme_<id> (0/1) per theme, themes, n_matches
 matches    doc_id, stmt_id, theme, pattern, matched, start, end, negated
 ========== ==================================================================================
@@ -39,7 +42,7 @@ import pandas as pd
 from .errors import ContractError
 
 __all__ = [
-    "COLUMNS", "require_columns", "SPEAKER_LABELS", "CUE_TYPES",
+    "COLUMNS", "CUE_SPAN", "require_columns", "SPEAKER_LABELS", "CUE_TYPES",
     "THEME_PREFIX", "theme_column", "theme_id", "is_theme_column", "as_theme_column",
     "theme_columns",
 ]
@@ -63,6 +66,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "doc_id", "stmt_id", "theme", "pattern", "matched", "start", "end", "negated",
     ),
 }
+
+#: Columns the attribution stage adds after ``cue_text`` (nullable integers: offsets into
+#: the document's text of the cue's words, ``text[cue_start:cue_end]``; missing when no cue).
+CUE_SPAN = ("cue_start", "cue_end")
 
 #: Prefix of the coded table's 0/1 theme columns (see :func:`theme_column`).
 THEME_PREFIX = "theme_"

@@ -59,6 +59,9 @@ COLUMN_DESCRIPTIONS: dict[str, str] = {
     "cue": "How the speaker was found: explicit, pronoun, inverted, participial, carried, "
            "narrator, joint or none",
     "cue_text": "The words that gave the speaker cue (empty if none)",
+    "cue_start": "Offset in the document's text where the cue's words start (empty if no "
+                 "cue): text[cue_start:cue_end] is the reporting clause",
+    "cue_end": "Offset in the document's text where the cue's words end (empty if no cue)",
     "confidence": "Confidence of the speaker attribution (0 to 1)",
     "themes": "Themes coded in the statement: sorted theme ids joined by ';'",
     "n_matches": "Number of codebook pattern matches counted in the statement",

@@ -34,8 +34,8 @@ __all__ = ["CODED_ORDER", "MATCHES_ORDER", "order_columns", "sort_rows", "order_
 #: Column order of the coded table (theme_<id> columns go before ``themes``).
 CODED_ORDER = (
     "doc_id", "stmt_id", "paragraph", "sentence", "start", "end", "text", "n_tokens",
-    "lang", "date", "speaker", "speaker_name", "side", "cue", "cue_text", "confidence",
-    "themes", "n_matches",
+    "lang", "date", "speaker", "speaker_name", "side", "cue", "cue_text", "cue_start",
+    "cue_end", "confidence", "themes", "n_matches",
 )
 #: Column order of the matches table.
 MATCHES_ORDER = (

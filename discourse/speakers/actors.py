@@ -67,6 +67,7 @@ class Mention:
     end: int
     text: str
     actor: str
+    candidates: tuple[str, ...] = ()   # every actor the alias may name, when several
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ class Actors:
                         self._add(lang, name, _Entry(actor.id, title.start, title.end))
         self._patterns: dict[str | None, re.Pattern] = {}
         self._merged: dict[str, list[_Entry]] | None = None
-        self._chosen: dict[tuple, str | None] = {}   # (lang, alias, date) -> actor id
+        self._names: dict[str, set] | None = None    # multi-word aliases, for near()
+        self._chosen: dict[tuple, tuple] = {}   # (lang, alias, date) -> (id, candidates)
 
     def _add(self, lang: str, alias: str, entry: _Entry) -> None:
         key = fold_alias(alias)
@@ -143,6 +145,31 @@ class Actors:
         """Language codes that have aliases."""
         return tuple(sorted(self._entries))
 
+    def near(self, name: str) -> str | None:
+        """The actor whose full-name alias ``name`` misspells (one edit; accents, case ignored).
+
+        Only names of two words or more and of eight letters or more are compared, and
+        only an alias that one actor alone is near counts ("Zhang Dejianq", "Prak Sokhon").
+
+        Examples
+        --------
+        >>> read_actors().near("Zhang Dejianq"), read_actors().near("Zhang Wei")
+        ('zhang_dejiang', None)
+        """
+        key = fold_alias(name)
+        if len(key) < 8 or " " not in key:
+            return None
+        if self._names is None:
+            self._names = {}
+            for table in self._entries.values():
+                for alias, entries in table.items():
+                    if " " in alias and "." not in alias and len(alias) >= 8:
+                        self._names.setdefault(alias, {e.actor for e in entries})
+        found = {a for alias, ids in self._names.items()
+                 if abs(len(alias) - len(key)) <= 1 and alias[0] == key[0]
+                 and _one_edit(alias, key) for a in ids}
+        return found.pop() if len(found) == 1 else None
+
     # -- matching ----------------------------------------------------------------------
     def _aliases(self, lang: str | None) -> dict[str, list[_Entry]]:
         if lang in self._entries:
@@ -165,16 +192,39 @@ class Actors:
         return self._patterns[key]
 
     def _choose(self, entries: list[_Entry], date: dt.date | None) -> str | None:
+        return self._options(entries, date)[0]
+
+    def in_office(self, actor_id: str, date: dt.date | None) -> bool:
+        """True if one of the actor's dated titles is valid on ``date``.
+
+        Examples
+        --------
+        >>> read_actors().in_office("hun_sen", as_date("2019-05-01", "date"))
+        True
+        """
+        return date is not None and any(
+            (t.start is not None or t.end is not None) and t.valid_on(date)
+            for t in self.actors[actor_id].titles)
+
+    def _options(self, entries: list[_Entry],
+                 date: dt.date | None) -> tuple[str | None, tuple[str, ...]]:
+        """(best guess, every candidate when the alias names several actors on ``date``)."""
         valid = [e for e in entries if date is None or (
             (e.start is None or e.start <= date) and (e.end is None or date <= e.end))]
         if not valid:
-            return None
-        if len({e.actor for e in valid}) == 1:
-            return valid[0].actor
+            return None, ()
+        ids = tuple(dict.fromkeys(e.actor for e in valid))
+        if len(ids) == 1:
+            return ids[0], ()
+        if date is not None:   # an alias shared by several: the one in office that day
+            serving = [a for a in ids if self.in_office(a, date)]
+            if len(serving) == 1:
+                return serving[0], ()
         # Unknown date and a title held by several actors: the current holder (open end,
-        # latest start) is the best guess.
+        # latest start) is the best guess; the document may still decide (the caller).
         valid.sort(key=lambda e: (e.end is None, e.start or dt.date.min), reverse=True)
-        return valid[0].actor
+        dated = any(e.start is not None or e.end is not None for e in valid)
+        return valid[0].actor, (() if dated else ids)
 
     def resolve(self, mention: str, *, lang: str | None = None,
                 date: str | dt.date | None = None) -> str | None:
@@ -226,13 +276,27 @@ class Actors:
             key = _BLANKS.sub(" ", m.group())
             memo = (which, key, day)
             if memo in chosen:
-                actor = chosen[memo]
+                actor, cands = chosen[memo]
             else:
-                actor = chosen[memo] = self._choose(table.get(key, []), day)
+                actor, cands = chosen[memo] = self._options(table.get(key, []), day)
             if actor is not None:
                 s, e = span(m.start(), m.end())
-                out.append(Mention(s, e, text[s:e], actor))
+                out.append(Mention(s, e, text[s:e], actor, cands))
         return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 def default_actors_path() -> Path:

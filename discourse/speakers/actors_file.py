@@ -17,13 +17,12 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import yaml
 
 from ..errors import ActorsError
-from .actor import GENDERS, Actor, Title, as_date, fold_alias
+from .actor import GENDERS, Actor, Title, as_date
 
 __all__ = ["parse_actors"]
 
@@ -133,7 +132,6 @@ def _parse_actors(data, where: str) -> dict[str, Actor]:
         raise ActorsError(f"{where}: 'actors' must be a non-empty mapping id -> actor")
     actors = {actor_id: _parse_actor(actor_id, spec, f"{where}: actor {actor_id!r}")
               for actor_id, spec in table.items()}
-    _check_overlaps(actors, where)
     return actors
 
 
@@ -178,24 +176,3 @@ def _parse_titles(raw_titles, at: str) -> tuple[Title, ...]:
             raise ActorsError(f"{tw}: 'to' ({end}) is before 'from' ({start})")
         titles.append(Title(names, start, end))
     return tuple(titles)
-
-
-def _check_overlaps(actors: dict[str, Actor], where: str) -> None:
-    seen: dict[tuple[str, str], list[tuple[str, dt.date | None, dt.date | None]]] = {}
-    for actor in actors.values():
-        spans = [(actor.aliases, None, None)] + [(t.aliases, t.start, t.end) for t in actor.titles]
-        for table, start, end in spans:
-            for lang, names in table.items():
-                for name in names:
-                    key = (lang, fold_alias(name))
-                    for other, s2, e2 in seen.get(key, []):
-                        if other == actor.id:
-                            continue
-                        lo = max(start or dt.date.min, s2 or dt.date.min)
-                        hi = min(end or dt.date.max, e2 or dt.date.max)
-                        if lo <= hi:
-                            raise ActorsError(
-                                f"{where}: actor {actor.id!r}: alias {name!r} ({lang}) also "
-                                f"names actor {other!r} over overlapping dates; make it a "
-                                "title with from/to dates that do not overlap, or remove it")
-                    seen.setdefault(key, []).append((actor.id, start, end))

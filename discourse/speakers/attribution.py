@@ -68,7 +68,8 @@ from .unspaced import attribute_unspaced
 __all__ = ["attribute_speakers", "CONFIDENCE"]
 
 #: The columns the stage adds, in order (the fields of an Attribution).
-COLUMNS = ("speaker", "speaker_name", "side", "cue", "cue_text", "confidence")
+COLUMNS = ("speaker", "speaker_name", "side", "cue", "cue_text", "cue_start", "cue_end",
+           "confidence")
 _NONE = Attribution.of(UNKNOWN, "none", "", CONFIDENCE["none"])
 
 
@@ -100,7 +101,10 @@ def attribute_speakers(
     -------
     pandas.DataFrame
         A new table: the statements plus ``speaker``, ``speaker_name``, ``side``, ``cue``,
-        ``cue_text`` and ``confidence`` (see :mod:`discourse.schema`).
+        ``cue_text``, ``cue_start``, ``cue_end`` (offsets of the cue's words in the document's
+        text, missing when there is no cue) and ``confidence`` (see :mod:`discourse.schema`).
+        ``attrs["name_variants"]`` maps each misspelt name matched to an actor with a
+        tolerance ("Zhang Dejianq") to that actor's id, for the researcher to check.
 
     Raises
     ------
@@ -134,6 +138,7 @@ def attribute_speakers(
     dates = result["date"].tolist() if "date" in result.columns else [None] * len(result)
     texts = [str(t) for t in result["text"].tolist()]
     paragraphs = result["paragraph"].tolist()
+    variants: dict[str, str] = {}
     for idx in _documents(result["doc_id"]):
         lg = langs[idx[0]]
         lg = None if lg is None or (not isinstance(lg, str) and pd.isna(lg)) else str(lg)
@@ -157,7 +162,10 @@ def attribute_speakers(
         found = attribute_document([texts[i] for i in idx], [paragraphs[i] for i in idx], doc)
         for i, rec in zip(idx, found):
             records[i] = rec
-    return _with_columns(result, records)
+        variants.update(doc.variants)
+    out = _with_columns(result, records)
+    out.attrs["name_variants"] = dict(sorted(variants.items()))
+    return out
 
 
 def _documents(doc_ids: pd.Series) -> list[list[int]]:
@@ -176,9 +184,13 @@ def _with_columns(result: pd.DataFrame, records: list[Attribution | None]) -> pd
         # A row without a doc_id has no decision; as before this restructuring, the table
         # then gets none of the columns (kept as it was: outputs must not change here).
         return result
+    starts = result["start"].tolist()
     for col in COLUMNS:
         vals = [getattr(r, col) for r in records]
-        if col == "confidence":
+        if col in ("cue_start", "cue_end"):   # offsets into the document's text
+            result[col] = pd.Series([pd.NA if v is None else int(s) + v for v, s in
+                                     zip(vals, starts)], index=result.index, dtype="Int64")
+        elif col == "confidence":
             result[col] = pd.Series(vals, index=result.index, dtype="float64")
         elif col == "side":
             result[col] = pd.Series(

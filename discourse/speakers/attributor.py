@@ -29,7 +29,7 @@ from ..text.normalize import normalize_text
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
 from .doc_state import DocState, Who
 
-__all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document",
+__all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
            "UNKNOWN", "JOINT", "NARRATOR"]
 
 #: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
@@ -61,14 +61,20 @@ class Attribution:
     cue: str
     cue_text: str
     confidence: float
+    cue_start: int | None = None    # where cue_text is in the statement (None: no cue)
+    cue_end: int | None = None
 
     @classmethod
-    def of(cls, who: Speaker, cue: str, cue_text: str, confidence: float) -> Attribution:
-        """The decision that ``who`` says the statement."""
-        return cls(who.id, who.name, who.side, cue, cue_text, confidence)
+    def of(cls, who: Speaker, cue: str, cue_text: str | tuple, confidence: float,
+           ) -> Attribution:
+        """The decision that ``who`` says the statement (``cue_text``: words or
+        (words, (start, end)) as :func:`cue_words` gives them)."""
+        words, span = cue_text if isinstance(cue_text, tuple) else (cue_text, None)
+        s, e = span if span is not None else (None, None)
+        return cls(who.id, who.name, who.side, cue, words, confidence, s, e)
 
 
-def _narrator(cue_text: str, confidence: float) -> Attribution:
+def _narrator(cue_text: str | tuple, confidence: float) -> Attribution:
     return Attribution.of(NARRATOR, "narrator", cue_text, confidence)
 
 
@@ -133,14 +139,28 @@ def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speake
     if who.kind == "actor":
         actor = doc.actors[who.id]
         return Speaker(actor.id, actor.name, actor.side)
-    return Speaker(who.id, who.name, "unknown")
+    return Speaker(who.id, who.name, doc.sides.get(who.id, "unknown"))
 
 
-def _cue_text(text: str, span: tuple[int, int], same_offsets: bool = False) -> str:
+def cue_words(text: str, span: tuple[int, int], same_offsets: bool = False,
+              ) -> tuple[str, tuple[int, int] | None]:
+    """(the cue's words, blanks collapsed; their (start, end) in ``text``, or None).
+
+    Examples
+    --------
+    >>> cue_words("Oui, a-t-il dit.", (5, 15), True)
+    ('a-t-il dit', (5, 15))
+    """
     if span[1] <= span[0]:
-        return ""
+        return "", None
     s, e = span if same_offsets else normalize_text(text, lower=False).original_span(*span)
-    return _BLANKS.sub(" ", text[s:e]).strip(" ,")
+    while s < e and text[s] in " ,\t\n\xa0":
+        s += 1
+    while e > s and text[e - 1] in " ,\t\n\xa0":
+        e -= 1
+    if e <= s:
+        return "", None
+    return _BLANKS.sub(" ", text[s:e]), (s, e)
 
 
 class DocumentAttributor:
@@ -194,15 +214,15 @@ class DocumentAttributor:
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
         f = analyse_statement(text, self.doc, cased, folded)
-        if f.cue == "joint" and f.who is not None and f.who.members and not all(
+        if f.weight == "joint_act" and f.who is not None and f.who.members and not all(
                 m in self.spoken for m in f.who.members):
             f = Finding("narrator", weight="narrator_scene")   # attendees, not speakers
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
         elif f.cue == "narrator":
-            self._narrated(f, text, _cue_text(text, f.cue_span, same))
+            self._narrated(f, text, cue_words(text, f.cue_span, same))
         else:
-            self._cued(f, _cue_text(text, f.cue_span, same))
+            self._cued(f, cue_words(text, f.cue_span, same))
 
     def _uncued(self, f: Finding, new_par: bool, continuing_quote: bool) -> None:
         """A statement with no cue: carried on from the last speaker, or the narrator's."""
@@ -240,7 +260,7 @@ class DocumentAttributor:
             self.subject = self._named(f.subject)
         self.pending.append(len(rows) - 1)
 
-    def _narrated(self, f: Finding, text: str, cue_text: str) -> None:
+    def _narrated(self, f: Finding, text: str, cue_text: tuple) -> None:
         """A caption, a credit or scene-setting: the narrator's."""
         if f.weight == "narrator_marker" and _CREDIT.match(text):
             # A photo credit closes a caption: the paragraph so far is the caption.
@@ -253,7 +273,7 @@ class DocumentAttributor:
             self.subject = self._named(f.subject)
         self.pending = []
 
-    def _cued(self, f: Finding, cue_text: str) -> None:
+    def _cued(self, f: Finding, cue_text: tuple) -> None:
         """A statement with a speaker's cue (explicit, pronoun, inverted, participial, joint)."""
         antecedent = self.subject
         if f.who is not None and f.who.kind == "pronoun":

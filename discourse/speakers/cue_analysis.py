@@ -34,8 +34,8 @@ __all__ = ["CONFIDENCE", "Finding", "analyse_statement"]
 
 #: Confidence of each kind of decision (carried decays with the distance to its cue).
 CONFIDENCE = {
-    "explicit": 0.95, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
-    "inverted_pronoun": 0.85, "joint": 0.9, "narrator_marker": 0.97, "narrator_scene": 0.9,
+    "explicit": 0.95, "subject": 0.8, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
+    "inverted_pronoun": 0.85, "joint": 0.9, "joint_act": 0.85, "narrator_marker": 0.97, "narrator_scene": 0.9,
     "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
     "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
 }
@@ -49,11 +49,15 @@ _HAS_QUOTE = re.compile(r"[«»“”\"]")
 _OPEN_Q = re.compile(r"[«“]|(?:^|\s)\"(?=\w)")
 _CLOSE_Q = re.compile(r"[»”]|(?<=[\w.,!?])\"(?:\W|$)")
 _COMMA = re.compile(r"\s*,")
+_CLOSES = re.compile(r"\s*[.!?»\"”]*\s*$")   # "..., according to X." closes the sentence
 _COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
 #: What stands between a title and the name in apposition to it: complements of the title
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
 _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"))
                       + r")\b[^,;:«»\"]{1,60})*\s*,\s*")
+
+#: The rest of a description before the name in apposition to it (" étrangères, ").
+_TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,8 @@ def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
     subject = None
     for w in st.mentions:
         pos = _position(st.folded, st.base, w)
+        if pos == "comma" and _apposed_to_subject(st, w):
+            pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
         if w.kind == "descriptor":
             w = _described(st, w, pos)
             if w is None:
@@ -226,6 +232,15 @@ def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
     if inverted is not None:
         candidates.append(inverted)
     return candidates, subject
+
+
+def _apposed_to_subject(st: _Statement, w: Who) -> bool:
+    """True if ``w`` is a name in apposition to a description that opens the sentence."""
+    if w.kind not in ("actor", "name"):
+        return False
+    return any(d.kind == "descriptor" and d.end <= w.start and
+               _position(st.folded, st.base, d) == "start" and
+               _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
 
 
 def _described(st: _Statement, w: Who, pos: str) -> Who | None:
@@ -260,13 +275,21 @@ def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
     if person or w.kind == "pronoun":
         acc = rules.according_before.search(folded, st.base, w.start)
         lead = folded[st.base:acc.start()] if acc else ""
-        if acc and (not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and \
-                _COMMA.match(folded, w.end):
+        if acc and ((not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and
+                    _COMMA.match(folded, w.end) or (lead.rstrip().endswith(",") and
+                                                     _CLOSES.match(folded, w.end) and
+                                                     _titled(st, w))):
             return (0.5, w.start, Finding(
                 "participial", w, (acc.start(), w.end), weight="participial"))
     if pos == "inside":
         return None
     return _scene(st, w, pos, lv)
+
+
+def _titled(st: _Statement, w: Who) -> bool:
+    """True if ``w`` is an actor or a person named with a title (not an institution)."""
+    return w.kind == "actor" or (w.kind == "name" and bool(w.words & st.rules.title_words)
+                                 and not (w.words & st.rules.not_names - st.rules.title_words))
 
 
 def _reporting(st: _Statement, w: Who, pos: str, vp: Span) -> Candidate:
@@ -309,13 +332,21 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
     if group and (scene or past) and not rules.modal.match(
             folded, after) and not rules.background.search(folded, st.base):
         return (1, w.start, Finding(
-            "joint", w, (w.start, (scene or past).end()), weight="joint"))
+            "joint", w, (w.start, (scene or past).end()), weight="joint_act"))
+    if person and (scene or (pos == "start" and past)):
+        lead = rules.lead.search(folded, (scene or past).end())
+        if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
+            return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
+                                        weight="participial"))
     if person and scene:
         return (2, w.start, Finding(
             "narrator", None, (w.start, scene.end()), subject=w, weight="narrator_scene"))
-    if person and pos == "start" and past:
+    verb = rules.subject_verb.match(folded, after)
+    if person and verb and (pos == "start" or (pos == "comma" and st.opener)):
+        # The subject decides: a person subject is that person's statement whatever the
+        # verb (the narrator's verbs were taken above); the verb lists only add confidence.
         return (3, w.start, Finding(
-            "narrator", None, (w.start, past.end()), subject=w, weight="narrator_scene"))
+            "explicit", w, (w.start, verb.end()), weight="subject"))
     return None
 
 

@@ -33,26 +33,13 @@ import yaml
 from ..errors import ParameterError
 from ..lang import get_language, supported_languages, union_words
 from ..lang.base import YAML_LOADER, CuePieces
+from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _Spec,
+                       _subject_verb)
 from .phrases import alternation as _alt
 from .phrases import fold, fold_pattern, phrase_alternation
-from .verb_forms import gendered_words, verb_forms
 
-__all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "GLUE_WORDS", "DEMONYM"]
-
-_LIST_KEYS = (
-    "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
-    "joint_subjects", "coordinators", "openers", "according_to", "modal_content",
-    "name_titles", "not_names", "narrator_markers", "continuation", "background",
-    "function_words", "place_prepositions", "title_prepositions",
-    # grammar words (see discourse/lang/<code>/cues.yml)
-    "glue_words", "articles", "definite_articles", "indefinite_articles", "of_words",
-    "and_words", "conjunctions", "apposition_links", "complementizers", "relative_pronouns",
-    "former_words", "elided_articles", "demonym_suffixes",
-)
-_KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
-                           "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
-                           "gender_pronouns", "near_name_pronouns", "description_heads"}
-
+__all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
+           "DEMONYM"]
 
 @dataclass(frozen=True)
 class CueRules:
@@ -92,6 +79,13 @@ class CueRules:
         Prime Minister of Tourism"), with groups ``art``, ``body`` and ``tail``.
     past_verb
         A finite past verb of any kind (a joint subject + past verb is a joint act).
+    lead
+        A participle after a comma (group ``g``) that gives a meeting sentence's content:
+        "X met Y, saying that ..." is X's statement.
+    subject_verb
+        The finite verb of a person subject, whatever it is (a past form, an auxiliary
+        with a participle, an irregular past, "is ready"): the statement is that person's
+        unless the verb is one of the narrator's (meeting, travel, ceremony).
     meeting_vp
         A meeting verb phrase after a subject (``ont tenu des entretiens``, ``held talks``):
         with a joint subject it is scene-setting.
@@ -113,6 +107,9 @@ class CueRules:
         Folded subject pronoun -> gender ("elle" -> "f").
     description_heads
         Folded general noun of a description -> folded title words it covers.
+    demonyms, country_names
+        Patterns of the words that tell a country ("chinois", "Vietnamese"; "de Chine",
+        "Cambodia's"), whose group name is the ISO code (see :func:`side_in`).
     """
 
     lang: str
@@ -137,6 +134,8 @@ class CueRules:
     background: re.Pattern
     dateline: re.Pattern
     past_verb: re.Pattern
+    subject_verb: re.Pattern
+    lead: re.Pattern
     speech: re.Pattern
     title_words: frozenset
     not_names: frozenset
@@ -150,6 +149,8 @@ class CueRules:
     near_name_pronouns: dict
     pronoun_gender: dict
     description_heads: dict
+    demonyms: re.Pattern | None = None
+    country_names: re.Pattern | None = None
     inv_needs: str = ""
 
 
@@ -158,79 +159,6 @@ class CueRules:
 GLUE_WORDS = frozenset(fold(w) for w in union_words("glue_words"))
 #: A demonym ("cambodgien", "thaïlandaise", "Chinese"), folded: every language's suffixes.
 DEMONYM = r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")"
-_W = r"(?![\w-])"   # end of a word (a hyphen continues it: a-t-il)
-_B = r"(?<![\w'-])"  # start of a word
-_REFLEXIVE = r"(?:se\s+|s')"
-
-
-@dataclass
-class _Spec:
-    """The checked content of one language's cue words (before compilation)."""
-
-    spec: dict
-    verbs: dict            # rv (reporting), sv (scene), tv (travel), mv (meeting), rv_inv
-    genders: dict          # words, pronouns, near_name: {f: [...], m: [...]}
-    heads: dict
-
-    def get(self, key: str) -> list[str]:
-        """The list of words under ``key`` (empty if absent)."""
-        return [str(x) for x in (self.spec.get(key) or [])]
-
-    def words(self, key: str) -> frozenset:
-        """The folded single words of the phrases under ``key``."""
-        return frozenset(w for p in self.get(key) for w in fold(p).split())
-
-
-def _read_spec(lang: str, spec: dict, where: str) -> _Spec:
-    """Check a language's cue words and collect its verbs' forms (in the file's key order)."""
-    unknown = sorted(set(spec) - _KEYS)
-    if unknown:
-        raise ParameterError(f"{where}: unknown key(s) {', '.join(unknown)}; valid keys: "
-                             f"{', '.join(sorted(_KEYS))}")
-    verbs = {short: verb_forms(spec.get(key), lang, f"{where}.{key}") for short, key in (
-        ("rv", "reporting_verbs"), ("sv", "scene_verbs"), ("tv", "travel_verbs"),
-        ("mv", "meeting_verbs"))}
-    genders = {short: gendered_words(spec.get(key), f"{where}.{key}") for short, key in (
-        ("words", "gender_words"), ("pronouns", "gender_pronouns"),
-        ("near_name", "near_name_pronouns"))}
-    heads = spec.get("description_heads") or {}
-    if not isinstance(heads, dict):
-        raise ParameterError(f"{where}.description_heads: expected a mapping noun -> list of "
-                             f"title words, got {type(heads).__name__}")
-    addressee = verb_forms(spec.get("addressee_verbs"), lang, f"{where}.addressee_verbs")
-    verbs["rv_inv"] = {role: forms - addressee[role] for role, forms in verbs["rv"].items()}
-    return _Spec(spec, verbs, genders, heads)
-
-
-class _Grammar:
-    """A language's verb-phrase building blocks: auxiliaries, adverbs, agreement, links."""
-
-    def __init__(self, lang: str, words: _Spec) -> None:
-        self.language = get_language(lang, strict=False)
-        self.adv = f"(?:{_alt(words.get('adverbs'))}|{self.language.adverb_pattern})"
-        self.aux = _alt(words.get("auxiliaries"))
-        self.paux = _alt(words.get("pronominal_auxiliaries"))
-        self.agree = self.language.participle_agreement
-        self.link = (rf"(?:\s*\([^()]{{0,80}}\))?(?:\s*,(?:[^,;:«»\"]{{1,200}}?,){{1,2}}|\s*,)?"
-                     rf"(?:\s+{self.adv})*\s*")
-
-    def vp_of(self, forms: dict) -> str:
-        """A verb phrase of ``forms``: auxiliary + participle, pronominal, finite."""
-        aux, paux, adv, agree = self.aux, self.paux, self.adv, self.agree
-        parts = [
-            rf"{aux}(?:\s*,[^,]{{1,40}},|\s+{adv}){{0,3}}\s+{_alt(forms['participle'])}{agree}",
-            rf"{paux}(?:\s+{adv}){{0,3}}\s+{_alt(forms['pron_participle'])}{agree}",
-            rf"{_REFLEXIVE}{_alt(forms['pron_finite'])}",
-            rf"{_alt(forms['finite'])}",
-        ]
-        return "(?:" + "|".join(parts) + f"){_W}"
-
-    def pieces(self, words: _Spec) -> CuePieces:
-        """The building blocks the language combines into its inverted cues and past verbs."""
-        return CuePieces(aux=self.aux, paux=self.paux, pron=_alt(words.get("pronouns")),
-                         plur=_alt(words.get("plural_pronouns")), adv=self.adv,
-                         agree=self.agree, end=_W, rv=words.verbs["rv"],
-                         sv=words.verbs["sv"], alt=_alt, vp_of=self.vp_of)
 
 
 def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
@@ -261,7 +189,8 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
         according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
         according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
-        inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{g.vp_of(words.verbs['rv_inv'])})\s+$"),
+        inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{g.vp_of(words.verbs['rv_inv'])})"
+                             rf"(?:\s+{g.adv}){{0,3}}\s+$"),
         speech=re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x", re.IGNORECASE),
         opener=re.compile(rf"^\W*(?:{_alt(get('openers'))}{_W}|[\w'-]+(?:ant|ing){_W})"),
         modal=re.compile(rf"{_alt(get('modal_content'))}{_W}"),
@@ -269,6 +198,8 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         background=re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE),
         dateline=re.compile(words.spec.get("dateline") or r"(?!x)x"),
         past_verb=re.compile(g.language.past_verb(pieces)),
+        subject_verb=re.compile(_subject_verb(words, g, pieces)),
+        lead=re.compile(_lead(words)),
     )
 
 
@@ -298,7 +229,30 @@ def _name_patterns(words: _Spec, g: _Grammar) -> dict:
                                             fold(str(x)).replace("'", " ").split())
             for k, v in words.heads.items()},
         inv_needs=g.language.inversion_marker,
+        demonyms=_country_pattern(words.spec.get("demonyms"), "demonyms"),
+        country_names=_country_pattern(words.spec.get("country_names"), "country_names"),
     )
+
+
+def side_in(folded: str, rules: CueRules) -> str | None:
+    """The country that a folded title or description tells, or None.
+
+    The first adjective of nationality wins ("the Chinese ambassador to Cambodia": CN),
+    else the first country name ("l'ambassadeur de Chine au Cambodge": CN).
+
+    Examples
+    --------
+    >>> side_in("the vietnamese prime minister", read_cue_rules()["en"])
+    'VN'
+    >>> side_in("l'ambassadeur de chine au cambodge", read_cue_rules()["fr"])
+    'CN'
+    """
+    for rx in (rules.demonyms, rules.country_names):
+        if rx is not None:
+            m = rx.search(folded)
+            if m:
+                return m.lastgroup
+    return None
 
 
 def compile_cue_rules(lang: str, spec: dict, where: str) -> CueRules:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lang import union_words
-from .cues import GLUE_WORDS, CueRules
+from .cues import GLUE_WORDS, CueRules, side_in
 from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
 
@@ -77,8 +77,12 @@ def resolve_descriptor(doc: DocState, who: Who) -> Who | None:
     for a, b in zip(sorted(who.words), sorted(who.words)[1:]):
         covered |= heads.get(f"{a} {b}", frozenset())
     demonyms = [w for w in who.words if _DEMONYM_RX.match(w)]
+    wanted = side_in(" ".join(sorted(who.words)), doc.rules)
     best, best_score = None, 0
     for kind, ident, name, words in reversed(doc.people):
+        side = doc.side(ident)
+        if wanted is not None and side is not None and side != wanted:
+            continue   # "the Cambodian leader" is nobody of another side
         if kind == "actor":
             words = words | doc.actor_words(ident)
         words = _bare(words)
@@ -94,14 +98,6 @@ def resolve_descriptor(doc: DocState, who: Who) -> Who | None:
     if best is None:
         return None
     return Who(who.start, who.end, best[0], best[1], best[2])
-
-
-@lru_cache(maxsize=4096)
-def _bare(words: frozenset) -> frozenset:
-    """Words without elided articles ("l'ambassadeur" -> "ambassadeur")."""
-    if not any("'" in w for w in words):
-        return words
-    return frozenset(w.split("'", 1)[1] if w[:2] in ("l'", "d'") else w for w in words)
 
 
 @lru_cache(maxsize=4096)

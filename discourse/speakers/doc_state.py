@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..lang import union_words
 from .actors import Actors
-from .cues import GLUE_WORDS, CueRules
+from .cues import GLUE_WORDS, CueRules, side_in
 from .phrases import fold
 
 __all__ = ["Who", "DocState", "remember", "fold_name", "pronoun_gender", "title_gender"]
@@ -69,10 +69,19 @@ class DocState:
     surnames: dict = field(default_factory=dict)   # folded name part -> (kind, id, name) of
     #                                                the person last named in full with it
     genders: dict = field(default_factory=dict)    # person id -> 'f' / 'm' when known
+    warned: set = field(default_factory=set)       # ambiguous aliases already warned about
+    sides: dict = field(default_factory=dict)      # person id -> country its title tells
+    variants: dict = field(default_factory=dict)   # misspelt name -> actor id it names
     _actor_words: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.day = _date(self.date)
+
+    def side(self, ident: str | None) -> str | None:
+        """The person's side: the actors file's, else the one their title told, else None."""
+        if ident is not None and ident in self.actors:
+            return self.actors[ident].side
+        return self.sides.get(ident)
 
     def gender(self, ident: str | None) -> str | None:
         """'f' or 'm' if the person's gender is known (actors file or the text), else None."""
@@ -185,6 +194,10 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
         if len(parts) >= 2 and not former and full in folded[w.start:w.end]:
             for k in (parts[0], parts[-1]):
                 doc.surnames[k] = (w.kind, w.id, w.name)
+        if w.kind == "name" and w.id not in doc.sides:
+            side = side_in(" ".join(texts), rules)
+            if side is not None:
+                doc.sides[w.id] = side
         if w.kind == "name" and w.id not in doc.genders:
             gender = _gender_of(texts, rules)
             if gender is None and n == _first_person(mentions) and rules.near_name_pronouns:

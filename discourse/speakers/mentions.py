@@ -19,13 +19,15 @@ Examples
 
 from __future__ import annotations
 
+import warnings
+
 from ..text.normalize import normalize_text
 from .cues import GLUE_WORDS
 from .descriptions import find_descriptors
 from .doc_state import DocState, Who
 from .names import find_names, full_name, title_start
 
-__all__ = ["find_mentions"]
+__all__ = ["find_mentions", "in_context"]
 
 _GLUE = GLUE_WORDS
 
@@ -46,10 +48,10 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     rules = doc.rules
     cased = cased if cased is not None else normalize_text(text, lower=False).norm
     folded = folded if folded is not None else normalize_text(text, fold_accents=True).norm
-    found = [
-        Who(m.start, m.end, "actor", m.actor, doc.actors[m.actor].name)
-        for m in doc.actors.find_mentions(cased, lang=doc.lang, date=doc.date, folded=folded)
-    ]
+    found = []
+    for m in doc.actors.find_mentions(cased, lang=doc.lang, date=doc.date, folded=folded):
+        ident = in_context(m.actor, m.candidates, m.text, doc)
+        found.append(Who(m.start, m.end, "actor", ident, doc.actors[ident].name))
     merged: list[Who] = []
     for w in found:  # "le président chinois Xi Jinping" is one mention
         if merged and merged[-1].id == w.id and not folded[merged[-1].end:w.start].strip():
@@ -89,3 +91,35 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     out.extend(find_descriptors(cased, folded, rules, spans))
     out.sort(key=lambda w: (w.start, -w.end))
     return out
+
+
+def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> str:
+    """The actor an alias shared by several ``candidates`` names in this document.
+
+    The one the document named last (in full, or by an alias of theirs alone); else the
+    one in office on the document's date (already chosen as ``actor`` by
+    :meth:`~discourse.speakers.actors.Actors.find_mentions`); a warning says when the
+    document gives no way to decide.
+
+    Examples
+    --------
+    >>> from discourse.speakers.actors import read_actors
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", None)
+    >>> doc.people.append(("actor", "li_keqiang", "Li Keqiang", frozenset()))
+    >>> in_context("li_qiang", ("li_qiang", "li_keqiang"), "M. Li", doc)
+    'li_keqiang'
+    """
+    if not candidates:
+        return actor
+    for _, ident, _, _ in reversed(doc.people):
+        if ident in candidates:
+            return ident
+    if (text, candidates) not in doc.warned:
+        doc.warned.add((text, candidates))
+        warnings.warn(
+            f"attribute_speakers: the alias {text!r} names {', '.join(candidates)} and the "
+            f"document (date {doc.date or 'unknown'}) names none of them before; took "
+            f"{actor!r} (give the full name or the document's date)", UserWarning,
+            stacklevel=2)
+    return actor

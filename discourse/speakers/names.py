@@ -177,6 +177,9 @@ def _name_tokens(cased: str, folded: str, s: int, e: int, rules: CueRules):
         low = folded[ts:te]
         if low in rules.title_words or low.rstrip(".") in rules.title_words:
             cut, had_title = i + 1, True
+        elif i == cut and i < len(tokens) - 2 and rules.country_names is not None and \
+                rules.country_names.fullmatch(low):
+            cut = i + 1   # a country before a name ("Iran Ebrahim Raisi")
     tokens = tokens[cut:]
     while tokens and folded[tokens[-1][0]:tokens[-1][1]].rstrip(".") in rules.not_names:
         tokens.pop()
@@ -207,6 +210,11 @@ def _name_of_run(cased: str, folded: str, doc: DocState, run_start: int, e: int)
         return None  # one word, or a place after "à", "in": not a person
     if known is not None and known[1] is None:
         return None  # ambiguous token (e.g. "Hun" for two actors)
+    if known is None and len(tokens) >= 2:
+        near = doc.actors.near(raw)
+        if near is not None:   # a misspelt actor ("Zhang Dejianq"): reported as a variant
+            known = ("actor", near, None)
+            doc.variants[_display(raw)] = near
     kind, ident, full = known or ("name", slug_name(raw), _display(raw))
     start = title_start(folded, s, rules, cased)
     return Who(start, s + len(raw), kind, ident,
@@ -253,6 +261,7 @@ def full_name(w: Who, cased: str, folded: str, doc: DocState) -> Who:
     """
     rules = doc.rules
     end = w.end
+    extra = 0
     while True:
         m = _NEXT_WORD.match(cased, end)
         if not m:
@@ -260,7 +269,9 @@ def full_name(w: Who, cased: str, folded: str, doc: DocState) -> Who:
         low = folded[m.start() + 1:m.end()]
         if low in rules.stop_words or low.rstrip(".") in rules.stop_words or m.end() - end > 30:
             break
-        end = m.end()
+        end, extra = m.end(), extra + 1
+    if extra > 2:
+        end = w.end   # a capitalised heading ("Jokowi Holds Bilateral Meeting"), not a name
     if end == w.end and folded[w.start:w.end].rsplit(None, 1)[-1] not in doc.surnames:
         return w   # (the name of a bare surname alias is its last word)
     core_start, core = _core(folded, w.start, w.end, doc.rules)

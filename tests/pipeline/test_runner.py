@@ -23,7 +23,7 @@ def test_run_returns_every_stage(readouts_result):
         for s in rows.itertuples():
             assert doc.text[s.start:s.end] == s.text
     assert set(r.matches["stmt_id"]) <= set(r.coded["stmt_id"])
-    assert set(r.counts["side"].dropna()) >= {"CN", "KH", "joint", "unknown"}
+    assert set(r.counts["side"].dropna()) >= {"CN", "KH", "joint", "VN"}
     assert list(r.counts_by_speaker.columns[:2]) == ["side", "speaker_name"]
     assert r.codebook.id == "default"
     assert [Path(p).name for p in r.input_paths] == sorted(

@@ -112,7 +112,7 @@ def test_unknown_leader_gets_a_slug_not_unknown():
     out = attribute_speakers(st)
     assert out["speaker"].tolist() == ["emmanuel_macron"] * 3
     assert out["speaker_name"].iloc[0] == "Emmanuel Macron"
-    assert out["side"].tolist() == ["unknown"] * 3
+    assert out["side"].tolist() == ["FR"] * 3   # from the title: "président français"
 
 
 def test_english_unknown_leader_after_a_title():
@@ -375,3 +375,67 @@ def test_talks_of_the_two_sides_are_scene_setting_but_agreements_are_joint():
     st = statements_of(["The two leaders held talks in Phnom Penh.",
                         "Both sides agreed to deepen cooperation."], lang="en")
     assert attribute_speakers(st)["speaker"].tolist() == ["narrator", "joint"]
+
+
+def test_cue_span_is_given_as_offsets_into_the_document():
+    paragraphs = (["Le président chinois Xi Jinping a déclaré que la paix comptait.",
+                   "La coopération est essentielle, a-t-il souligné.",
+                   "Le canal reliera deux villes."],
+                  ["Hun Manet a remercié la Chine."])
+    st = statements_of(*paragraphs, lang="fr", date="2024-12-03")
+    document = " ".join(s for par in paragraphs for s in par)
+    out = attribute_speakers(st)
+    spans = [None if pd.isna(s) else document[int(s):int(e)]
+             for s, e in zip(out["cue_start"], out["cue_end"])]
+    assert spans == ["Le président chinois Xi Jinping a déclaré", "a-t-il souligné", None,
+                     "Hun Manet a remercié"]
+    assert [s or "" for s in spans] == out["cue_text"].tolist()
+    assert str(out["cue_start"].dtype) == "Int64"
+
+
+def test_cue_span_of_a_decomposed_text_points_into_the_original():
+    text = "La paix compte, a souligne\u0301 M. Xi."    # NFD: offsets differ from NFC
+    st = statements_of([text], lang="fr", date="2024-12-03")
+    out = attribute_speakers(st)
+    s, e = int(out["cue_start"].iloc[0]), int(out["cue_end"].iloc[0])
+    assert text[s:e] == "a souligne\u0301 M. Xi"
+
+
+def test_a_person_subject_speaks_whatever_the_verb_but_meetings_are_narration():
+    st = statements_of(["Samdech Techo Hun Sen a rencontré le ministre chinois Wang Yi.",
+                        "Hun Sen a fait l'éloge du partenariat.",
+                        "Wang Yi a tenu informé son hôte des progrès."],
+                       ["Prime Minister Hun Sen has cited three points."], lang="fr",
+                       date="2019-01-01")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist()[:3] == ["narrator", "hun_sen", "wang_yi"]
+
+
+def test_a_description_resolves_to_the_person_of_its_side():
+    st = statements_of(["Chinese Premier Li Keqiang met with Cambodian Prime Minister Hun Sen.",
+                        "Li said China values the partnership.",
+                        "The Cambodian leader spoke highly of the Belt and Road Initiative.",
+                        "The Vietnamese Deputy Minister Nguyen Minh Vu said Vietnam agrees."],
+                       lang="en", date="2017-04-28")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["narrator", "li_keqiang", "hun_sen", "nguyen_minh_vu"]
+    assert out["side"].tolist()[1:] == ["CN", "KH", "VN"]
+
+
+def test_a_misspelt_actor_name_is_matched_and_reported():
+    st = statements_of(["For his part, H.E. Zhang Dejianq lauded the cooperation.",
+                        "Prak Sokhon said Cambodia agrees."], lang="en", date="2017-05-17")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist() == ["zhang_dejiang", "prak_sokhonn"]
+    assert out.attrs["name_variants"] == {"Prak Sokhon": "prak_sokhonn",
+                                          "Zhang Dejianq": "zhang_dejiang"}
+
+
+def test_a_heading_in_title_case_is_not_a_name_and_a_country_is_not_part_of_one():
+    st = statements_of(["Jokowi Holds Bilateral Meeting With President Xi",
+                        "President Jokowi highlighted efforts to boost investment."],
+                       ["Iran President Ebrahim Raisi said the friendship is firm."],
+                       lang="en", date="2023-10-17")
+    out = attribute_speakers(st)
+    assert out["speaker"].tolist()[1:] == ["joko_widodo", "ebrahim_raisi"]
+    assert out["side"].tolist()[1:] == ["ID", "IR"]
