@@ -173,17 +173,99 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
 }
 
-#: Phrases of the exclusions and near misses: look like theme words, must not code.
+
+#: Phrases of the patterns codebook 2.0 added (merged into VOCABULARY).
+_ADDED_IN_2_0: dict[str, dict[str, list[str]]] = {
+    "fr": {
+        "sovereignty.territorial_integrity": ["la politique d'une Chine", "le principe d'une Chine"],
+        "sovereignty.security": ["la sécurité de l'État", "la sécurité de l'Etat",
+                                 "la sécurité politique", "leurs intérêts de sécurité",
+                                 "les intérêts sécuritaires", "sa sécurité", "leur sécurité",
+                                 "la stabilité nationale", "la défense nationale"],
+        "sovereignty.development_path": ["la voie choisie par son peuple"],
+        "cooperation": ["les pays qui coopèrent", "l'alignement des stratégies",
+                        "la volonté de coordonner", "la volonté de travailler avec",
+                        "la volonté de travailler ensemble", "la volonté de travailler étroitement",
+                        "l'action de concert", "les actions menées conjointement",
+                        "les efforts conjoints", "le partage d'expériences",
+                        "la volonté de partager leurs expériences"],
+        "cooperation.mutual_benefit": ["les bénéfices", "la prospérité partagée",
+                                       "la prospérité commune"],
+        "cooperation.mutual_support": ["les vaccins", "les dons", "la contribution",
+                                       "le soutien continu", "le soutien précieux",
+                                       "la gratitude pour son soutien",
+                                       "la gratitude pour leur soutien",
+                                       "le soutien au développement",
+                                       "la volonté d'accompagner le développement"],
+        "anti_cold_war": ["les politiques unilatéralistes", "les mesures unilatérales",
+                          "la confrontation de camps", "la confrontation entre camps",
+                          "la multipolarité", "un monde multipolaire",
+                          "un véritable multilatéralisme", "le multilatéralisme véritable",
+                          "le protectionnisme", "les guerres commerciales",
+                          "les tensions commerciales", "l'ingérence sous prétexte de démocratie",
+                          "l'ingérence sous le prétexte des droits de l'homme",
+                          "la politique de deux poids deux mesures"],
+        "friendship": ["la solidarité", "une amitié indéfectible", "des liens inébranlables",
+                       "sa haute appréciation"],
+    },
+    "en": {
+        "sovereignty.security": ["state security", "political security", "regime security",
+                                 "security interests", "security and development interests",
+                                 "its security", "their security", "national stability",
+                                 "national defence", "national defense"],
+        "sovereignty.development_path": ["the path chosen by its people",
+                                         "the chosen paths"],
+        "cooperation": ["the co-op commitment", "the alignment of strategies",
+                        "the will to work with", "the will to work closely with",
+                        "a country that works with", "the habit of working with",
+                        "a partner who worked with", "the will to work together",
+                        "the habit of working together", "countries that worked together",
+                        "the will to join hands", "those who joined hands",
+                        "the joining hands", "projects jointly built", "joint efforts",
+                        "the joint fight", "joint exercises", "the will to share experience",
+                        "the sharing of experience", "law enforcement"],
+        "cooperation.mutual_benefit": ["the benefits", "shared prosperity",
+                                       "common prosperity"],
+        "cooperation.mutual_support": ["the help", "what helps", "a country that helped",
+                                       "helping hands", "donations", "vaccines",
+                                       "medical supplies", "medical equipment", "contributions",
+                                       "continued support", "valuable support",
+                                       "long-term support", "staunch support",
+                                       "thanks for its support", "thanks for their support",
+                                       "thanks for the support", "supporting its development",
+                                       "supporting its national development",
+                                       "supporting the development", "support and help"],
+        "anti_cold_war": ["unilateralist policies", "unilateral measures", "unilateral actions",
+                          "camp confrontation", "confrontation between camps",
+                          "a multipolar world", "true multilateralism",
+                          "genuine multilateralism", "protectionism", "trade wars",
+                          "trade tensions", "trade frictions", "outsiders",
+                          "outside countries", "extra-regional countries",
+                          "interference on the pretext of democracy",
+                          "interference on the pretext of human rights",
+                          "meddling under the pretext", "double standards"],
+        "friendship": ["solidarity", "cherished ties", "unbreakable ties",
+                       "sharing weal and woe", "his appreciation", "heartfelt thanks",
+                       "sincere thanks", "deep thanks", "thanks to the government",
+                       "thanks to the people"],
+    },
+}
+for _lang, _themes in _ADDED_IN_2_0.items():
+    for _theme, _items in _themes.items():
+        VOCABULARY[_lang][_theme] = VOCABULARY[_lang][_theme] + _items
+
+#: Phrases of the exclusions and near misses: look like theme words, must not code ("a trade
+#: war", excluded from cooperation, is anti-Cold War framing since codebook 2.0).
 EXCLUDED = {
     "fr": ["la sécurité sociale", "la sécurité alimentaire", "le Conseil de sécurité",
            "les fonds souverains", "la dette souveraine", "l'indépendance de la justice",
            "les pays en voie de développement", "un échange de vues approfondi",
-           "les coopératives agricoles", "la guerre commerciale", "l'inimitié",
+           "les coopératives agricoles", "l'inimitié",
            "un vote de confiance"],
     "en": ["social security", "food security", "the UN Security Council",
            "sovereign wealth funds", "sovereign debt", "judicial independence",
            "an in-depth exchange of views", "agricultural cooperatives", "trade unions",
-           "a trade war", "radio interference", "trust funds", "first aid"],
+           "radio interference", "trust funds", "first aid"],
 }
 
 #: Theme-neutral noun phrases (development, sectors, places).

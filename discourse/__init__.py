@@ -29,6 +29,7 @@ from .errors import (
     DiscourseError,
     ExportError,
     HandCodingError,
+    OutletsError,
     ParameterError,
 )
 
@@ -58,6 +59,10 @@ _EXPORTS: dict[str, str] = {
     "count_themes": "analysis.counts", "count_cooccurrence": "analysis.cooccurrence", "count_over_time": "analysis.time",
     "format_table": "analysis.formatting", "write_table": "analysis.formatting",
     "compare_groups": "analysis.stats", "compute_keyness": "analysis.keyness",
+    "compare_clustered": "analysis.clustered", "compare_reporting": "analysis.reporting",
+    "pool_small_groups": "analysis.reporting", "compute_rhetoric_keyness": "analysis.rhetoric",
+    "strip_reporting_clauses": "analysis.rhetoric", "read_outlets": "analysis.outlets",
+    "assign_outlets": "analysis.outlets", "plot_comparison": "analysis.figures.comparison",
     "plot_theme_shares": "analysis.figures.shares", "plot_speaker_heatmap": "analysis.figures.heatmap",
     "plot_keyness": "analysis.figures.keyness", "plot_cooccurrence": "analysis.figures.cooccurrence", "plot_over_time": "analysis.figures.time",
     "write_figure": "analysis.figures.writer",
@@ -71,6 +76,10 @@ _EXPORTS: dict[str, str] = {
     "compute_agreement": "validation.agreement",
     "train_theme_classifier": "validation.supervised", "cross_validate_themes": "validation.supervised",
     "compare_with_dictionary": "validation.supervised", "suggest_themes": "validation.supervised",
+    "measure_codebook": "validation.develop", "list_coding_errors": "validation.develop",
+    "revise_codebook": "validation.develop", "suggest_terms": "validation.suggest",
+    "second_opinion": "validation.second_opinion",
+    "evaluate_second_opinion": "validation.second_opinion", "find_names": "coding.names",
     # export
     "write_coded_csv": "io.export", "write_matches_csv": "io.export", "write_table_csv": "io.export",
     "read_table_csv": "io.export", "describe_columns": "io.datadict",
@@ -85,7 +94,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = sorted(
-    [*_EXPORTS, "__version__", "DiscourseError", "CorpusError", "ContractError",
+    [*_EXPORTS, "__version__", "DiscourseError", "CorpusError", "ContractError", "OutletsError",
      "ParameterError", "ActorsError", "CodebookError", "HandCodingError", "AnalysisError",
      "ExportError"]
 )

@@ -22,6 +22,7 @@ __all__ = [
     "ContractError",
     "ParameterError",
     "ActorsError",
+    "OutletsError",
     "CodebookError",
     "HandCodingError",
     "AnalysisError",
@@ -47,6 +48,10 @@ class ParameterError(DiscourseError, ValueError):
 
 class ActorsError(DiscourseError):
     """The actors file is malformed."""
+
+
+class OutletsError(ActorsError):
+    """An outlets file (who publishes a readout, and its side) is missing or invalid."""
 
 
 class CodebookError(DiscourseError):

@@ -190,3 +190,15 @@ def test_03_writes_coding_sheets_and_is_honest_about_the_small_sample(execute):
     out = _stdout(nb)
     assert "AnalysisError: cross_validate_themes: only 14 hand-coded statements: far too few" in out
     assert "speaker accuracy: " in out and " on 495 gold sentences" in out
+
+
+def test_05_revises_a_codebook_and_writes_its_version_history(execute):
+    nb, results = execute(_notebook("05"))
+    written = results / "codebooks" / "codebook-developed.yml"
+    assert written.exists()
+    from discourse import read_codebook
+
+    cb = read_codebook(written)
+    assert cb.version == "1.0.0+dev1" and cb.history[-1]["version"] == "1.0.0+dev1"
+    assert any("added en patterns" in c for c in cb.history[-1]["changes"])
+    assert set(cb.history[-1]["measured"]) == {"en", "fr"}

@@ -108,6 +108,7 @@ def review_coding(
     colours: Mapping[str, str] | None = None,
     static: bool | None = None,
     max_rows: int = 200,
+    only=None,
 ):
     """Return an interactive review of the coding: filters and the highlighted statements.
 
@@ -133,6 +134,10 @@ def review_coding(
         the environment variable ``DISCOURSE_STATIC_REVIEW=1``).
     max_rows
         Statements shown at once (a note says when more are filtered in).
+    only
+        Review only these statements: a table with a ``stmt_id`` column (e.g. the flags of
+        :func:`discourse.validation.second_opinion.second_opinion`, in their order) or a
+        list of stmt_ids; None: every statement.
 
     Returns
     -------
@@ -158,6 +163,10 @@ def review_coding(
     if matches is None and codebook is not None:
         matches = find_matches(coded, codebook=codebook)
     coded = coded.reset_index(drop=True)
+    if only is not None:
+        ids = list(dict.fromkeys(only["stmt_id"] if isinstance(only, pd.DataFrame) else only))
+        coded = coded.set_index("stmt_id", drop=False).reindex(
+            [i for i in ids if i in set(coded["stmt_id"])]).reset_index(drop=True)
     if documents is not None and "title" not in coded.columns and "doc_id" in coded.columns:
         require_columns(documents, ["doc_id"], where=f"{where} (documents=)")
         if "title" in documents.columns:

@@ -46,9 +46,10 @@ from statsmodels.stats.proportion import (
 
 from ..errors import AnalysisError, ParameterError
 from ..schema import require_columns
+from .clustered import CLUSTER_COLUMNS, compare_clustered
 from .grouping import MISSING_LABEL, select_themes, theme_matrix
 
-__all__ = ["compare_groups", "COMPARISON_COLUMNS"]
+__all__ = ["compare_groups", "COMPARISON_COLUMNS", "CLUSTER_COLUMNS"]
 
 #: Columns of the table returned by :func:`compare_groups`, in order.
 COMPARISON_COLUMNS = (
@@ -111,6 +112,34 @@ def _odds_ratio(table: np.ndarray, alpha: float) -> tuple[float, float, float]:
     return float(res.statistic), float(ci.low), float(ci.high)
 
 
+def _compare_theme(tid: str, k1: int, n1: int, k2: int, n2: int, groups, *, method: str,
+                   alpha: float) -> dict:
+    """One row of the simple comparison: shares, Newcombe interval, effect sizes, test."""
+    table = np.array([[k1, n1 - k1], [k2, n2 - k2]])
+    expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / (n1 + n2)
+    min_expected = float(expected.min())
+    test = method if method != "auto" else ("fisher" if min_expected < 5 else "ztest")
+    if test == "fisher":
+        statistic, p = np.nan, float(fisher_exact(table).pvalue)
+    elif k1 + k2 in (0, n1 + n2):
+        statistic, p = np.nan, 1.0  # no variance: both shares 0 or both 1
+    else:
+        z, p = proportions_ztest([k1, k2], [n1, n2])
+        statistic, p = float(z), float(p)
+    low, high = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb", compare="diff",
+                                           alpha=alpha)
+    or_, or_low, or_high = _odds_ratio(table, alpha)
+    p1, p2 = k1 / n1, k2 / n2
+    return {
+        "theme": tid, "group_1": groups[0], "group_2": groups[1],
+        "n_1": n1, "coded_1": k1, "share_1": p1, "n_2": n2, "coded_2": k2, "share_2": p2,
+        "difference": p1 - p2, "diff_ci_low": float(low), "diff_ci_high": float(high),
+        "cohens_h": float(proportion_effectsize(p1, p2)),
+        "odds_ratio": or_, "or_ci_low": or_low, "or_ci_high": or_high,
+        "min_expected": min_expected, "test": test, "statistic": statistic, "p": p,
+    }
+
+
 def compare_groups(
     coded: pd.DataFrame,
     *,
@@ -119,6 +148,8 @@ def compare_groups(
     themes: Iterable[str] | None = None,
     alpha: float = 0.05,
     method: str = "auto",
+    cluster: str | None = "doc_id",
+    **clustered,
 ) -> pd.DataFrame:
     """Compare, theme by theme, the share of statements of two groups coded with the theme.
 
@@ -139,6 +170,15 @@ def compare_groups(
     method
         ``"auto"`` (Fisher's exact test when an expected count is below 5, else the z-test),
         ``"fisher"`` or ``"ztest"`` to force one.
+    cluster
+        The column of the readouts the statements are nested in (default ``doc_id``). When
+        the table has it, the readout-aware columns of
+        :func:`discourse.analysis.clustered.compare_clustered` (:data:`CLUSTER_COLUMNS`: a
+        cluster-bootstrap interval of the difference, a logistic model with cluster-robust
+        errors) follow the simple ones; None leaves them out.
+    **clustered
+        Options of :func:`~discourse.analysis.clustered.compare_clustered` (``covariates``,
+        ``n_boot``, ``seed``, ``min_level``).
 
     Returns
     -------
@@ -150,7 +190,10 @@ def compare_groups(
         no statement of either group, or every one, has the theme); ``min_expected`` (the
         smallest expected count); ``test`` (``fisher`` or ``ztest``); ``statistic`` (z for
         the z-test, empty for Fisher's test, which has none); ``p`` (two-sided); ``p_holm``;
-        ``significant``. ``attrs`` records by, groups, alpha and method.
+        ``significant``. The simple test, its p-values and the Newcombe interval **assume
+        independent statements**; with ``cluster``, :data:`CLUSTER_COLUMNS` follow (the
+        readout-clustered interval and p-value). ``attrs`` records by, groups, alpha, method
+        and ``independence`` (what the simple columns assume).
 
     Raises
     ------
@@ -187,33 +230,9 @@ def compare_groups(
     m2 = (labels == g2).to_numpy()
     matrix = theme_matrix(coded, [c for _, c in selected])
     n1, n2 = int(m1.sum()), int(m2.sum())
-    rows = []
-    for j, (tid, _) in enumerate(selected):
-        k1, k2 = int(matrix[m1, j].sum()), int(matrix[m2, j].sum())
-        table = np.array([[k1, n1 - k1], [k2, n2 - k2]])
-        expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / (n1 + n2)
-        min_expected = float(expected.min())
-        test = method if method != "auto" else ("fisher" if min_expected < 5 else "ztest")
-        if test == "fisher":
-            statistic, p = np.nan, float(fisher_exact(table).pvalue)
-        elif k1 + k2 in (0, n1 + n2):
-            statistic, p = np.nan, 1.0  # no variance: both shares 0 or both 1
-        else:
-            z, p = proportions_ztest([k1, k2], [n1, n2])
-            statistic, p = float(z), float(p)
-        low, high = confint_proportions_2indep(
-            k1, n1, k2, n2, method="newcomb", compare="diff", alpha=alpha
-        )
-        or_, or_low, or_high = _odds_ratio(table, alpha)
-        p1, p2 = k1 / n1, k2 / n2
-        rows.append({
-            "theme": tid, "group_1": g1, "group_2": g2,
-            "n_1": n1, "coded_1": k1, "share_1": p1, "n_2": n2, "coded_2": k2, "share_2": p2,
-            "difference": p1 - p2, "diff_ci_low": float(low), "diff_ci_high": float(high),
-            "cohens_h": float(proportion_effectsize(p1, p2)),
-            "odds_ratio": or_, "or_ci_low": or_low, "or_ci_high": or_high,
-            "min_expected": min_expected, "test": test, "statistic": statistic, "p": p,
-        })
+    rows = [_compare_theme(tid, int(matrix[m1, j].sum()), n1, int(matrix[m2, j].sum()), n2,
+                           (g1, g2), method=method, alpha=alpha)
+            for j, (tid, _) in enumerate(selected)]
     out = pd.DataFrame.from_records(rows, columns=[c for c in COMPARISON_COLUMNS
                                                    if c not in ("p_holm", "significant")])
     pvals = out["p"].to_numpy(dtype=float)
@@ -225,5 +244,13 @@ def compare_groups(
     out["significant"] = out["p_holm"] < alpha
     for c in ("n_1", "coded_1", "n_2", "coded_2"):
         out[c] = out[c].astype(np.int64)
-    out.attrs.update({"by": by, "groups": (g1, g2), "alpha": alpha, "method": method})
-    return out[list(COMPARISON_COLUMNS)]
+    out = out[list(COMPARISON_COLUMNS)]
+    out.attrs.update({"by": by, "groups": (g1, g2), "alpha": alpha, "method": method,
+                      "independence": "test, p, p_holm, diff_ci_* assume independent statements"})
+    if cluster is None or cluster not in coded.columns:
+        return out
+    readout = compare_clustered(coded, by=by, groups=(g1, g2), cluster=cluster,
+                                themes=[t for t, _ in selected], alpha=alpha, **clustered)
+    merged = out.merge(readout, on="theme", how="left", validate="one_to_one")
+    merged.attrs.update({**out.attrs, **{f"cluster_{k}": v for k, v in readout.attrs.items()}})
+    return merged

@@ -71,10 +71,8 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections import OrderedDict
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -82,11 +80,12 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..lang import get_language
+from .names import blocked_by_names, check_names
 from .negation import _check_cues, read_negation_cues
 from .rules import _covered, _negated, _select, _sort_order
 from .scan import _CUE, _CUE_KINDS, _EXCLUSION, _PATTERN, _candidates, _Lang, _spec
 from .unspaced import UnspacedTable, scan_unspaced
-from .workcopy import _CHUNK, _SEP, _nfc_pieces, _normalize, _restore
+from .workcopy import _SEP, _chunks, _lang_key, _nfc_pieces, _normalize, _restore
 
 __all__ = ["compile_codebook", "Matcher", "ScanResult", "read_negation_cues",
            "NESTED_SCOPES", "ENGINES"]
@@ -133,13 +132,15 @@ class Matcher:
     patterns
         ``(theme id, language key, pattern)`` of every pattern (``ScanResult.pattern``
         indexes them).
-    fold_accents, nested_scope, engine
+    fold_accents, nested_scope, engine, names
         The options it was compiled with.
     """
 
     def __init__(self, codebook, *, fold_accents: bool = False, nested_scope: str = "theme",
-                 engine: str = "aho", negation_cues: dict | None = None):
+                 engine: str = "aho", negation_cues: dict | None = None,
+                 names: str = "count"):
         _check_options(nested_scope, engine)
+        self.names = check_names(names, "compile_codebook")
         self.codebook = codebook
         self.fold_accents, self.nested_scope, self.engine = bool(fold_accents), nested_scope, engine
         self.theme_ids = tuple(t.id for t in codebook.themes)
@@ -162,11 +163,22 @@ class Matcher:
                             pi = len(patterns)
                             patterns.append((theme.id, lang, p))
                         self._by_lang.setdefault(lang, []).append((kind, ti, pi, spec))
+            self._add_names(ti, where)
         self.patterns = tuple(patterns)
+        self._named = np.array([any(c.isupper() for c in p) for _, _, p in patterns], bool)
         self.languages = tuple(k for k in self._by_lang if k != "*")
         self._tables: dict[str | None, _Lang] = {}
         self._unspaced: dict[str, UnspacedTable] = {}
         self._lock = threading.Lock()
+
+    def _add_names(self, ti: int, where: str) -> None:
+        """The codebook's listed names block theme ``ti``'s matches, like its exclusions."""
+        if self.names != "exclude":
+            return
+        for lang, items in (getattr(self.codebook, "names", None) or {}).items():
+            for p in items:
+                spec = _spec(p, self.fold_accents, f"{where}, names {lang!r}")
+                self._by_lang.setdefault(lang, []).append((_EXCLUSION, ti, -1, spec))
 
     def __repr__(self) -> str:
         return (f"Matcher({getattr(self.codebook, 'id', '?')!r}, {len(self.theme_ids)} themes, "
@@ -185,6 +197,7 @@ class Matcher:
                         entries.append((kind, -1, -1, _spec(cue, self.fold_accents,
                                                             f"negation cue {lang!r}")))
                 self._tables[lang] = _Lang(entries, self.engine, cues.get("window", 3))
+                self._tables[lang].lang = lang
             return self._tables[lang]
 
     # -------------------------------------------------------------- scanning
@@ -283,6 +296,11 @@ class Matcher:
             pent, ps, pe, ptheme, negated = (a[~drop] for a in (pent, ps, pe, ptheme, negated))
         rs, re_ = _restore(dropped, ps), _restore(dropped, pe)
         ti = np.searchsorted(starts, rs, "right") - 1
+        if self.names == "exclude":
+            keep = ~blocked_by_names(raw, starts, lens, ti, rs, re_, table.lang,
+                                     self._named[table.pattern[pent]])
+            pent, ptheme, negated, rs, re_, ti = (a[keep] for a in (pent, ptheme, negated, rs,
+                                                                    re_, ti))
         ls, le = rs - starts[ti], re_ - starts[ti]
         for i, imap in maps.items():
             sel = ti == i
@@ -298,18 +316,6 @@ class Matcher:
                 negated[order])
 
 
-def _chunks(lens: np.ndarray) -> list[tuple[int, int]]:
-    """Blocks ``[i, j)`` of consecutive texts, each of at least ``_CHUNK`` characters (but
-    the last), the texts counted with a separator: the units scanned at once."""
-    ends = np.cumsum(lens + 1)
-    out, i, n = [], 0, len(lens)
-    while i < n:
-        j = min(int(np.searchsorted(ends, (ends[i - 1] if i else 0) + _CHUNK)), n - 1) + 1
-        out.append((i, j))
-        i = j
-    return out
-
-
 # ------------------------------------------------------------------ compiling, cached
 def _check_options(nested_scope: str, engine: str) -> None:
     if nested_scope not in NESTED_SCOPES:
@@ -321,25 +327,14 @@ def _check_options(nested_scope: str, engine: str) -> None:
         raise ParameterError(f"engine={engine!r} is not valid; use one of {', '.join(ENGINES)}")
 
 
-def _lang_key(lang) -> str | None:
-    if lang is None or (not isinstance(lang, str) and pd.isna(lang)):
-        return None
-    return _lang_key_str(lang)
-
-
-@lru_cache(maxsize=4096)
-def _lang_key_str(lang) -> str | None:
-    lang = re.split(r"[-_]", str(lang).strip().lower())[0]
-    return lang or None
-
-
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_LOCK = threading.Lock()
 _CACHE_SIZE = 16
 
 
 def compile_codebook(codebook, *, fold_accents: bool = False, nested_scope: str = "theme",
-                     engine: str = "aho", negation_cues: dict | None = None) -> Matcher:
+                     engine: str = "aho", negation_cues: dict | None = None,
+                     names: str = "count") -> Matcher:
     """Compile a codebook into a :class:`Matcher` (cached: compiling again is free).
 
     Parameters
@@ -357,6 +352,11 @@ def compile_codebook(codebook, *, fold_accents: bool = False, nested_scope: str 
     negation_cues
         Language -> ``{window, cues, openers, closers, exceptions}``, replacing the default
         cues of ``discourse/lang/<code>/negation.yml`` (see :func:`read_negation_cues`).
+    names
+        ``"count"`` (default here: the matcher is the pattern engine): a match inside a
+        proper name counts; ``"exclude"`` (the default of :func:`discourse.find_matches`
+        and :func:`discourse.code_themes`): a match inside a proper name (the codebook's
+        ``names:`` list, or the general rule of :mod:`discourse.coding.names`) does not.
 
     Returns
     -------
@@ -382,13 +382,13 @@ def compile_codebook(codebook, *, fold_accents: bool = False, nested_scope: str 
     """
     _check_options(nested_scope, engine)
     key = (_fingerprint(codebook), bool(fold_accents), nested_scope, engine,
-           _fingerprint(negation_cues))
+           _fingerprint(negation_cues), names)
     with _CACHE_LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
     matcher = Matcher(codebook, fold_accents=fold_accents, nested_scope=nested_scope,
-                      engine=engine, negation_cues=negation_cues)
+                      engine=engine, negation_cues=negation_cues, names=names)
     with _CACHE_LOCK:
         _CACHE[key] = matcher
         while len(_CACHE) > _CACHE_SIZE:

@@ -98,6 +98,14 @@ class Codebook:
         Language codes of the codebook (declared, or those of its patterns in order).
     source_format
         ``discourse``, ``quanteda``, ``liwc`` or ``lexicoder``: what it was read from.
+    names
+        Language code -> proper names of events, institutions and frameworks whose words do
+        not code (see :mod:`discourse.coding.names`); ``"*"``: every language.
+    history
+        The version history, oldest first: one mapping per version with ``version``,
+        ``date``, ``changes`` (list of text) and optionally ``measured`` (scores on the
+        researcher's hand coding), as written by
+        :func:`discourse.validation.develop.revise_codebook`.
     """
 
     id: str
@@ -109,6 +117,12 @@ class Codebook:
     path: str | None = None
     languages: tuple[str, ...] = ()
     source_format: str = "discourse"
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    history: tuple = ()
+
+    def names_for(self, lang: str) -> tuple[str, ...]:
+        """Listed proper names for ``lang``, plus the ``"*"`` ones."""
+        return tuple(self.names.get(lang, ())) + tuple(self.names.get(LANG_ANY, ()))
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -19,9 +19,11 @@ import yaml
 
 from ..errors import CodebookError
 from .model import Theme
+from .history import parse_history
 from .patterns import LANG_ANY, NEGATION_VALUES, check_lang, check_pattern
 
-TOP_KEYS = ("id", "version", "title", "description", "languages", "themes")
+TOP_KEYS = ("id", "version", "title", "description", "languages", "names", "history",
+            "themes")
 THEME_KEYS = (
     "id", "label", "definition", "include", "exclude", "examples", "patterns", "exclusions",
     "negation", "colour", "themes",
@@ -369,4 +371,6 @@ def build_codebook_fields(data: Any, *, source: str, default_id: str) -> dict:
         languages = tuple(found)
     fields["languages"] = languages
     fields["themes"] = tuple(themes)
+    fields["names"] = parse_patterns(data, "names", source, None, languages)
+    fields["history"] = parse_history(data, source)
     return fields

@@ -83,6 +83,10 @@ def format_codebook_yaml(codebook: Codebook) -> str:
         top["description"] = codebook.description
     if codebook.languages:
         top["languages"] = list(codebook.languages)
+    if codebook.names:
+        top["names"] = {lang: list(items) for lang, items in codebook.names.items()}
+    if codebook.history:
+        top["history"] = [dict(entry) for entry in codebook.history]
     top["themes"] = [_theme_mapping(codebook, t) for t in codebook.children(None)]
     body = yaml.dump(
         top, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=96,

@@ -100,6 +100,7 @@ def find_matches(
     nested_scope: str = "theme",
     negation: bool = True,
     lang: str | None = None,
+    names: str = "exclude",
 ) -> pd.DataFrame:
     """Find the codebook's matches in statements: the evidence behind the coding.
 
@@ -118,6 +119,10 @@ def find_matches(
         Detect negation (False: nothing is negated, every match counts).
     lang
         Language of statements without a ``lang`` value.
+    names
+        ``"exclude"`` (default): the words of a proper name ("the Belt and Road Forum for
+        International Cooperation", the codebook's ``names:`` list and the general rule of
+        :mod:`discourse.coding.names`) do not code; ``"count"``: they code like any words.
 
     Returns
     -------
@@ -147,7 +152,8 @@ def find_matches(
     require_columns(statements, _NEEDED, where=where)
     _check_levels(levels)
     cb = read_codebook(codebook)
-    matcher = compile_codebook(cb, fold_accents=fold_accents, nested_scope=nested_scope)
+    matcher = compile_codebook(cb, fold_accents=fold_accents, nested_scope=nested_scope,
+                               names=names)
     starts = _offsets(statements, where)
     texts = _Texts(statements["text"])
     keys = ("row", "theme", "pattern", "start", "end", "neg")
@@ -221,6 +227,7 @@ def code_themes(
     negation: bool = True,
     lang: str | None = None,
     matches: pd.DataFrame | None = None,
+    names: str = "exclude",
 ) -> pd.DataFrame:
     """Code each statement with the codebook's themes.
 
@@ -228,7 +235,7 @@ def code_themes(
     ----------
     attributed
         Statements or attributed statements (at least doc_id, stmt_id, start, text).
-    codebook, levels, fold_accents, nested_scope, negation, lang
+    codebook, levels, fold_accents, nested_scope, negation, lang, names
         As in :func:`find_matches`; ``levels`` also chooses the theme columns (1 = top-level
         themes only, 2 = down to sub-themes, None = all).
     matches
@@ -269,10 +276,12 @@ def code_themes(
     cb = read_codebook(codebook)
     if matches is None:
         matches = find_matches(attributed, codebook=cb, levels=levels, fold_accents=fold_accents,
-                               nested_scope=nested_scope, negation=negation, lang=lang)
+                               nested_scope=nested_scope, negation=negation, lang=lang,
+                               names=names)
     else:
         require_columns(matches, ["stmt_id", "theme"], where=f"{where} (matches=)")
-        compile_codebook(cb, fold_accents=fold_accents, nested_scope=nested_scope)  # checks
+        compile_codebook(cb, fold_accents=fold_accents, nested_scope=nested_scope,
+                         names=names)  # checks
     rows = _positions(attributed["stmt_id"], matches["stmt_id"], where)
     codes = _columns(cb, levels)
     position = {c: i for i, c in enumerate(codes)}

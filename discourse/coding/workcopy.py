@@ -194,3 +194,32 @@ def _nfc_pieces(raw: str, lens: np.ndarray):
                 maps[i] = nt.index
     lens = np.fromiter(map(len, pieces), np.int64, len(pieces))
     return _SEP.join(pieces), lens, maps
+
+
+def _chunks(lens: np.ndarray) -> list[tuple[int, int]]:
+    """Blocks ``[i, j)`` of consecutive texts, each of at least ``_CHUNK`` characters (but
+    the last), the texts counted with a separator: the units scanned at once."""
+    ends = np.cumsum(lens + 1)
+    out, i, n = [], 0, len(lens)
+    while i < n:
+        j = min(int(np.searchsorted(ends, (ends[i - 1] if i else 0) + _CHUNK)), n - 1) + 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _lang_key(lang) -> str | None:
+    """The language key of a ``lang`` value: ``fr-FR`` -> ``fr``; None for a missing one."""
+    if not isinstance(lang, str):
+        try:
+            if lang is None or bool(lang != lang):     # None or NaN
+                return None
+        except TypeError:                               # pandas.NA
+            return None
+    return _lang_key_str(lang)
+
+
+@lru_cache(maxsize=4096)
+def _lang_key_str(lang) -> str | None:
+    lang = re.split(r"[-_]", str(lang).strip().lower())[0]
+    return lang or None

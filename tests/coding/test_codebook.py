@@ -43,7 +43,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "1.0.0" and cb.id == "default"
+    assert cb.version == "2.0.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -63,7 +63,9 @@ def test_default_codebook_copies_are_identical_and_hashed():
     assert read_codebook(ROOT / "data" / "codebooks" / "default.yml").sha256 == cb.sha256
 
 
-def test_default_definitions_are_those_of_the_hand_coding():
+def test_default_definitions_extend_those_of_the_hand_coding():
+    # tests/data/README.md gives the definitions (codebook 1.0's) the sample readout was
+    # hand-coded from; codebook 2.0 may add to a definition, never drop what the coders coded
     readme = (ROOT / "tests" / "data" / "README.md").read_text(encoding="utf-8")
     found = dict(re.findall(r"- \*(\w+)\*: (.*?)(?=\n\s*- \*\w+\*:|\n\n)", readme, re.S))
     assert set(found) == set(TOP)
@@ -71,7 +73,10 @@ def test_default_definitions_are_those_of_the_hand_coding():
     for tid, text in found.items():
         want = " ".join(text.split()).rstrip(";.").lower()
         got = " ".join(cb.theme(tid).definition.split()).rstrip(".").lower()
-        assert got == want, tid
+        head, _, items = want.rpartition(": ")
+        assert got.startswith(head), tid
+        for item in re.split(r", (?![^(]*\))", items):
+            assert item in got, (tid, item)
 
 
 def test_anti_cold_war_counts_negated_matches():

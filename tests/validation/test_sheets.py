@@ -39,7 +39,7 @@ def test_csv_sheet_is_blind_with_instructions(tmp_path, coded_table):
     assert p.read_bytes().startswith(b"\xef\xbb\xbf")
     md = (tmp_path / "s.instructions.md").read_text(encoding="utf-8")
     assert "### `theme_cooperation`: Cooperation" in md
-    assert "One-sided support without aid" in md  # the codebook's exclusion note
+    assert "mere political support of a position" in md  # the codebook's exclusion note
     assert "Coder: alice" in md
 
 

@@ -8,6 +8,8 @@ Every ``plot_*`` function takes a table of :mod:`discourse.analysis` and returns
 - :mod:`~discourse.analysis.figures.keyness`: ``plot_keyness``, key words of two groups;
 - :mod:`~discourse.analysis.figures.cooccurrence`: ``plot_cooccurrence``, pairs of themes;
 - :mod:`~discourse.analysis.figures.time`: ``plot_over_time``, shares per period;
+- :mod:`~discourse.analysis.figures.comparison`: ``plot_comparison``, the difference of two
+  groups per theme with its naive and readout-clustered intervals;
 - :mod:`~discourse.analysis.figures.writer`: ``write_figure``, PNG, PDF and SVG, same bytes;
 - :mod:`~discourse.analysis.figures.style`: the style, sizes and labels they share.
 
