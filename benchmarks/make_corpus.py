@@ -3,7 +3,11 @@
 The corpus imitates readouts of leaders' meetings (Xinhua, CGTN, foreign ministries): a
 dateline lead, then paragraphs in which the leaders speak in turns (named subject with a
 reporting verb, pronoun, inverted cue, participial opener, carried content), joint
-statements and scene-setting by the journalist. Sentences are templates whose slots are
+statements and scene-setting by the journalist. Besides the leaders of ``data/actors.yml``,
+ministers, ambassadors and officials speak: a pool of ``people`` (default 20,000) distinct
+synthetic names, each with a description ("Cambodian Minister of Commerce Sok Vanna", « le
+ministre chinois du Commerce, Wang Jianhua »), as real readouts name hundreds of people that
+no actors file lists. Sentences are templates whose slots are
 filled with the default codebook's vocabulary in its inflections (every pattern of
 ``discourse/resources/default_codebook.yml`` is matched by at least one phrase, the tests
 check it), with its exclusions ("sécurité sociale", "exchange of views"), negation cues
@@ -17,6 +21,7 @@ lang, date, source, title.
 Usage::
 
     python benchmarks/make_corpus.py --size 100MB --out /tmp/corpus_100MB.jsonl [--seed 1]
+        [--people 20000]
 
 Examples
 --------
@@ -335,6 +340,83 @@ def _load_actors() -> dict[str, list[dict]]:
     return out
 
 
+# --------------------------------------------------------------------------- people
+_CN_SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu",
+                "Xu", "Sun", "Hu", "Zhu", "Gao", "Lin", "He", "Guo", "Ma", "Luo", "Liang",
+                "Song", "Zheng", "Xie", "Han", "Tang", "Feng", "Yu", "Dong", "Xiao"]
+_CN_SYLLABLES = ["jian", "hua", "ming", "wei", "guo", "qiang", "xiao", "li", "jun", "hong",
+                 "yong", "bin", "tao", "feng", "lin", "ping", "hai", "dong", "xin", "yu",
+                 "zhi", "kang", "rui", "sheng", "chao", "peng", "yi", "wen", "an", "bo"]
+_KH_SURNAMES = ["Sok", "Chea", "Hun", "Prak", "Keo", "Chan", "Meas", "Ouk", "Ly", "Sam",
+                "Heng", "Kim", "Nhem", "Pen", "Tea", "Say", "Sun", "Yim", "Chhay", "Vong"]
+_KH_GIVEN = ["Vanna", "Sophal", "Dara", "Rithy", "Sokha", "Chanthy", "Bopha", "Vichea",
+             "Pisey", "Sothea", "Kosal", "Narin", "Sovann", "Malis", "Ratana", "Sambath",
+             "Piseth", "Chenda", "Visal", "Sreymom", "Makara", "Vuthy", "Kimsan", "Sokun"]
+_OFFICES = [("Minister of Commerce", "ministre", "du Commerce"),
+            ("Minister of Foreign Affairs", "ministre", "des Affaires étrangères"),
+            ("Minister of Agriculture", "ministre", "de l'Agriculture"),
+            ("Minister of Public Works", "ministre", "des Travaux publics"),
+            ("Minister of Education", "ministre", "de l'Éducation"),
+            ("Minister of Health", "ministre", "de la Santé"),
+            ("Minister of Defence", "ministre", "de la Défense"),
+            ("Ambassador to Phnom Penh", "ambassadeur", "à Phnom Penh"),
+            ("Vice-Minister of Finance", "vice-ministre", "des Finances"),
+            ("Governor of the Central Bank", "gouverneur", "de la Banque centrale"),
+            ("spokesperson of the Foreign Ministry", "porte-parole", "du ministère des "
+             "Affaires étrangères"),
+            ("Secretary of State for Tourism", "secrétaire d'État", "au Tourisme")]
+_NATIONALITY = {"en": {"CN": "Chinese", "KH": "Cambodian"},
+                "fr": {"CN": "chinois", "KH": "cambodgien"}}
+
+
+def make_people(n: int, *, seed: int = 1) -> dict[str, list[dict]]:
+    """``n`` distinct synthetic officials by side, each with a name, surname and office.
+
+    Examples
+    --------
+    >>> people = make_people(50, seed=1)
+    >>> sum(len(v) for v in people.values()), len({p["name"] for v in people.values() for p in v})
+    (50, 50)
+    """
+    rng = random.Random(f"people-{seed}")
+    seen: set[str] = set()
+    out: dict[str, list[dict]] = {"CN": [], "KH": []}
+    while len(seen) < n:
+        side = "CN" if rng.random() < 0.5 else "KH"
+        if side == "CN":
+            surname = rng.choice(_CN_SURNAMES)
+            given = rng.choice(_CN_SYLLABLES) + rng.choice(_CN_SYLLABLES)
+            name = f"{surname} {given.capitalize()}"
+        else:
+            surname = rng.choice(_KH_SURNAMES)
+            name = f"{surname} {rng.choice(_KH_GIVEN)}"
+            if rng.random() < 0.5:                  # a third part: more distinct names
+                name += f" {rng.choice(_KH_GIVEN)}"
+        if name in seen:
+            continue
+        seen.add(name)
+        out[side].append({"name": name, "short": surname, "office": rng.choice(_OFFICES),
+                          "side": side})
+    return out
+
+
+def describe(person: dict, lang: str) -> str:
+    """The person as a readout names them: office, nationality and name.
+
+    Examples
+    --------
+    >>> p = {"name": "Sok Vanna", "short": "Sok", "side": "KH",
+    ...      "office": ("Minister of Commerce", "ministre", "du Commerce")}
+    >>> describe(p, "en"), describe(p, "fr")
+    ('Cambodian Minister of Commerce Sok Vanna', 'le ministre cambodgien du Commerce, Sok Vanna,')
+    """
+    en, fr_title, fr_dept = person["office"]
+    nat = _NATIONALITY[lang][person["side"]]
+    if lang == "en":
+        return f"{nat} {en} {person['name']}"
+    return f"le {fr_title} {nat} {fr_dept}, {person['name']},"
+
+
 # --------------------------------------------------------------------------- templates
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
@@ -343,9 +425,11 @@ def _cap(s: str) -> str:
 class _Writer:
     """Fills sentence templates for one document (state: the language and the two actors)."""
 
-    def __init__(self, rng: random.Random, actors: dict[str, list[dict]]):
+    def __init__(self, rng: random.Random, actors: dict[str, list[dict]],
+                 people: dict[str, list[dict]] | None = None):
         self.rng = rng
         self.actors = actors
+        self.people = people or {"CN": [], "KH": []}
         self.themes = {lang: list(v.values()) for lang, v in VOCABULARY.items()}
 
     def np(self, lang: str) -> str:
@@ -447,6 +531,10 @@ class _Writer:
             other = countries["KH" if speaker is cn else "CN"]
             name = rng.choice(speaker[lang])
             short = speaker["name"]
+            side = "CN" if speaker is cn else "KH"
+            if self.people[side] and rng.random() < 0.4:     # an official speaks
+                person = rng.choice(self.people[side])
+                name, short = describe(person, lang), person["short"]
             sents = []
             for j in range(rng.randrange(1, 4)):
                 c = clause(own, other)
@@ -519,16 +607,17 @@ def parse_size(text: str | int) -> int:
     return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
 
 
-def iter_documents(seed: int = 1):
+def iter_documents(seed: int = 1, people: int = 20_000):
     """Yield synthetic documents (dicts) forever, deterministically for a seed."""
-    writer = _Writer(random.Random(seed), _load_actors())
+    writer = _Writer(random.Random(seed), _load_actors(), make_people(people, seed=seed))
     i = 0
     while True:
         i += 1
         yield writer.document(i)
 
 
-def write_corpus(out, *, size: int | str, seed: int = 1) -> tuple[int, int]:
+def write_corpus(out, *, size: int | str, seed: int = 1,
+                 people: int = 20_000) -> tuple[int, int]:
     """Write documents as JSON lines to a text stream until ``size`` bytes (UTF-8) are written.
 
     Returns
@@ -537,7 +626,7 @@ def write_corpus(out, *, size: int | str, seed: int = 1) -> tuple[int, int]:
     """
     size = parse_size(size)
     n_docs = n_bytes = 0
-    for doc in iter_documents(seed):
+    for doc in iter_documents(seed, people):
         if n_bytes >= size:
             break
         line = json.dumps(doc, ensure_ascii=False) + "\n"
@@ -548,13 +637,13 @@ def write_corpus(out, *, size: int | str, seed: int = 1) -> tuple[int, int]:
 
 
 def make_corpus(path: str | os.PathLike, *, size: int | str, seed: int = 1,
-                overwrite: bool = True) -> tuple[int, int]:
+                overwrite: bool = True, people: int = 20_000) -> tuple[int, int]:
     """Write a corpus file (atomically: a temporary file renamed at the end)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        result = write_corpus(f, size=size, seed=seed)
+        result = write_corpus(f, size=size, seed=seed, people=people)
     if path.exists() and not overwrite:
         tmp.unlink()
         raise FileExistsError(f"{path}: exists; remove it or pass overwrite=True")
@@ -566,11 +655,13 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--size", default="10MB", help="corpus size, e.g. 1MB, 100MB, 1GB")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--people", type=int, default=20_000,
+                   help="distinct officials who speak besides the leaders (0: none)")
     p.add_argument("--out", default=None, help="output .jsonl (default: "
                    "benchmarks/data/corpus_<size>_s<seed>.jsonl)")
     args = p.parse_args(argv)
     out = args.out or ROOT / "benchmarks" / "data" / f"corpus_{args.size}_s{args.seed}.jsonl"
-    n_docs, n_bytes = make_corpus(out, size=args.size, seed=args.seed)
+    n_docs, n_bytes = make_corpus(out, size=args.size, seed=args.seed, people=args.people)
     print(f"{out}: {n_docs} documents, {n_bytes / 1e6:.1f} MB", file=sys.stderr)
     return 0
 

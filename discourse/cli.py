@@ -4,7 +4,7 @@
 
     discourse run CORPUS --out DIR [--actors FILE] [--codebook FILE] [--force]
                   [--jobs N] [--batch-size N] [--engine {pandas,dask}] [--scheduler ADDRESS]
-                  [--quiet]
+                  [--stream | --no-stream] [--stream-threshold MB] [--quiet]
     discourse export RUN_DIR --format {csv,parquet,stata,xlsx,qdpx,qdc} --out FILE [--force]
                      [--unit {statement,match}]
     discourse notebooks [--corpus PATH] [--codebook FILE] [--actors FILE] --out DIR
@@ -20,8 +20,9 @@ non-zero exit status (2); a notebook that fails ends ``discourse notebooks`` wit
 naming the notebook and the cell's error, and status 1. ``python -m discourse`` works the
 same.
 
-``discourse run`` processes the corpus in memory by default; ``--jobs``, ``--batch-size`` or
-``--engine dask`` stream it in batches (bounded memory, processes or a Dask cluster, with a
+``discourse run`` processes a corpus of up to 16 MB in memory by default and streams a larger
+one (``--stream`` / ``--no-stream`` force either way); ``--jobs``, ``--batch-size`` or
+``--engine dask`` also stream it in batches (bounded memory, processes or a Dask cluster, with a
 progress bar on a terminal unless ``--quiet``). Every way writes the same run folder, byte
 for byte (see :func:`discourse.pipeline.folder.write_run_folder`).
 
@@ -55,13 +56,38 @@ from .io.formats import write_excel, write_parquet, write_stata
 from .io.refi.writer import write_qdc, write_qdpx
 from .pipeline.folder import read_run, write_run_folder
 from .pipeline.notebooks import execute_notebooks, list_notebooks
-from .pipeline.options import ENGINES, RunOptions
+from .pipeline.options import ENGINES, STREAM_THRESHOLD_MB, RunOptions
 from .speakers.attribution import attribute_speakers
 from .text.statements import split_statements
 
 __all__ = ["main", "build_parser"]
 
 EXPORT_FORMATS = ("csv", "parquet", "stata", "xlsx", "qdpx", "qdc")
+
+
+def _add_scale_arguments(run: argparse.ArgumentParser) -> None:
+    """The scale-out flags of ``discourse run``: streaming, processes, Dask."""
+    scale = run.add_argument_group(
+        "scale-out", "any of these streams the corpus in batches (bounded memory); the run "
+                     "folder is the same, byte for byte")
+    scale.add_argument("--jobs", type=int, metavar="N",
+                       help="worker processes (-1: one per CPU core; with --engine dask: "
+                            "the workers of the local cluster)")
+    scale.add_argument("--batch-size", type=int, metavar="N",
+                       help="documents per batch (default 500 when streaming)")
+    scale.add_argument("--engine", choices=ENGINES, default="pandas",
+                       help="pandas (this machine, default) or dask (a Dask cluster)")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="address of a running Dask scheduler (tcp://host:8786); only "
+                            "with --engine dask (default: a local cluster for the run)")
+    scale.add_argument("--stream", action=argparse.BooleanOptionalAction, default=None,
+                       help="stream the corpus in batches (--no-stream: in memory, one "
+                            "process); default: stream a corpus larger than "
+                            "--stream-threshold")
+    scale.add_argument("--stream-threshold", type=float, metavar="MB",
+                       default=STREAM_THRESHOLD_MB,
+                       help=f"corpus size above which the run streams (default "
+                            f"{STREAM_THRESHOLD_MB:g} MB)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,19 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (Excel)")
     run.add_argument("--force", action="store_true",
                      help="write into a non-empty folder not written by discourse")
-    scale = run.add_argument_group(
-        "scale-out", "any of these streams the corpus in batches (bounded memory); the run "
-                     "folder is the same, byte for byte")
-    scale.add_argument("--jobs", type=int, metavar="N",
-                       help="worker processes (-1: one per CPU core; with --engine dask: "
-                            "the workers of the local cluster)")
-    scale.add_argument("--batch-size", type=int, metavar="N",
-                       help="documents per batch (default 500 when streaming)")
-    scale.add_argument("--engine", choices=ENGINES, default="pandas",
-                       help="pandas (this machine, default) or dask (a Dask cluster)")
-    scale.add_argument("--scheduler", metavar="ADDRESS",
-                       help="address of a running Dask scheduler (tcp://host:8786); only "
-                            "with --engine dask (default: a local cluster for the run)")
+    _add_scale_arguments(run)
     run.add_argument("--quiet", action="store_true",
                      help="no progress bar and no summary line (the bar is only shown on a "
                           "terminal anyway)")
@@ -196,6 +210,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         fold_accents=args.fold_accents, nested_scope=args.nested_scope,
         jobs=1 if args.jobs is None else args.jobs, batch_size=args.batch_size,
         engine=args.engine, scheduler=args.scheduler, progress=not args.quiet,
+        stream=args.stream, stream_threshold_mb=args.stream_threshold,
     )
 
 

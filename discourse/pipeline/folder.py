@@ -40,6 +40,8 @@ from ..io.export import TEXT_COLUMNS, read_table_csv, write_coded_csv, write_mat
 from ..io.files import write_atomic
 from ..io.provenance import make_provenance, write_provenance
 from ..speakers.actors import Actors, read_actors
+from .completion import begin_run, check_not_interrupted, finish_run, interrupted_message, \
+    is_interrupted
 from .dask import require_distributed, stream_on_dask
 from .documents import format_documents_jsonl, read_documents_jsonl, write_documents_streamed
 from .options import RunOptions
@@ -97,13 +99,14 @@ def check_run_folder(out: Path, *, force: bool) -> None:
 
     A folder holding the ``provenance.json`` of a run is a run folder: its run files are
     replaced, and any other file in it (notes, notebooks) is left alone. Hidden files
-    (``.gitkeep``) do not count.
+    (``.gitkeep``) do not count. A folder an interrupted run left
+    (:mod:`discourse.pipeline.completion`) is refused unless ``force``.
 
     Raises
     ------
     ExportError
-        If ``out`` is a file, or a non-empty folder not written by discourse and ``force``
-        is false.
+        If ``out`` is a file, a folder an interrupted run left, or a non-empty folder not
+        written by discourse, and ``force`` is false.
 
     Examples
     --------
@@ -119,6 +122,7 @@ def check_run_folder(out: Path, *, force: bool) -> None:
         return
     if not out.is_dir():
         raise ExportError(f"{out}: exists and is not a folder; give a folder for the run outputs")
+    check_not_interrupted(out, force=force)
     if force or _is_run_folder(out):
         return
     present = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
@@ -178,6 +182,7 @@ def _write_rest(out: Path, written: list[Path], *, codebook: Codebook, actors: A
                            parameters=parameters)
     prov["files"] = sorted(p.relative_to(out).as_posix() for p in written) + [PROVENANCE_FILE]
     written.append(write_provenance(prov, out / PROVENANCE_FILE, overwrite=True))
+    finish_run(out)
     return written
 
 
@@ -216,7 +221,7 @@ def write_run(
     """
     out = Path(out)
     check_run_folder(out, force=force)
-    out.mkdir(parents=True, exist_ok=True)
+    begin_run(out)
     keep = {"overwrite": True, "bom": bom}
     written = [
         write_atomic(out / DOCUMENTS_FILE, format_documents_jsonl(result.documents)),
@@ -237,7 +242,7 @@ def _write_streamed(corpus: Any, out: Path, *, actors: Any, codebook: Any,
         require_distributed()
     actors_obj, codebook_obj = read_actors(actors), read_codebook(codebook)
     check_run_folder(out, force=force)
-    out.mkdir(parents=True, exist_ok=True)
+    begin_run(out)
     documents, paths, n_documents = write_documents_streamed(corpus, out / DOCUMENTS_FILE,
                                                              options=options)
     common = {"out": out, "actors": actors_obj, "codebook": codebook_obj,
@@ -270,10 +275,11 @@ def write_run_folder(
 ) -> RunSummary:
     """Run the pipeline on a corpus and write its run folder, in memory or streamed.
 
-    With the default options (``jobs=1``, no ``batch_size``, ``engine="pandas"``) the corpus
-    is processed in memory (:func:`discourse.run` then :func:`write_run`). Otherwise it is
-    streamed batch by batch (on ``jobs`` processes, or on Dask with ``engine="dask"``) in
-    bounded memory. Both write the same files, byte for byte: the execution options (jobs,
+    With the default options (``jobs=1``, no ``batch_size``, ``engine="pandas"``) a corpus
+    of at most ``stream_threshold_mb`` (16 MB) is processed in memory (:func:`discourse.run`
+    then :func:`write_run`). A larger one, or any with those options (or ``stream=True``), is
+    streamed batch by batch (here, on ``jobs`` processes, or on Dask with
+    ``engine="dask"``) in bounded memory. Both write the same files, byte for byte: the execution options (jobs,
     batch size, engine, scheduler) do not change the results and are not recorded in
     ``provenance.json``. A streamed run reads the corpus twice: once to write
     ``documents.jsonl`` (batch by batch), once to process it.
@@ -308,7 +314,7 @@ def write_run_folder(
     options = RunOptions.build(options, **overrides)
     out = Path(out)
     check_run_folder(out, force=force)    # before the work, not after it
-    if options.streamed:
+    if options.streams(corpus):
         return _write_streamed(corpus, out, actors=actors, codebook=codebook,
                                options=options, force=force, bom=bom)
     result = run(corpus, actors=actors, codebook=codebook, options=options)
@@ -333,7 +339,8 @@ def read_run(out: str | os.PathLike) -> dict:
     Raises
     ------
     ParameterError
-        If the folder is not a run folder (no ``provenance.json``), lacks a file, or its
+        If the folder is not a run folder (no ``provenance.json``), was left by an interrupted
+        run, lacks a file, or its
         ``provenance.json`` or ``documents.jsonl`` is damaged.
 
     Examples
@@ -342,6 +349,8 @@ def read_run(out: str | os.PathLike) -> dict:
     >>> tables["coded"][["stmt_id", "speaker", "themes"]].head()     # doctest: +SKIP
     """
     out = Path(out)
+    if is_interrupted(out):
+        raise ParameterError(interrupted_message(out))
     if not (out / PROVENANCE_FILE).is_file():
         raise ParameterError(
             f"{out}: not a run folder (no provenance.json); give a folder written by "

@@ -13,8 +13,9 @@ options                   what they do
 ``nested_scope``
 ``jobs``, ``batch_size``, executing the run: in memory, streamed in batches, on processes or
 ``engine``,               on Dask. They never change the results, so they are not recorded
-``scheduler``,            in the provenance.
-``progress``
+``scheduler``,            in the provenance. A corpus larger than ``stream_threshold_mb``
+``progress``, ``stream``, is streamed even without them (``stream=True`` / ``False``
+``stream_threshold_mb``   forces either way).
 ========================= ==================================================================
 
 The public functions also take the options as keyword arguments
@@ -42,12 +43,33 @@ from typing import Any
 
 from ..errors import ParameterError
 
-__all__ = ["RunOptions", "ENGINES", "DEFAULT_BATCH_SIZE"]
+__all__ = ["RunOptions", "ENGINES", "DEFAULT_BATCH_SIZE", "STREAM_THRESHOLD_MB", "corpus_size"]
 
 #: Valid values of ``engine`` (the command line's ``--engine``).
 ENGINES = ("pandas", "dask")
 #: Documents per batch of a streamed run when ``batch_size`` is not given.
 DEFAULT_BATCH_SIZE = 500
+#: Corpora larger than this (in MB, 10**6 bytes of files) are streamed when ``stream`` is None.
+STREAM_THRESHOLD_MB = 16.0
+
+
+def corpus_size(corpus: Any) -> int:
+    """The bytes of a corpus on disk: a file's size, or the sum of a folder's files (0 else).
+
+    Examples
+    --------
+    >>> corpus_size("no/such/file.jsonl")
+    0
+    """
+    if not isinstance(corpus, (str, os.PathLike)):
+        return 0
+    path = os.fspath(corpus)
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    total = 0
+    for folder, _, files in os.walk(path):
+        total += sum(os.path.getsize(os.path.join(folder, f)) for f in files)
+    return total
 
 
 def _is_int(value: Any) -> bool:
@@ -77,6 +99,12 @@ class RunOptions:
         ``engine="dask"``.
     progress
         Show a progress bar (documents/s) when streaming on a terminal or in a notebook.
+    stream
+        None (default): stream a corpus file or folder larger than ``stream_threshold_mb``
+        (or when ``jobs``, ``batch_size`` or Dask ask for it); True: always stream; False:
+        never (an error with ``jobs``, ``batch_size`` or Dask).
+    stream_threshold_mb
+        The size above which ``stream=None`` streams (default :data:`STREAM_THRESHOLD_MB`).
 
     Raises
     ------
@@ -100,6 +128,8 @@ class RunOptions:
     engine: str = "pandas"
     scheduler: str | None = None
     progress: bool = True
+    stream: bool | None = None
+    stream_threshold_mb: float = STREAM_THRESHOLD_MB
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -115,6 +145,16 @@ class RunOptions:
                                             or self.batch_size < 1):
             raise ParameterError(f"batch_size={self.batch_size!r} is not valid; give a number "
                                  "of documents >= 1 (e.g. 500)")
+        if self.stream not in (None, True, False):
+            raise ParameterError(f"stream={self.stream!r} is not valid; give None (stream "
+                                 "large corpora), True or False")
+        if not isinstance(self.stream_threshold_mb, (int, float)) \
+                or isinstance(self.stream_threshold_mb, bool) or self.stream_threshold_mb < 0:
+            raise ParameterError(f"stream_threshold_mb={self.stream_threshold_mb!r} is not "
+                                 "valid; give a size in MB >= 0 (e.g. 16)")
+        if self.stream is False and self.streamed:
+            raise ParameterError("stream=False (--no-stream) runs in memory, in one process: "
+                                 "drop jobs, batch_size and engine='dask', or the stream option")
         if self.scheduler is not None and self.jobs != 1:
             raise ParameterError("jobs sets the size of the local Dask cluster; with a "
                                  "scheduler the cluster's own workers are used: drop jobs "
@@ -159,6 +199,18 @@ class RunOptions:
     def streamed(self) -> bool:
         """True if the run goes batch by batch (jobs, a batch size or Dask asked for it)."""
         return self.engine != "pandas" or self.jobs != 1 or self.batch_size is not None
+
+    def streams(self, corpus: Any) -> bool:
+        """True if a run folder of ``corpus`` is written batch by batch (see ``stream``).
+
+        Examples
+        --------
+        >>> RunOptions(stream_threshold_mb=0).streams("data/raw"), RunOptions().streams(None)
+        (True, False)
+        """
+        if self.stream is not None:
+            return self.stream
+        return self.streamed or corpus_size(corpus) > self.stream_threshold_mb * 1e6
 
     @property
     def batch(self) -> int:

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import HEATMAP_CMAP, KEY_NAMES, SINGLE_COLUMN, check_counts, figure_style, \
-    group_keys, group_labels, new_figure, theme_label
+from .style import HEATMAP_CMAP, KEY_NAMES, SINGLE_COLUMN, TOP_GROUPS, check_counts, \
+    figure_style, group_keys, group_labels, new_figure, theme_label, top_groups
 
 __all__ = ["plot_speaker_heatmap"]
 
@@ -32,6 +32,7 @@ def plot_speaker_heatmap(
     labels: Mapping[str, str] | None = None,
     width: float = SINGLE_COLUMN,
     title: str | None = None,
+    top: int | None = TOP_GROUPS,
 ) -> Figure:
     """Heatmap of theme shares, one row per group (speaker), annotated with % and k/n.
 
@@ -42,6 +43,11 @@ def plot_speaker_heatmap(
         ``by=["side", "speaker"]``.
     labels, width, title
         As in :func:`plot_theme_shares`.
+    top
+        Draw only the ``top`` groups with the most statements (default 30), in the table's
+        order; a note under the chart says how many were left out (the table keeps them
+        all). None draws every group (the figure is still at most
+        :data:`~discourse.analysis.figures.style.MAX_HEIGHT` inches tall).
 
     Returns
     -------
@@ -65,8 +71,9 @@ def plot_speaker_heatmap(
     keys = group_keys(counts, "theme")
     data = counts.assign(_group=group_labels(counts, keys))
     themes = list(dict.fromkeys(data["theme"]))
-    groups = list(dict.fromkeys(data["_group"]))
     sizes = data.groupby("_group", sort=False)["n_statements"].first()
+    groups, left_out = top_groups(sizes, top)
+    data = data[data["_group"].isin(set(groups))]
     share = data.pivot(index="_group", columns="theme", values="share").loc[groups, themes]
     coded = data.pivot(index="_group", columns="theme", values="n_coded").loc[groups, themes]
     annot = np.array([
@@ -91,4 +98,7 @@ def plot_speaker_heatmap(
         ax.set_xlabel("Theme")
         ax.set_ylabel(" / ".join(names) or "group")
         ax.set_title(title or f"Theme shares by {' / '.join(names) or 'corpus'}")
+        if left_out:
+            fig.text(0.01, 0.002, f"Top {len(groups)} by statements; {left_out} more\n"
+                     "in the table, not drawn", fontsize=6, ha="left", va="bottom")
     return fig

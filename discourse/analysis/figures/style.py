@@ -32,12 +32,19 @@ from ...schema import require_columns
 from ..counts import COUNT_COLUMNS
 from ..palette import PALETTE
 
-__all__ = ["SINGLE_COLUMN", "DOUBLE_COLUMN", "HEATMAP_CMAP", "KEY_NAMES", "figure_style",
+__all__ = ["SINGLE_COLUMN", "DOUBLE_COLUMN", "MAX_HEIGHT", "MAX_PIXELS", "TOP_GROUPS",
+           "top_groups", "HEATMAP_CMAP", "KEY_NAMES", "figure_style",
            "new_figure", "group_keys", "group_labels", "count_label", "theme_label",
            "check_counts"]
 
 SINGLE_COLUMN = 3.5  #: inches (8.9 cm)
 DOUBLE_COLUMN = 7.2  #: inches (18.3 cm)
+#: The tallest figure, in inches (a journal page): taller drawings are scaled into it.
+MAX_HEIGHT = 11.0
+#: The most pixels a written figure has on either side (the PNG's resolution is lowered to fit).
+MAX_PIXELS = 4000
+#: The groups (speakers) a heatmap draws by default: the others are counted in a note.
+TOP_GROUPS = 30
 HEATMAP_CMAP = "cividis"
 
 #: Readable names of grouping columns in axis labels and titles.
@@ -87,16 +94,40 @@ def figure_style() -> Iterator[None]:
 
 
 def new_figure(width: float, height: float) -> Figure:
-    """A new figure of ``width`` x ``height`` inches (ParameterError for a bad width).
+    """A new figure of ``width`` x ``height`` inches, at most :data:`MAX_HEIGHT` tall.
+
+    Raises ParameterError for a bad width.
 
     Examples
     --------
-    >>> new_figure(3.5, 2).get_size_inches().tolist()
-    [3.5, 2.0]
+    >>> new_figure(3.5, 2).get_size_inches().tolist(), new_figure(3.5, 40).get_size_inches()[1]
+    ([3.5, 2.0], 11.0)
     """
     if not (isinstance(width, (int, float)) and 1 <= width <= 20):
         raise ParameterError(f"width={width!r} must be a number of inches, e.g. 3.5 or 7.2")
-    return Figure(figsize=(float(width), float(height)), layout="constrained")
+    return Figure(figsize=(float(width), min(float(height), MAX_HEIGHT)), layout="constrained")
+
+
+def top_groups(sizes: pd.Series, top: int | None) -> tuple[list, int]:
+    """The ``top`` largest groups (by statements; ties by label), and how many are left out.
+
+    ``sizes`` maps each group label to its number of statements, in display order; the groups
+    kept keep that order. ``top=None`` keeps them all.
+
+    Examples
+    --------
+    >>> top_groups(pd.Series({"a": 1, "b": 5, "c": 3}), 2)
+    (['b', 'c'], 1)
+    """
+    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
+        raise ParameterError(f"top={top!r} is not valid; give a number of groups >= 1 "
+                             "(e.g. 30), or None for all")
+    groups = list(sizes.index)
+    if top is None or len(groups) <= top:
+        return groups, 0
+    order = sorted(range(len(groups)), key=lambda i: (-int(sizes.iloc[i]), str(groups[i])))
+    keep = sorted(order[:top])
+    return [groups[i] for i in keep], len(groups) - top
 
 
 def group_keys(df: pd.DataFrame, stop: str) -> list[str]:

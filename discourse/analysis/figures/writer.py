@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 from ...errors import ParameterError
 from ...io.files import check_writable, write_atomic
+from .style import MAX_PIXELS
 
 __all__ = ["write_figure"]
 
@@ -54,7 +55,8 @@ def write_figure(
     formats
         Any of ``"png"``, ``"pdf"``, ``"svg"``.
     dpi
-        Resolution of the PNG (default 300).
+        Resolution of the PNG (default 300), lowered if needed so that neither side of the
+        image exceeds :data:`~discourse.analysis.figures.style.MAX_PIXELS`.
     overwrite
         Replace existing files (default True); False raises ExportError before writing any.
 
@@ -85,6 +87,7 @@ def write_figure(
     paths = [stem.with_name(f"{stem.name}.{fmt}") for fmt in formats]
     for path in paths:
         check_writable(path, overwrite=overwrite)
+    dpi = min(dpi, MAX_PIXELS / max(max(fig.get_size_inches()), 1e-9))
     with rc_context({"svg.hashsalt": "discourse", "svg.fonttype": "path", "pdf.fonttype": 42}):
         for fmt, path in zip(formats, paths):
             buffer = io.BytesIO()
