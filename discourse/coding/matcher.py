@@ -231,7 +231,7 @@ class Matcher:
                      negation: bool) -> ScanResult:
         """:meth:`scan` of texts given joined by ``_SEP`` (``raw``), with their lengths."""
         if (key := _lang_key(lang)) is not None and get_language(key, strict=False).unspaced:
-            return self._scan_unspaced(raw, lens, key)
+            return self._scan_unspaced(raw, lens, key, negation)
         table = self._table(key)
         at = np.concatenate(([0], np.cumsum(lens + 1)))       # where each text starts in raw
         parts = [self._scan_chunk(table, raw[at[i]:at[j] - 1], lens[i:j], i, negation)
@@ -240,12 +240,12 @@ class Matcher:
             return _empty_result()
         return ScanResult(*(np.concatenate(cols) for cols in zip(*parts)))
 
-    def _scan_unspaced(self, raw: str, lens: np.ndarray, key: str) -> ScanResult:
+    def _scan_unspaced(self, raw: str, lens: np.ndarray, key: str, negation: bool) -> ScanResult:
         with self._lock:   # Chinese, Khmer: discourse.coding.unspaced
             if key not in self._unspaced:
-                self._unspaced[key] = UnspacedTable(self.codebook, key, self.patterns)
-        table = self._unspaced[key]
-        return ScanResult(*scan_unspaced(table, raw, lens, self.nested_scope == "all"))
+                self._unspaced[key] = UnspacedTable(self.codebook, key, self.patterns, self._cues)
+        return ScanResult(*scan_unspaced(self._unspaced[key], raw, lens,
+                                         self.nested_scope == "all", negation))
 
     def find(self, text: str, *, lang: str | None, negation: bool = True) -> pd.DataFrame:
         """Matches in one text: a DataFrame with theme, pattern, matched, start, end, negated.

@@ -24,7 +24,13 @@ Exclusions and longest match
     (``nested_scope="theme"``) or across themes (``"all"``), then the earliest, then the
     pattern listed first.
 Negation
-    Not detected in these languages: every match counts (``negated`` is False).
+    A match is flagged ``negated`` (the theme's ``negation`` setting then decides whether it
+    counts) when a cue of ``discourse/lang/<code>/negation.yml`` ends at most ``window``
+    characters (not words: these languages have no spaces) before it in the same clause
+    (不搞阵营对抗, 绝不允许……干涉, មិនគាំទ្រ), or when it lies between an opener before it and
+    a closer after it in the clause (មិន …… ទេ). A cue inside one of the ``exceptions``
+    (不断, 坚定不移, 牢不可破, មិនត្រឹមតែ) or inside the match itself (不干涉 as a pattern)
+    does not negate it.
 
 Examples
 --------
@@ -45,13 +51,19 @@ import numpy as np
 
 from ..lang import get_language
 
-__all__ = ["scan_unspaced", "UnspacedTable"]
+__all__ = ["scan_unspaced", "UnspacedTable", "UnspacedNegation"]
+
+# marks that end a clause: a negation does not reach across them
+_CLAUSE = set("，,。；;：:、！？!?（）()“”「」『』\"\n។៕៖«»")
 
 
 class UnspacedTable:
-    """The patterns (kind 0) and exclusions (kind 1) of one language, as regexes."""
+    """The patterns (kind 0) and exclusions (kind 1) of one language, as regexes, and its
+    negation cues (``negation``: language code -> the settings of ``negation.yml``)."""
 
-    def __init__(self, codebook, code: str, patterns: tuple) -> None:
+    def __init__(self, codebook, code: str, patterns: tuple, negation: dict | None = None,
+                 ) -> None:
+        self.negation = UnspacedNegation(code, (negation or {}).get(code))
         pattern_index = {p: i for i, p in enumerate(patterns)}
         self.lang = get_language(code)
         self.entries = []          # (kind, theme index, pattern index, regex, first character)
@@ -86,6 +98,45 @@ class UnspacedTable:
         return out
 
 
+class UnspacedNegation:
+    """The negation cues of one language (``negation.yml``), found in a matching copy."""
+
+    def __init__(self, code: str, spec: dict | None) -> None:
+        self.lang = get_language(code)
+        spec = spec or {}
+        self.window = int(spec.get("window", 4))
+        self.cues, self.openers, self.closers, self.exceptions = (
+            self._regex(spec.get(k) or ()) for k in ("cues", "openers", "closers", "exceptions"))
+
+    def _regex(self, words) -> re.Pattern | None:
+        forms = sorted({self.lang.match_form(str(w).lower()).replace("*", "")
+                        for w in words if str(w).strip()}, key=len, reverse=True)
+        return re.compile("|".join(re.escape(f) for f in forms)) if forms else None
+
+    def _found(self, rx, form: str, s: int, e: int, masked) -> list[re.Match]:
+        if rx is None:
+            return []
+        edge = self.lang.is_boundary
+        return [m for m in rx.finditer(form, s, e) if edge(form, m.start())
+                and edge(form, m.end()) and not any(a <= m.start() < b for a, b in masked)]
+
+    def negated(self, form: str, start: int, end: int) -> bool:
+        """Whether the match ``form[start:end]`` is in the scope of a negation."""
+        cs, ce = start, end
+        while cs > 0 and form[cs - 1] not in _CLAUSE:
+            cs -= 1
+        while ce < len(form) and form[ce] not in _CLAUSE:
+            ce += 1
+        masked = [m.span() for m in self.exceptions.finditer(form, cs, ce)] \
+            if self.exceptions is not None else []
+        masked = [(a, b) for a, b in masked if not (start <= a and b <= end)] + [(start, end)]
+        if any(start - m.end() <= self.window for m in self._found(self.cues, form, cs, start,
+                                                                    masked)):
+            return True
+        return bool(self._found(self.openers, form, cs, start, masked)
+                    and self._found(self.closers, form, end, ce, masked))
+
+
 def _choose(cands, across: bool) -> list[tuple[int, int, int, int]]:
     """The counted matches: exclusions first, then the longest, earliest, first listed."""
     blocks = [(ti, s, e) for kind, ti, _, s, e in cands if kind == 1]
@@ -105,15 +156,20 @@ def _choose(cands, across: bool) -> list[tuple[int, int, int, int]]:
     return kept
 
 
-def scan_unspaced(table: UnspacedTable, raw: str, lens: np.ndarray, across: bool):
+def scan_unspaced(table: UnspacedTable, raw: str, lens: np.ndarray, across: bool,
+                  negation: bool = True):
     """Matches in the texts joined in ``raw`` (lengths ``lens``, one separator between
     them) as the columns of a ``ScanResult`` (text, theme, pattern, start, end, negated),
-    sorted by text, start, end, theme, pattern."""
+    sorted by text, start, end, theme, pattern; ``negation`` False: nothing is negated."""
     at = np.concatenate(([0], np.cumsum(lens + 1))).tolist()
     rows = []
     for i, n in enumerate(lens.tolist()):
-        for ti, pi, s, e in _choose(table.find(raw[at[i]:at[i] + n]), across):
-            rows.append((i, s, e, ti, pi))
+        text = raw[at[i]:at[i] + n]
+        chosen = _choose(table.find(text), across)
+        form = table.lang.match_form(text) if negation and chosen else ""
+        for ti, pi, s, e in chosen:
+            rows.append((i, s, e, ti, pi, negation and table.negation.negated(form, s, e)))
     rows.sort()
     cols = [np.array([r[k] for r in rows], np.int64) for k in range(5)]
-    return (cols[0], cols[3], cols[4], cols[1], cols[2], np.zeros(len(rows), bool))
+    return (cols[0], cols[3], cols[4], cols[1], cols[2],
+            np.array([r[5] for r in rows], bool))

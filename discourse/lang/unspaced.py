@@ -27,7 +27,7 @@ from typing import Callable
 
 import yaml
 
-__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms"]
+__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms", "user_terms"]
 
 _WORDISH = re.compile(r"\w")
 # After a mark, these do not let the sentence end: "好！”，他说" goes on.
@@ -138,3 +138,29 @@ def default_terms(code: str) -> frozenset[str]:
         text = (resources.files("discourse") / "resources" / name).read_text(encoding="utf-8")
         _walk(yaml.safe_load(text), code, out)
     return frozenset(t.replace("*", "").replace("?", "") for t in out if len(t) > 1)
+
+
+def user_terms(code: str, *, actors=None, codebook=None) -> frozenset[str]:
+    """The ``code`` names and phrases of a user's own actors file and codebook (already
+    read: an ``Actors`` and a ``Codebook``), to keep whole in word segmentation
+    (``span_tokenize(..., terms=...)``) besides :func:`default_terms`.
+
+    Aliases, dated titles and patterns (their globs dropped) of one character are left out.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> actor = NS(aliases={"zh": ("谢天龙",)}, titles=(NS(aliases={"zh": ("参议院发言人",)}),))
+    >>> theme = NS(patterns={"zh": ("铁杆*", "和")})
+    >>> sorted(user_terms("zh", actors=NS(actors={"a": actor}), codebook=NS(themes=(theme,))))
+    ['参议院发言人', '谢天龙', '铁杆']
+    """
+    out: set[str] = set()
+    for actor in getattr(actors, "actors", {}).values():
+        out.update(actor.aliases.get(code, ()))
+        for title in actor.titles:
+            out.update(title.aliases.get(code, ()))
+    for theme in getattr(codebook, "themes", ()):
+        out.update(p.replace("*", "").replace("?", "")
+                   for p in (theme.patterns or {}).get(code, ()))
+    return frozenset(t for t in out if len(t.strip()) > 1)

@@ -13,16 +13,24 @@ explicit        "洪森表示，……", "王毅会见洪森时表示……", "�
 inverted        "……，习近平说。" (the reporting verb and its subject close the sentence)
 participial     "យោងតាម X, …" ("according to X")
 pronoun         "他还说", "លោកបានបន្តថា" (the last named speaker)
-joint           "双方一致认为", "两国领导人同意", "ភាគីទាំងពីរបានឯកភាព"
+joint           "双方一致认为", "两国领导人同意", "ភាគីទាំងពីរបានឯកភាព", a named pair as one
+                subject ("洪玛奈和洪森强调"; 与 is "with"), "此外，双方还讨论了……" (the
+                parties with no cue verb; "双方要……", a modal, is the speaker's proposal)
+description     a subject made of titles only: the person seen who holds the title
+                ("លោកប្រធានាធិបតីបានជម្រាបថា")
 carried         no cue, or a side as subject ("中方愿……", "柬方感谢……"): the previous
-                speaker (of that side)
+                speaker (of that side); after another person named in the sentence
+                ("洪森访华，中方宣布") the side's government (``governments`` of the cues)
 narrator        headlines, captions and credits ("新华社记者谢环驰摄"), meetings and
                 ceremonies told by the journalist ("举行会谈", "បានជួបពិភាក្សា")
 ==============  =====================================================================
 
 A reporting verb is found as a word of the cue list that is not part of a longer word of
 the ``not_cues`` list (说 is not a cue inside 说明, 称 not inside 称为); in Khmer its edges
-must be word boundaries (no combining mark after it).
+must be word boundaries (no combining mark after it). A speaker outside the actors file is
+named as written (``谢天龙``) unless the text gives the name in Latin letters in brackets
+(``谢天龙(Chea Thyrith)``: ``chea_thyrith``, and so on later mentions); names met after a
+title ("国防部长哈立德、") are remembered for a later "哈立德说".
 
 Examples
 --------
@@ -43,12 +51,15 @@ from functools import lru_cache
 from ..lang import get_language
 from .actor import as_date
 from .attributor import JOINT, NARRATOR, UNKNOWN, Attribution, Speaker
+from .actors import slug_name
 from .cue_analysis import CONFIDENCE
+from .unspaced_names import UnspacedNames
 
 __all__ = ["attribute_unspaced", "UnspacedCues", "read_unspaced_cues"]
 
 _CLAUSE_END = "，,。；;：:“”「」『』（）()!?！？៖«»\n"
 _MARKS = "。！？!?។៕"
+_CLOSERS = "”」』）)】\"’》» "
 
 
 def _alternation(words) -> re.Pattern:
@@ -74,6 +85,10 @@ class UnspacedCues:
     captions: re.Pattern
     attributive: tuple = ()    # after a verb: it qualifies a noun ("提出的倡议")
     not_names: tuple = ()      # words that a name after a title never holds
+    pair_words: re.Pattern | None = None     # "和", "និង": two names speaking together
+    joint_speakers: re.Pattern | None = None  # the joint subjects that are people ("双方")
+    governments: tuple = ()    # (side, display name) of the government a side subject names
+    modals: re.Pattern | None = None  # "双方要……": a proposal (the speaker's), not a joint act
 
 
 @lru_cache(maxsize=None)
@@ -96,52 +111,10 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         _alternation(form("joint_subjects")), _alternation(form("joint_verbs")), sides,
         _alternation(sides), _alternation(form("pronouns")), _alternation(form("titles")),
         _alternation(form("according_to")), _alternation(form("caption_marks")),
-        tuple(form("attributive")), tuple(form("not_names")))
-
-
-class _Names:
-    """The actors' aliases and dated titles of one language, found in a matching copy."""
-
-    def __init__(self, actors, code: str, date) -> None:
-        self.lang = get_language(code)
-        self.actors = actors
-        day = as_date(date, "date") if isinstance(date, str) else None
-        table: dict[str, str] = {}
-        for actor in actors.actors.values():
-            for alias in actor.aliases.get(code, ()):
-                table.setdefault(self._key(alias), actor.id)
-            for title in actor.titles:
-                if day is None or ((title.start is None or title.start <= day)
-                                   and (title.end is None or day <= title.end)):
-                    for alias in title.aliases.get(code, ()):
-                        table.setdefault(self._key(alias), actor.id)
-        self.table = table
-        alts = sorted(table, key=len, reverse=True)
-        body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
-        self.rx = re.compile(body) if body else None
-
-    def _key(self, alias: str) -> str:
-        return " ".join(self.lang.match_form(alias).split())
-
-    def find(self, form: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
-        """(position, actor id) of every mention in ``form[start:end]``, left to right."""
-        if self.rx is None:
-            return []
-        end = len(form) if end is None else end
-        out = []
-        for m in self.rx.finditer(form, start, end):
-            if self.lang.is_boundary(form, m.start()) and self.lang.is_boundary(form, m.end()):
-                actor = self.table.get(" ".join(m.group().split()))
-                if actor is None:      # written without its inner space: "ហ៊ុនសែន"
-                    actor = next((a for k, a in self.table.items()
-                                  if k.replace(" ", "") == re.sub(r"\s", "", m.group())), None)
-                if actor:
-                    out.append((m.start(), actor))
-        return out
-
-    def speaker(self, actor_id: str) -> Speaker:
-        a = self.actors[actor_id]
-        return Speaker(a.id, a.name, a.side)
+        tuple(form("attributive")), tuple(form("not_names")),
+        _alternation(form("pair_conjunctions")), _alternation(form("joint_speakers")),
+        tuple((str(k), str(v)) for k, v in (data.get("governments") or {}).items()),
+        _alternation(form("modals")))
 
 
 def _verbs(cues: UnspacedCues, lang, form: str):
@@ -171,7 +144,7 @@ def _clause_start(form: str, pos: int, code: str) -> int:
 class _Doc:
     """What a document has established so far."""
 
-    names: _Names
+    names: UnspacedNames
     cues: UnspacedCues
     last: Speaker = NARRATOR          # the previous statement's speaker
     named: Speaker | None = None      # the last person named as a speaker
@@ -193,11 +166,14 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
     """A speaker named in ``form[s:e]``: an actor, or a name after a title."""
     found = doc.names.find(form, s, e)
     if found:
-        return doc.names.speaker(found[0][1])
+        return doc.names.speaker(found[0][2])
     titles = list(doc.cues.titles.finditer(form, s, e))
     if titles:
         name = text[titles[-1].end():e].strip(" \u3000、")
         limit = 6 if doc.cues.code == "zh" else 30
+        key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
+        if key in doc.names.romanised:            # named in Latin letters earlier
+            return doc.names.romanised[key]
         if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
                 not any(w in name for w in doc.cues.not_names):
             return Speaker("_".join(name.split()), name, None)
@@ -207,16 +183,29 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
 def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str] | None:
     """The speaker of the clause before the reporting verb ``v``, and the cue."""
     cs = _clause_start(form, v.start(), doc.cues.code)
+    who = doc.names.romanised_before(text, v.start())
+    if who is not None:                           # "谢天龙(Chea Thyrith)介绍"
+        return who, "explicit"
     head = doc.names.find(form, 0, v.start())
     if head and head[0][0] <= 1 and not doc.names.find(form, cs, cs + 2):
-        return doc.names.speaker(head[0][1]), "explicit"    # the name opening the sentence
+        if _pair(doc, form, head, v.start()):
+            return JOINT, "joint"
+        return doc.names.speaker(head[0][2]), "explicit"    # the name opening the sentence
     who = _named_speaker(doc, form, text, cs, v.start())
     if who is not None:
+        if _pair(doc, form, doc.names.find(form, cs, v.start()), v.start()):
+            return JOINT, "joint"
         inverted = cs > 0 and form[v.end():].strip() in ("", *_MARKS) and \
             form[:cs].strip(" ，,”」") != ""
         return who, ("inverted" if inverted else "explicit")
     if doc.cues.joint_subjects.search(form, cs, v.start()):
         return JOINT, "joint"
+    who = doc.names.titled_at(form, cs, v.start())
+    if who is not None:                           # "哈立德说": named after a title before
+        return who, "explicit"
+    who = _described(doc, form, cs, v.start())
+    if who is not None:
+        return who, "description"
     if doc.cues.pronouns.search(form, cs, v.start()) and (doc.subject or doc.named):
         return doc.subject or doc.named, "pronoun"
     who = _surname_title(doc, form, cs, v.start())
@@ -224,12 +213,54 @@ def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str
         return who, "explicit"
     side = doc.cues.sides.search(form, cs, v.start())
     if side is not None:
-        return _side_speaker(doc, doc.cues.side_subjects[side.group()]), "carried"
+        code = doc.cues.side_subjects[side.group()]
+        if doc.names.find(form, 0, cs):           # "洪森访华，中方宣布": the government
+            return _government(doc, code), "explicit"
+        return _side_speaker(doc, code), "carried"
     if cs > 0:                       # "……，并表示": the subject opens the sentence
         who = _named_speaker(doc, form, text, 0, cs)
         if who is not None:
+            if _pair(doc, form, doc.names.find(form, 0, cs), cs):
+                return JOINT, "joint"
             return who, "explicit"
     return None
+
+
+def _pair(doc: _Doc, form: str, found: list, end: int) -> bool:
+    """Whether the first two people named before ``end`` are joined by "和" / "និង" with no
+    verb between them: a named pair speaking together ("洪玛奈和洪森强调")."""
+    people = [(s, e, a) for s, e, a in found if s < end]
+    second = next((i for i, p in enumerate(people) if p[2] != people[0][2]), None)
+    if second is None or doc.cues.pair_words is None:
+        return False
+    gap = form[people[second - 1][1]:people[second][0]]
+    limit = 12 if doc.cues.code == "zh" else 40
+    return len(gap) <= limit and doc.cues.pair_words.search(gap) is not None and \
+        not doc.cues.meeting.search(gap) and _verb(doc.cues, doc.names.lang, gap) is None \
+        and not any(c in gap for c in "，,。；;：:៖")
+
+
+def _described(doc: _Doc, form: str, s: int, e: int) -> Speaker | None:
+    """"លោកប្រធានាធិបតីបានជម្រាបថា", "主席表示": a subject made of titles only is the
+    person seen in the document who holds the last of them."""
+    region = form[s:e].strip(" \u3000")
+    titles = list(doc.cues.titles.finditer(region))
+    if not titles or doc.cues.titles.sub("", region).strip(" \u3000"):
+        return None
+    if doc.cues.pronouns.fullmatch(titles[-1].group()):
+        return None
+    return doc.names.holder(titles[-1].group(), doc.seen)
+
+
+def _government(doc: _Doc, side: str) -> Speaker:
+    """The government of ``side`` as a speaker (an institution, not a person)."""
+    name = dict(doc.cues.governments).get(side)
+    if name is None:
+        return doc.last
+    sid = slug_name(name)
+    if sid in doc.names.actors.actors:
+        return doc.names.speaker(sid)
+    return Speaker(sid, name, side)
 
 
 def _surname_title(doc: _Doc, form: str, s: int, e: int) -> Speaker | None:
@@ -245,6 +276,8 @@ def _surname_title(doc: _Doc, form: str, s: int, e: int) -> Speaker | None:
 
 
 def _side_speaker(doc: _Doc, side: str) -> Speaker:
+    """The speaker a side subject ("中方愿……") continues: the last speaker of that side,
+    or the previous speaker (who speaks of that side)."""
     if doc.last.side == side:
         return doc.last
     return (doc.by_side or {}).get(side, doc.last)
@@ -254,7 +287,7 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
     """One statement's decision (see the module docstring)."""
     cues, lang = doc.cues, doc.names.lang
     form = lang.match_form(text)
-    bare = form.rstrip()[-1:] not in _MARKS
+    bare = form.rstrip().rstrip(_CLOSERS)[-1:] not in _MARKS
     if (first or whole_paragraph) and bare or (bare and cues.captions.search(form)) \
             or cues.captions.match(form.lstrip()) or not form.strip():
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
@@ -274,10 +307,22 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
     js = cues.joint_subjects.search(form)
     if js is not None and cues.joint_verbs.search(form, js.end()):
         return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
+    jv = cues.joint_verbs.search(form)
+    if jv is not None and _pair(doc, form, doc.names.find(form, 0, jv.start()), jv.start()):
+        return Attribution.of(JOINT, "joint", text[jv.start():jv.end()], CONFIDENCE["joint"])
     if v is not None and doc.last != NARRATOR and _clause_start(form, v.start(), cues.code) \
             == v.start():            # "希望双方……": no subject, the speaker goes on
         return Attribution.of(doc.last, "carried", text[v.start():v.end()], CONFIDENCE["carried"])
     meet = cues.meeting.search(form)
+    if js is not None and cues.joint_speakers is not None and \
+            cues.joint_speakers.fullmatch(js.group()) and \
+            _clause_start(form, js.start(), cues.code) == js.start() and \
+            not cues.modals.search(form, js.end(), js.end() + 8) and \
+            not doc.names.find(form, 0, js.start()):   # "此外，双方还讨论了……": both sides
+        if meet is None:
+            return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
+        return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
+                              CONFIDENCE.get("narrator", 0.9))
     if meet is not None and (doc.last == NARRATOR or doc.names.find(form)):
         return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
                               CONFIDENCE.get("narrator", 0.9))
@@ -290,10 +335,12 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
 
 def _remember(doc: _Doc, text: str) -> None:
     """Note who the statement names (for pronouns and "王大使")."""
+    doc.names.note_romanised(text)
+    doc.names.note_titled(text, doc.cues.titles, (doc.cues.speech, doc.cues.meeting))
     found = doc.names.find(doc.names.lang.match_form(text))
     if found:
-        doc.subject = doc.names.speaker(found[0][1])
-        doc.seen = (doc.seen or []) + [a for _, a in found]
+        doc.subject = doc.names.speaker(found[0][2])
+        doc.seen = (doc.seen or []) + [a for _, _, a in found]
 
 
 def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: str,
@@ -316,7 +363,7 @@ def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: st
     -------
     list of Attribution
     """
-    doc = _Doc(_Names(actors, code, date), read_unspaced_cues(code))
+    doc = _Doc(UnspacedNames(actors, code, date), read_unspaced_cues(code))
     counts: dict[int, int] = {}
     for p in paragraphs:
         counts[p] = counts.get(p, 0) + 1

@@ -75,3 +75,44 @@ def test_real_chinese_readout_read_as_traditional_gives_each_side_its_statements
             {"Xi Jinping": "xi_jinping", "Hun Sen": "hun_sen"}[name], side), (s, e)
         checked += 1
     assert checked >= 10
+
+
+def test_named_pair_speaking_together_is_joint_but_a_with_phrase_is_not():
+    # conventions: "a named pair who speak together" is joint; 与 ("with") names a partner
+    coded = _run("洪玛奈和父亲洪森会见王毅，强调柬方的友华政策不变。\n\n"
+                 "王毅与宋金达举行会谈时，承诺加强合作。", "zh", "2024-04-22")
+    assert coded["speaker"].tolist() == ["joint", "wang_yi"]
+    assert coded["side"].fillna("").tolist()[0] == "joint"
+    km = _run("សម្តេចតេជោ ហ៊ុន សែន និងលោក ស៊ី ជីនពីង បានឯកភាពពង្រីកកិច្ចសហប្រតិបត្តិការ។",
+              "km", "2019-01-21")
+    assert km["speaker"].tolist() == ["joint"]
+
+
+def test_latin_name_in_brackets_gives_the_id_and_a_titled_name_is_remembered():
+    coded = _run("洪森会见习近平。\n\n参议院发言人谢天龙(Chea Thyrith)介绍，会谈气氛友好。\n\n"
+                 "谢天龙还说，双方交换了意见。\n\n"
+                 "马来西亚国防部长哈立德、柬埔寨国防大臣迪西哈出席。\n\n哈立德说，马中是好朋友。",
+                 "zh", "2025-04-17")
+    assert coded["speaker"].tolist() == ["narrator", "chea_thyrith", "chea_thyrith",
+                                         "narrator", "哈立德"]
+    # an actor's own name before the brackets wins over the Latin spelling
+    actor = _run("张春贤(Zhang Chun Xian)强调，中柬友谊牢不可破。", "zh", "2018-11-02")
+    assert actor["speaker"].tolist()[0] != "zhang_chun_xian"
+
+
+def test_side_subject_after_another_person_is_the_government_and_proposals_go_on():
+    coded = _run("王毅会见洪森。\n\n王毅表示，中方愿加强合作。\n\n双方要推动全面持久停火。\n\n"
+                 "此外，双方还讨论了党际关系。\n\n2019年1月，洪森访华，中方宣布提供援助。",
+                 "zh", "2019-01-21")
+    assert coded["speaker"].tolist() == ["narrator", "wang_yi", "wang_yi", "joint",
+                                         "chinese_government"]
+    assert coded["side"].tolist()[4] == "CN"
+
+
+def test_a_title_alone_is_the_person_holding_it_and_a_quoted_sentence_goes_on():
+    text = ("សម្តេចតេជោ ហ៊ុន សែន បានជួបលោក ស៊ី ជិនពីង។\n\n"
+            "លោកប្រធានាធិបតីបានជម្រាបថា លោករីករាយ។")
+    assert _run(text, "km", "2020-02-05")["speaker"].tolist() == ["narrator", "xi_jinping"]
+    coded = _run("狄班会见王文天。\n\n狄班表示，柬中是铁杆兄弟。\n\n“柬方对此表示衷心感谢。”",
+                 "zh", "2021-02-01")
+    assert coded["speaker"].tolist()[2] == "tea_banh"

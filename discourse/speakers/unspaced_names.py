@@ -1,0 +1,153 @@
+"""Names in the languages written without spaces (Chinese, Khmer): the actors' aliases and
+dated titles found in a matching copy, romanised names given in brackets, and the speakers
+that stand for a side (a government).
+
+:class:`UnspacedNames` finds every mention of an actor (``find``: position, end, actor id),
+the actor that a bare title describes ("លោកប្រធានាធិបតី", "主席": the person seen in the
+document who holds that title on the document's date) and keeps the romanised form that a
+text gives a name in brackets ("谢天龙(Chea Thyrith)"), so that a speaker outside the actors
+file gets the id of the name in Latin letters (``chea_thyrith``) when the text gives it.
+
+Examples
+--------
+>>> from discourse.speakers.actors import read_actors
+>>> names = UnspacedNames(read_actors(), "zh", "2024-04-22")
+>>> names.find("洪马内和父亲洪森")
+[(0, 3, 'hun_manet'), (6, 8, 'hun_sen')]
+>>> names.note_romanised("参议院发言人谢天龙(Chea Thyrith)介绍")
+>>> names.romanised["谢天龙"].id
+'chea_thyrith'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import DiscourseError
+from ..lang import get_language
+from .actor import as_date
+from .actors import slug_name
+from .attributor import Speaker
+
+__all__ = ["UnspacedNames"]
+
+# a name in Chinese or Khmer characters followed by its Latin form in brackets
+_ROMANISED = re.compile(r"([\u3400-\u9fff\u1780-\u17ff·・ ]{2,24}?)\s*[(（]\s*"
+                        r"([A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,4})\s*[)）]")
+
+
+class UnspacedNames:
+    """The actors' aliases and dated titles of one language, found in a matching copy."""
+
+    def __init__(self, actors, code: str, date) -> None:
+        self.lang = get_language(code)
+        self.actors = actors
+        self.code = code
+        day = as_date(date, "date") if isinstance(date, str) else None
+        table: dict[str, str] = {}
+        self.titles: list[tuple[str, str]] = []     # (title as matched, actor id)
+        for actor in actors.actors.values():
+            for alias in actor.aliases.get(code, ()):
+                table.setdefault(self._key(alias), actor.id)
+            for title in actor.titles:
+                if day is None or ((title.start is None or title.start <= day)
+                                   and (title.end is None or day <= title.end)):
+                    for alias in title.aliases.get(code, ()):
+                        table.setdefault(self._key(alias), actor.id)
+                        self.titles.append((self._key(alias).replace(" ", ""), actor.id))
+        self.table = table
+        self.romanised: dict[str, Speaker] = {}
+        self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
+        alts = sorted(table, key=len, reverse=True)
+        body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
+        self.rx = re.compile(body) if body else None
+
+    def _key(self, alias: str) -> str:
+        return " ".join(self.lang.match_form(alias).split())
+
+    def find(self, form: str, start: int = 0, end: int | None = None,
+             ) -> list[tuple[int, int, str]]:
+        """(start, end, actor id) of every mention in ``form[start:end]``, left to right."""
+        if self.rx is None:
+            return []
+        end = len(form) if end is None else end
+        out = []
+        for m in self.rx.finditer(form, start, end):
+            if self.lang.is_boundary(form, m.start()) and self.lang.is_boundary(form, m.end()):
+                actor = self.table.get(" ".join(m.group().split()))
+                if actor is None:      # written without its inner space: "ហ៊ុនសែន"
+                    actor = next((a for k, a in self.table.items()
+                                  if k.replace(" ", "") == re.sub(r"\s", "", m.group())), None)
+                if actor:
+                    out.append((m.start(), m.end(), actor))
+        return out
+
+    def speaker(self, actor_id: str) -> Speaker:
+        a = self.actors[actor_id]
+        return Speaker(a.id, a.name, a.side)
+
+    def holder(self, title: str, seen) -> Speaker | None:
+        """The person last seen in the document whose title (on its date) holds ``title``."""
+        title = title.replace(" ", "")
+        holders = {a for t, a in self.titles if title in t}
+        for actor_id in reversed(seen or []):
+            if actor_id in holders:
+                return self.speaker(actor_id)
+        return None
+
+    def note_romanised(self, text: str) -> None:
+        """Remember the Latin form that ``text`` gives a name in brackets."""
+        for m in _ROMANISED.finditer(text):
+            native = self.lang.match_form(m.group(1)).strip()
+            who = self.latin_speaker(m.group(2))
+            if self.code == "zh":            # the name is the end of the run: 2 to 4 characters
+                keys = [native[-n:] for n in (2, 3, 4) if len(native) >= n]
+            else:                            # its last one to three words
+                words = native.split()
+                keys = [" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n]
+            for key in keys:
+                self.romanised.setdefault(key, who)
+
+    def latin_speaker(self, latin: str) -> Speaker:
+        """An actor named ``latin`` in Latin letters, or a speaker with that name's id."""
+        try:
+            found = self.actors.resolve(latin)
+        except DiscourseError:       # an ambiguous alias: the name as written
+            found = None
+        return self.speaker(found) if found else Speaker(slug_name(latin), latin, None)
+
+    def romanised_before(self, text: str, end: int) -> Speaker | None:
+        """The speaker whose name and bracketed Latin form close ``text[:end]`` (the actor
+        when the name before the brackets is one)."""
+        m = re.search(r"[(（]\s*([A-Z][A-Za-z'’.\- ]{1,60}?)\s*[)）]\s*$", text[:end])
+        if m is None:
+            return None
+        before = self.lang.match_form(text[:m.start()]).rstrip()
+        found = self.find(before)
+        if found and found[-1][1] == len(before):
+            return self.speaker(found[-1][2])
+        return self.latin_speaker(m.group(1))
+
+    def note_titled(self, text: str, titles: re.Pattern, verbs: tuple = ()) -> None:
+        """Remember the Chinese names that ``text`` writes right after a title and before a
+        list or clause mark ("国防部长哈立德、"), so that "哈立德说" later names him (a word
+        holding one of the ``verbs`` patterns, "大使表示，", is no name)."""
+        if self.code != "zh":        # Khmer writes the title at every mention
+            return
+        form = self.lang.match_form(text)
+        for m in titles.finditer(form):
+            n = re.match(r"([\u3400-\u9fff·]{2,4})(?=[、，,。；;（(]|$)", form[m.end():])
+            if n and not self.find(n.group(1)) and not titles.search(n.group(1)) and \
+                    not any(v.search(n.group(1)) for v in verbs):
+                key = n.group(1)
+                self.titled.setdefault(key, self.romanised.get(key) or Speaker(key, key, None))
+
+    def titled_at(self, form: str, start: int, end: int) -> Speaker | None:
+        """The remembered name (after a title, or with its Latin form) that opens
+        ``form[start:end]``, if any."""
+        region = form[start:end].strip()
+        known = {**self.romanised, **self.titled}
+        for key in sorted(known, key=len, reverse=True):
+            if region.startswith(key):
+                return known[key]
+        return None
