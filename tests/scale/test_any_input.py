@@ -63,7 +63,10 @@ def _check_document(text: str, lang: str) -> None:
         assert text[m.start:m.end] == m.matched
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: the same examples at every run, so CI is reproducible (a failure found by a
+# random search is then added as an explicit case)
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(_TEXT, _PROSE), lang=st.sampled_from(["en", "fr"]))
 def test_random_unicode_goes_through_every_stage(text, lang):
     _check_document(text, lang)
@@ -121,7 +124,7 @@ def test_adversarial_patterns_match_in_linear_time(text):
     assert ratio < 8 * 3, (text[:12], ratio)         # 8x the input: about 8x the time
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
+@pytest.mark.xfail(strict=False, raises=AssertionError,  # a timing ratio: never strict
                    reason="a phrase of globs ('a* a* a* a* a*') over a text of matching words "
                           "grows faster than the text (8x the text: about 18x the time): "
                           "coding/ internals, reported to the codebook engineer")
