@@ -100,7 +100,7 @@ def new_figure(width: float, height: float) -> Figure:
 
     Examples
     --------
-    >>> new_figure(3.5, 2).get_size_inches().tolist(), new_figure(3.5, 40).get_size_inches()[1]
+    >>> new_figure(3.5, 2).get_size_inches().tolist(), float(new_figure(3.5, 40).get_size_inches()[1])
     ([3.5, 2.0], 11.0)
     """
     if not (isinstance(width, (int, float)) and 1 <= width <= 20):
