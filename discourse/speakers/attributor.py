@@ -331,7 +331,7 @@ def attribute_document(texts: list[str], paragraphs: list, doc: DocState) -> lis
     >>> from discourse.speakers.actors import read_actors
     >>> from discourse.speakers.cues import read_cue_rules
     >>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", "2024-12-03")
-    >>> attribute_document(["Les deux parties ont signé un accord."], [1], doc)[0].cue
+    >>> attribute_document(["Les deux parties ont convenu de renforcer la coopération."], [1], doc)[0].cue
     'joint'
     """
     return DocumentAttributor(doc).attribute(texts, paragraphs)
