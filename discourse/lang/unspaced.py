@@ -27,7 +27,8 @@ from typing import Callable
 
 import yaml
 
-__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms", "user_terms"]
+__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms", "user_terms",
+           "Segmenter", "cached_form"]
 
 _WORDISH = re.compile(r"\w")
 # After a mark, these do not let the sentence end: "好！”，他说" goes on.
@@ -107,6 +108,59 @@ def segment_with_terms(text: str, start: int, end: int, terms: frozenset[str],
     if pos < end:
         spans.extend(segment(text, pos, end))
     return [(s, e) for s, e in spans if _WORDISH.search(text, s, e)]
+
+
+class Segmenter:
+    """The word segmenter of one language with one set of terms kept whole: the terms'
+    regex compiled once (:func:`segmenter_for` caches one per language and terms).
+
+    ``form(text)`` gives the matching copy (same length), ``cut(form, s, e)`` the
+    language's own segmentation of ``form[s:e]`` (jieba, khmercut).
+    """
+
+    def __init__(self, form: Callable[[str], str], terms: frozenset[str],
+                 cut: Callable[[str, int, int], list[tuple[int, int]]]) -> None:
+        self.form = form
+        self.cut = cut
+        self.rx = terms_regex(frozenset(form(t) for t in terms))
+
+    def spans(self, text: str, start: int = 0, end: int | None = None,
+              ) -> list[tuple[int, int]]:
+        """Word spans (offsets into ``text``) of ``text[start:end]``."""
+        end = len(text) if end is None else end
+        form = self.form(text[start:end])
+        spans, pos = [], 0
+        if self.rx is not None:
+            for m in self.rx.finditer(form):
+                if m.start() > pos:
+                    spans.extend(self.cut(form, pos, m.start()))
+                spans.append(m.span())
+                pos = m.end()
+        if pos < len(form):
+            spans.extend(self.cut(form, pos, len(form)))
+        search = _WORDISH.search
+        return [(s + start, e + start) for s, e in spans if search(form, s, e)]
+
+
+def cached_form(convert: Callable[[str], str], size: int = 8192, longest: int = 4000,
+                ) -> Callable[[str], str]:
+    """``convert`` with its results kept for the last ``size`` texts of at most ``longest``
+    characters: a statement's matching copy is asked for by every stage (segmentation,
+    speakers, themes, negation) and made once.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> upper = cached_form(lambda t: calls.append(t) or t.upper())
+    >>> upper("ab"), upper("ab"), len(calls)
+    ('AB', 'AB', 1)
+    """
+    cached = lru_cache(maxsize=size)(convert)
+
+    def form(text: str) -> str:
+        return cached(text) if len(text) <= longest else convert(text)
+
+    return form
 
 
 def _walk(node, code: str, out: set[str]) -> None:

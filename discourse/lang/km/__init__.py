@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 from ..base import Language
-from ..unspaced import default_terms, segment_with_terms, sentence_spans
+from ..unspaced import Segmenter, cached_form, default_terms, sentence_spans
 
 __all__ = ["Khmer"]
 
@@ -42,7 +43,6 @@ _COMBINING = re.compile(r"[\u17b4-\u17d3\u17dd]")
 _RO_FIRST = re.compile("\u17d2\u179a(\u17d2[\u1780-\u17a2])")
 _SIGN_FIRST = re.compile("([\u17c6])([\u17bb-\u17bd])")
 _LOCK = threading.Lock()
-_STATE: dict = {}
 
 
 class Khmer(Language):
@@ -64,11 +64,9 @@ class Khmer(Language):
         return sentence_spans(text, start, end, MARKS, CLOSERS, no_break_at=("។ល។",))
 
     def match_form(self, text: str) -> str:
-        """``text`` with its spelling variants unified, of the same length."""
-        out = text.replace("\u17d2\u178a", "\u17d2\u178f")
-        out = _RO_FIRST.sub(lambda m: m.group(1) + "\u17d2\u179a", out)
-        out = _SIGN_FIRST.sub(lambda m: m.group(2) + m.group(1), out)
-        return "".join([c.lower() if len(c.lower()) == 1 else c for c in out])
+        """``text`` with its spelling variants unified, of the same length (kept for the
+        texts last asked)."""
+        return _form(text)
 
     def is_boundary(self, text: str, pos: int) -> bool:
         """Whether a word may start or end at ``pos``: not before a combining mark, not
@@ -83,11 +81,7 @@ class Khmer(Language):
 
     def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
                       terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-        end = len(text) if end is None else end
-        form = self.match_form(text[start:end])
-        simple = frozenset(self.match_form(t) for t in terms) | _lexicon(self)
-        spans = segment_with_terms(form, 0, len(form), simple, _khmercut_spans)
-        return [(s + start, e + start) for s, e in spans]
+        return _segmenter(self, frozenset(terms)).spans(text, start, end)
 
 
 def _khmercut_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -106,8 +100,23 @@ def _khmercut_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def _lexicon(lang: Khmer) -> frozenset[str]:
-    if "lexicon" not in _STATE:
-        words = list(lang.data("lexicon").get("words") or []) + sorted(default_terms(lang.code))
-        _STATE["lexicon"] = frozenset(lang.match_form(str(w)) for w in words)
-    return _STATE["lexicon"]
+@lru_cache(maxsize=32)
+def _segmenter(lang: Khmer, terms: frozenset[str]) -> Segmenter:
+    """khmercut with the folder's lexicon, the packaged names and phrases and ``terms``
+    found first: one per set of terms (a run's actors and codebook give one)."""
+    words = frozenset(str(w) for w in lang.data("lexicon").get("words") or [])
+    return Segmenter(_form, words | default_terms(lang.code) | terms, _khmercut_spans)
+
+
+def _unify(text: str) -> str:
+    """The matching copy (see :meth:`Khmer.match_form`)."""
+    out = text.replace("\u17d2\u178a", "\u17d2\u178f")
+    out = _RO_FIRST.sub(lambda m: m.group(1) + "\u17d2\u179a", out)
+    out = _SIGN_FIRST.sub(lambda m: m.group(2) + m.group(1), out)
+    low = out.lower()
+    if len(low) == len(out):         # no letter whose lower case is longer: one for one
+        return low
+    return "".join([c.lower() if len(c.lower()) == 1 else c for c in out])
+
+
+_form = cached_form(_unify)
