@@ -21,14 +21,18 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
 import yaml
 
+from ..errors import ParameterError
+from . import get_language, normalize_lang, supported_languages
+
 __all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms", "user_terms",
-           "Segmenter", "cached_form"]
+           "Segmenter", "cached_form", "segmentation_terms", "language_terms"]
 
 _WORDISH = re.compile(r"\w")
 # After a mark, these do not let the sentence end: "好！”，他说" goes on.
@@ -218,3 +222,42 @@ def user_terms(code: str, *, actors=None, codebook=None) -> frozenset[str]:
         out.update(p.replace("*", "").replace("?", "")
                    for p in (theme.patterns or {}).get(code, ()))
     return frozenset(t for t in out if len(t.strip()) > 1)
+
+
+def segmentation_terms(*, actors=None, codebook=None) -> dict[str, frozenset[str]]:
+    """The names and phrases of a user's actors file and codebook to keep whole in word
+    segmentation, for every supported language written without spaces (``zh``, ``km``):
+    ``{code: user_terms(code, ...)}``, what ``split_statements(..., terms=)`` takes (a run
+    passes its own actors and codebook).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> actor = NS(aliases={"zh": ("谢天龙",), "km": ("ចាប ភក្តី",)}, titles=())
+    >>> terms = segmentation_terms(actors=NS(actors={"a": actor}))
+    >>> sorted(terms["zh"]), sorted(terms["km"])
+    (['谢天龙'], ['ចាប ភក្តី'])
+    """
+    return {code: user_terms(code, actors=actors, codebook=codebook)
+            for code in supported_languages() if get_language(code).unspaced}
+
+
+def language_terms(terms, code: str) -> frozenset[str]:
+    """The terms of language ``code`` in ``terms`` (language code -> names and phrases, as
+    :func:`segmentation_terms` gives; None: none), checked.
+
+    Examples
+    --------
+    >>> sorted(language_terms({"zh-Hans": ["谢天龙"], "km": []}, "zh"))
+    ['谢天龙']
+    >>> language_terms(None, "zh")
+    frozenset()
+    """
+    if terms is None:
+        return frozenset()
+    if not isinstance(terms, Mapping) or any(
+            isinstance(v, str) or not all(isinstance(t, str) for t in v) for v in terms.values()):
+        raise ParameterError(
+            "terms must map language codes to lists of names and phrases, like "
+            f"{{'zh': ['谢天龙']}}, got {str(terms)[:200]!r}")
+    return frozenset(t for k, v in terms.items() if normalize_lang(k) == code for t in v)

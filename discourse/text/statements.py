@@ -75,6 +75,7 @@ from ..lang import (get_language, is_supported, normalize_lang, supported_langua
                     warn_unsupported)
 from ..lang.base import ABBREVIATION_GROUPS
 from ..lang.detect import detect_language
+from ..lang.unspaced import language_terms
 from ..schema import COLUMNS, require_columns
 from .tokens import token_counter
 
@@ -300,7 +301,8 @@ def _doc_lang(value: object, fallback: str | None, text: str) -> str:
     return detect_language(text)
 
 
-def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
+def split_statements(documents: pd.DataFrame, *, lang: str | None = None,
+                     terms: dict | None = None) -> pd.DataFrame:
     """Split each document into statements (sentences) with exact character offsets.
 
     Parameters
@@ -308,11 +310,12 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     documents
         The documents table (:func:`discourse.read_corpus`): needs ``doc_id`` and ``text``;
         its ``lang`` column is used when present.
-    lang
+    lang, terms
         Language of the documents whose ``lang`` is missing or ``"und"`` (``"fr"``,
         ``"en"``...); when neither gives one, it is detected
         (:func:`discourse.lang.detect.detect_language`). It chooses the abbreviation lists and
-        the tokenizer.
+        the tokenizer. ``terms`` (``{"zh": [...]}``, :func:`discourse.lang.unspaced.
+        segmentation_terms`) are kept whole in the words of unspaced languages (``n_tokens``).
 
     Returns
     -------
@@ -329,7 +332,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     ContractError
         If ``doc_id`` or ``text`` is missing.
     ParameterError
-        If ``lang`` is not a string.
+        If ``lang`` is not a string, or ``terms`` not a mapping of codes to lists of strings.
 
     Examples
     --------
@@ -364,7 +367,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
             unsupported.setdefault(normalize_lang(doc_lang), []).append(doc_id)
         abbr = _abbreviations(normalize_lang(doc_lang))
         language = get_language(doc_lang, strict=False)
-        count = token_counter(doc_lang)
+        count = token_counter(doc_lang, terms=language_terms(terms, language.code))
         n = 0
         for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):
             spans = language.sentence_spans(text, ps, pe)

@@ -172,11 +172,12 @@ def count_tokens(text: str, *, lang: str | None = "fr") -> int:
     return len(_compiled(_lang(lang)).findall(text))
 
 
-def token_counter(lang: str | None = "fr"):
+def token_counter(lang: str | None = "fr", *, terms=frozenset()):
     """Return ``count(text, start, end)``: the number of word tokens of ``text[start:end]``.
 
     Without copying the slice for spaced languages (:func:`token_regex`); Chinese and Khmer
-    segment the slice (:meth:`discourse.lang.base.Language.span_tokenize`).
+    segment the slice (:meth:`discourse.lang.base.Language.span_tokenize`), keeping the
+    ``terms`` (a user's names and codebook phrases) whole.
 
     Examples
     --------
@@ -185,6 +186,7 @@ def token_counter(lang: str | None = "fr"):
     """
     language = get_language(lang, strict=False)
     if language.unspaced:
-        return lambda text, s, e: len(language.span_tokenize(text, s, e))
+        terms = frozenset(terms)
+        return lambda text, s, e: len(language.span_tokenize(text, s, e, terms=terms))
     find = token_regex(lang).findall
     return lambda text, s, e: len(find(text, s, e))
