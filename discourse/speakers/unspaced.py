@@ -176,7 +176,7 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
             return doc.names.romanised[key]
         if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
                 not any(w in name for w in doc.cues.not_names):
-            return Speaker("_".join(name.split()), name, None)
+            return Speaker(doc.names.lang.romanize(name), name, None)
     return None
 
 

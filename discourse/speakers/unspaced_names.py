@@ -151,7 +151,8 @@ class UnspacedNames:
             if n and not self.find(n.group(1)) and not titles.search(n.group(1)) and \
                     not any(v.search(n.group(1)) for v in verbs):
                 key = n.group(1)
-                self.titled.setdefault(key, self.romanised.get(key) or Speaker(key, key, None))
+                self.titled.setdefault(key, self.romanised.get(key) or
+                                        Speaker(self.lang.romanize(key), key, None))
 
     def titled_at(self, form: str, start: int, end: int) -> Speaker | None:
         """The remembered name (after a title, or with its Latin form) that opens

@@ -93,8 +93,10 @@ def test_latin_name_in_brackets_gives_the_id_and_a_titled_name_is_remembered():
                  "谢天龙还说，双方交换了意见。\n\n"
                  "马来西亚国防部长哈立德、柬埔寨国防大臣迪西哈出席。\n\n哈立德说，马中是好朋友。",
                  "zh", "2025-04-17")
+    # 哈 U+54C8, 立 U+7ACB, 德 U+5FB7: an ASCII id; the name as written in speaker_name
     assert coded["speaker"].tolist() == ["narrator", "chea_thyrith", "chea_thyrith",
-                                         "narrator", "哈立德"]
+                                         "narrator", "zh_54c8_7acb_5fb7"]
+    assert coded["speaker_name"].tolist()[4] == "哈立德"
     # an actor's own name before the brackets wins over the Latin spelling
     actor = _run("张春贤(Zhang Chun Xian)强调，中柬友谊牢不可破。", "zh", "2018-11-02")
     assert actor["speaker"].tolist()[0] != "zhang_chun_xian"
@@ -116,3 +118,18 @@ def test_a_title_alone_is_the_person_holding_it_and_a_quoted_sentence_goes_on():
     coded = _run("狄班会见王文天。\n\n狄班表示，柬中是铁杆兄弟。\n\n“柬方对此表示衷心感谢。”",
                  "zh", "2021-02-01")
     assert coded["speaker"].tolist()[2] == "tea_banh"
+
+
+def test_speakers_outside_the_actors_file_get_ascii_ids_and_keep_their_names():
+    # Traditional and Simplified spellings of one name give one id (謝 = 谢 U+8C22)
+    coded = _run("中國國防部長會見柬埔寨參議院發言人。\n\n發言人謝天龍表示，柬中友誼牢不可破。\n\n"
+                 "发言人谢天龙说，双方合作成果丰硕。", "zh", "2025-04-17")
+    assert coded["speaker"].tolist()[1:] == ["zh_8c22_5929_9f99"] * 2
+    assert coded["speaker_name"].tolist()[1:] == ["謝天龍", "谢天龙"]
+    assert all(s.isascii() for s in coded["speaker"])
+    # Khmer: letters in Latin letters (romanization.yml), subscript DA and TA alike
+    km = _run("លោក ស៊ី ជីនពីង បានជួបពិភាក្សាជាមួយលោក ហ៊ុន សែន។\n\n"
+              "លោក ចាប ភក្តី បាននិយាយថា កម្ពុជាគាំទ្រចិន។\n\n"
+              "លោក ចាប ភក្ដី បានបញ្ជាក់ថា ភាពជាដៃគូនេះរឹងមាំ។", "km", "2022-06-10")
+    assert km["speaker"].tolist()[1:] == ["chab_phakti", "chab_phakti"]
+    assert km["speaker_name"].tolist()[1] == "ចាប ភក្តី"

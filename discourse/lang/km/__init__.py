@@ -79,6 +79,19 @@ class Khmer(Language):
             return True
         return not (text[pos - 1].isalnum() and text[pos].isalnum())
 
+    def romanize(self, name: str) -> str:
+        """An ASCII id for a person's name written in Khmer: its letters in Latin letters
+        (``romanization.yml``, a simplified UNGEGN system; spelling variants give the same
+        id), words joined by ``_``.
+
+        Examples
+        --------
+        >>> Khmer().romanize("ចាប ភក្តី"), Khmer().romanize("ចាប ភក្ដី")
+        ('chab_phakti', 'chab_phakti')
+        """
+        return "_".join(w for w in (_romanize_word(word, _roman())
+                                    for word in self.match_form(name).split()) if w)
+
     def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
                       terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
         return _segmenter(self, frozenset(terms)).spans(text, start, end)
@@ -120,3 +133,51 @@ def _unify(text: str) -> str:
 
 
 _form = cached_form(_unify)
+
+
+@lru_cache(maxsize=1)
+def _roman() -> dict:
+    data = Khmer().data("romanization")
+    table = {**data["consonants"], **data["independent_vowels"]}
+    return {"table": table, "consonants": frozenset(data["consonants"]),
+            "vowels": data["vowels"], "finals": data["finals"], "inherent": data["inherent"],
+            "digits": {d: str(i) for i, d in enumerate(data["digits"])}}
+
+
+def _romanize_word(word: str, r: dict) -> str:
+    """One word in Latin letters: a consonant cluster opening a syllable takes the inherent
+    vowel when no vowel sign follows it; a cluster after a vowel closes the syllable."""
+    out, voiced, i = [], False, 0
+    while i < len(word):
+        c = word[i]
+        if c in r["consonants"]:
+            j = i + 1
+            part = [r["table"][c]]
+            while j + 1 < len(word) and word[j] == COENG:     # subscripts
+                part.append(r["table"].get(word[j + 1], ""))
+                j += 2
+            while j < len(word) and word[j] in "\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0":
+                j += 1                                           # signs that are not sounds
+            nxt = word[j] if j < len(word) else ""
+            out.append("".join(part))
+            if nxt in r["vowels"] or nxt in r["finals"]:
+                voiced = False                                   # the vowel comes next
+            elif voiced and (not nxt or nxt in r["consonants"]):
+                voiced = False                                   # a final consonant
+            elif nxt in r["consonants"] or not out[:-1]:
+                out.append(r["inherent"])
+                voiced = True
+            i = j
+            continue
+        if c in r["vowels"] or c in r["table"]:
+            out.append(r["vowels"].get(c) or r["table"][c])
+            voiced = True
+        elif c in r["finals"]:
+            out.append(r["finals"][c])
+            voiced = False
+        elif c in r["digits"]:
+            out.append(r["digits"][c])
+        elif c.isascii() and c.isalnum():
+            out.append(c.lower())
+        i += 1
+    return "".join(out)

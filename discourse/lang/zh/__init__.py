@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 
@@ -70,6 +71,20 @@ class Chinese(Language):
             return True
         a, b = text[pos - 1], text[pos]
         return not (a.isascii() and b.isascii() and a.isalnum() and b.isalnum())
+
+    def romanize(self, name: str) -> str:
+        """An ASCII id for a person's name written in Chinese characters: ``zh_`` and the
+        code points of its Simplified characters in hexadecimal (Latin letters and digits
+        kept), since no pinyin table is installed; Traditional and Simplified spellings give
+        the same id. Add the people your readouts name to the actors file to get their names.
+
+        Examples
+        --------
+        >>> Chinese().romanize("谢天龙"), Chinese().romanize("謝天龍")
+        ('zh_8c22_5929_9f99', 'zh_8c22_5929_9f99')
+        """
+        parts = re.findall(r"[a-z0-9]+|[^\W\d_]", self.match_form(name))
+        return "_".join(["zh"] + [p if p.isascii() else f"{ord(p):x}" for p in parts])
 
     def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
                       terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
