@@ -35,6 +35,12 @@ def test_chinese_cues_not_inside_longer_words_and_inverted():
                  "\n\n他强调，双方要加强合作。", "zh", "2016-10-13")
     assert coded["speaker"].tolist() == ["narrator", "narrator", "xi_jinping", "xi_jinping"]
     assert coded["cue"].tolist()[2:] == ["inverted", "pronoun"]
+    # a closing cue names the whole sentence, even after a side subject's verb; a noun
+    # phrase ending in a verb ("……洪森总理的大力支持。") is no closing cue
+    coded = _run("习近平会见洪森。\n\n中方将继续支持柬方，习近平说。\n\n"
+                 "王毅表示，倡议得到柬方，尤其是洪森首相的大力支持。", "zh", "2016-10-13")
+    assert coded["speaker"].tolist() == ["narrator", "xi_jinping", "wang_yi"]
+    assert coded["cue"].tolist()[1:] == ["inverted", "explicit"]
 
 
 def test_khmer_attribution_titles_and_joint():
@@ -133,3 +139,26 @@ def test_speakers_outside_the_actors_file_get_ascii_ids_and_keep_their_names():
               "លោក ចាប ភក្ដី បានបញ្ជាក់ថា ភាពជាដៃគូនេះរឹងមាំ។", "km", "2022-06-10")
     assert km["speaker"].tolist()[1:] == ["chab_phakti", "chab_phakti"]
     assert km["speaker_name"].tolist()[1] == "ចាប ភក្តី"
+
+
+def test_the_sample_readout_in_chinese_read_as_a_traditional_character_page(tmp_path):
+    """The sample readout (data/raw, Xinhua's French copy of 3 Dec. 2024) in Chinese, as a
+    saved web page in Traditional characters. Its Chinese original is a reserved text in every
+    stored copy, so this page is our own Chinese rendering of the French sample, sentence by
+    sentence with Xinhua's usual cues (written in Simplified characters, converted with
+    OpenCC's s2t); the gold was written by hand from the French sample's speakers."""
+    (tmp_path / "page.html").write_bytes((DATA / "sample_zh_hant.html").read_bytes())
+    docs = discourse.read_corpus(tmp_path)
+    assert docs["lang"].tolist() == ["zh"] and docs["date"].tolist() == ["2024-12-03"]
+    text = docs["text"][0]
+    assert "習近平" in text and "习近平" not in text            # Traditional characters
+    coded = discourse.code_themes(discourse.attribute_speakers(discourse.split_statements(docs)))
+    xi, hun = ("xi_jinping", "CN"), ("hun_sen", "KH")
+    # headline, caption (two sentences: "……洪森。" and "新華社"), dateline; then Xi, Hun Sen
+    gold = [("narrator", "")] * 4 + [xi] * 8 + [hun] * 4
+    assert list(zip(coded["speaker"], coded["side"].fillna(""))) == gold
+    # "……，習近平說。" closes a sentence whose side subject (中方) speaks first: inverted
+    assert coded["cue"].tolist()[4:7] == ["explicit", "pronoun", "inverted"]
+    assert coded["theme_sovereignty"].tolist()[6] == 1          # 國家主權
+    assert coded["theme_anti_cold_war"].tolist()[11] == 1       # 冷戰思維
+    assert all(text[s:e] == t for s, e, t in zip(coded["start"], coded["end"], coded["text"]))
