@@ -162,3 +162,12 @@ def test_the_sample_readout_in_chinese_read_as_a_traditional_character_page(tmp_
     assert coded["theme_sovereignty"].tolist()[6] == 1          # 國家主權
     assert coded["theme_anti_cold_war"].tolist()[11] == 1       # 冷戰思維
     assert all(text[s:e] == t for s, e, t in zip(coded["start"], coded["end"], coded["text"]))
+
+
+def test_briefing_verbs_and_titles_of_other_countries():
+    coded = _run("王毅应约同布拉索昆通电话。\n\n布拉索昆通报了柬泰边境局势。\n\n"
+                 "他阐述了柬方对下一步行动的立场。\n\n菲律宾总统马科斯表示，愿同中方合作。\n\n"
+                 "印尼总统佐科说，印中友谊深厚。", "zh", "2025-12-28")
+    assert coded["speaker"].tolist() == ["narrator", "prak_sokhonn", "prak_sokhonn",
+                                         "zh_9a6c_79d1_65af", "joko_widodo"]
+    assert coded["speaker_name"].tolist()[3] == "马科斯"
