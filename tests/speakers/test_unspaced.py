@@ -171,3 +171,15 @@ def test_briefing_verbs_and_titles_of_other_countries():
     assert coded["speaker"].tolist() == ["narrator", "prak_sokhonn", "prak_sokhonn",
                                          "zh_9a6c_79d1_65af", "joko_widodo"]
     assert coded["speaker_name"].tolist()[3] == "马科斯"
+
+
+def test_khmer_honorifics_ambassadors_and_reporting_verbs():
+    # សម្តេចធិបតី (Hun Manet's honorific) and ឯកអគ្គរដ្ឋទូត (a republic's ambassador) are
+    # titles; បានប្រាប់ "told", បានអះអាង "asserted"; ឯកឧត្តម alone is the excellency named last
+    text = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានទទួលជួបឯកអគ្គរដ្ឋទូត វ៉ាង វិនធាន។\n\n"
+            "ឯកអគ្គរដ្ឋទូត វ៉ាង វិនធាន បានប្រាប់ថា ចិនគាំទ្រកម្ពុជា។\n\n"
+            "ឯកឧត្តម បានអះអាងថា ទំនាក់ទំនងនេះរឹងមាំ។\n\n"
+            "សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានថ្លែងថា កម្ពុជាប្រកាន់ខ្ជាប់គោលនយោបាយចិនតែមួយ។")
+    coded = _run(text, "km", "2024-05-01")
+    assert coded["speaker"].tolist() == ["narrator", "wang_wentian", "wang_wentian", "hun_manet"]
+    assert coded["cue"].tolist()[1:3] == ["explicit", "pronoun"]
