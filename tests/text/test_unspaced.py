@@ -142,3 +142,15 @@ def test_a_run_keeps_the_users_actors_and_codebook_terms_whole(tmp_path):
     assert coded["theme_cooperation"].tolist() == [1]
     out = discourse.run(docs, actors=tmp_path / "actors.yml", codebook=tmp_path / "codebook.yml")
     assert out.coded["n_tokens"].tolist() == [5]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=KM_CHARS + "abc 12០១", max_size=120))
+def test_khmer_words_are_khmercuts_words_with_offsets(text):
+    import khmercut
+
+    from discourse.lang.km.cut import khmercut_spans
+
+    spans = khmercut_spans(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == khmercut.tokenize(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))    # they tile the text

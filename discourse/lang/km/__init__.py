@@ -28,11 +28,11 @@ False
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 
 from ..base import Language
 from ..unspaced import Segmenter, cached_form, default_terms, sentence_spans
+from .cut import khmercut_spans
 
 __all__ = ["Khmer"]
 
@@ -42,7 +42,6 @@ COENG = "\u17d2"
 _COMBINING = re.compile(r"[\u17b4-\u17d3\u17dd]")
 _RO_FIRST = re.compile("\u17d2\u179a(\u17d2[\u1780-\u17a2])")
 _SIGN_FIRST = re.compile("([\u17c6])([\u17bb-\u17bd])")
-_LOCK = threading.Lock()
 
 
 class Khmer(Language):
@@ -97,28 +96,12 @@ class Khmer(Language):
         return _segmenter(self, frozenset(terms)).spans(text, start, end)
 
 
-def _khmercut_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """khmercut's tokens of ``text[s:e]`` as offsets (its tokens keep every character)."""
-    from khmercut import tokenize  # loads its model on first use
-
-    out, pos = [], s
-    with _LOCK:
-        tokens = tokenize(text[s:e])
-    for tok in tokens:
-        at = text.find(tok, pos, e) if tok else -1
-        if at < 0:            # never expected: khmercut keeps the text; stay exact
-            continue
-        out.append((at, at + len(tok)))
-        pos = at + len(tok)
-    return out
-
-
 @lru_cache(maxsize=32)
 def _segmenter(lang: Khmer, terms: frozenset[str]) -> Segmenter:
     """khmercut with the folder's lexicon, the packaged names and phrases and ``terms``
     found first: one per set of terms (a run's actors and codebook give one)."""
     words = frozenset(str(w) for w in lang.data("lexicon").get("words") or [])
-    return Segmenter(_form, words | default_terms(lang.code) | terms, _khmercut_spans)
+    return Segmenter(_form, words | default_terms(lang.code) | terms, khmercut_spans)
 
 
 def _unify(text: str) -> str:
