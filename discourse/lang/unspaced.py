@@ -146,11 +146,12 @@ class Segmenter:
         return [(s + start, e + start) for s, e in spans if search(form, s, e)]
 
 
-def cached_form(convert: Callable[[str], str], size: int = 8192, longest: int = 4000,
+def cached_form(convert: Callable[[str], str], size: int = 4096, longest: int = 2000,
                 ) -> Callable[[str], str]:
     """``convert`` with its results kept for the last ``size`` texts of at most ``longest``
     characters: a statement's matching copy is asked for by every stage (segmentation,
-    speakers, themes, negation) and made once.
+    speakers, themes, negation) and made once (at most some 30 MB held, whole documents
+    are not kept).
 
     Examples
     --------
