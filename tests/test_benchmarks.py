@@ -69,3 +69,11 @@ def test_benchmark_stages_run_on_a_tiny_corpus(tmp_path):
         assert abs(d["counts"][theme] - n) <= 0.1 * n + 2, theme
     assert e["counts"]["(raw hits)"] >= sum(a["counts"].values())
     assert r["statements"] == a["statements"] and r["seconds"] >= 0
+
+
+def test_unspaced_benchmark_runs_a_tree_in_its_own_process():
+    import bench_unspaced
+
+    out = bench_unspaced.run_tree(ROOT, 1)      # the real zh/km texts, else the fixtures
+    assert "zh" in out and out["zh"]["statements"] > 0 and out["zh"]["mb"] > 0
+    assert all(out[lang][s] >= 0 for lang in out for s in ("split", "attribute", "code"))
