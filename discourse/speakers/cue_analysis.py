@@ -265,6 +265,9 @@ def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
     """The decision a mention at ``pos`` ('start', 'comma', 'inside') suggests, if any."""
     rules, folded = st.rules, st.folded
     lv = rules.link_vp.match(folded, w.end)
+    if lv:   # the longer verb phrase wins: "s'exprimait lors de" (scene) over "s'exprimait"
+        ls = rules.link_scene.match(folded, w.end)
+        lv = None if ls and ls.end("vp") > lv.end("vp") else lv
     person = w.kind in ("actor", "name", "unknown")
     if lv and pos != "inside":
         return _reporting(st, w, pos, Span(lv.start("vp"), lv.end("vp")))
@@ -339,9 +342,9 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
         if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
             return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
                                         weight="participial"))
-    if person and scene:
-        return (2, w.start, Finding(
-            "narrator", None, (w.start, scene.end()), subject=w, weight="narrator_scene"))
+    if (person or w.kind == "pronoun") and scene:   # "X met Y", "Il s'exprimait lors de"
+        return (2, w.start, Finding("narrator", None, (w.start, scene.end()),
+                                    subject=w if person else None, weight="narrator_scene"))
     verb = _subject_verb(st, w, after) if person else None
     if verb and (pos == "start" or (pos == "comma" and st.opener)):
         # The subject decides: a person subject is that person's statement whatever the

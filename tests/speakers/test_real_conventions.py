@@ -74,3 +74,22 @@ def test_an_event_that_will_be_held_is_background_not_the_last_speaker():
     st = statements_of(["Hun Manet a déclaré que le Cambodge soutient l'initiative.",
                         "Le forum se tiendra samedi à Beijing."], lang="fr", date="2024-05-06")
     assert attribute_speakers(st)["speaker"].tolist() == ["hun_manet", "narrator"]
+
+
+def test_another_persons_meeting_told_inside_a_speakers_paragraph_is_the_speakers():
+    en = statements_of(["Zhao Leji met Hun Manet in Beijing."],
+                       ["Zhao Leji said that the two countries are close friends.",
+                        "Last week, President Xi Jinping met with Prime Minister Hun Manet.",
+                        "China is ready to work with Cambodia."],
+                       ["Hun Manet said Cambodia values the friendship.",
+                        "Xi Jinping attended the banquet."], lang="en", date="2024-05-06")
+    assert attribute_speakers(en)["speaker"].tolist() == [
+        "narrator", "zhao_leji", "zhao_leji", "zhao_leji", "hun_manet", "narrator"]
+
+
+def test_a_speaker_who_spoke_at_a_meeting_is_narration_not_speech():
+    st = statements_of(["Hun Manet a déclaré que la coopération est solide.",
+                        "Il s'exprimait lors d'une rencontre avec Wang Yi.",
+                        "Il s'est exprimé en faveur d'échanges plus nombreux."],
+                       lang="fr", date="2024-05-06")
+    assert attribute_speakers(st)["speaker"].tolist() == ["hun_manet", "narrator", "hun_manet"]
