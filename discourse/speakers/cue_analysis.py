@@ -29,8 +29,9 @@ from ..lang import union_words
 from .descriptions import resolve_descriptor
 from .doc_state import DocState, Who, pronoun_gender, remember, title_gender
 from .mentions import find_mentions
+from .quotes import quote_state, without_inner_quotes
 
-__all__ = ["CONFIDENCE", "Finding", "analyse_statement"]
+__all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
 #: Confidence of each kind of decision (carried decays with the distance to its cue).
 CONFIDENCE = {
@@ -43,11 +44,6 @@ CONFIDENCE = {
 _END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
 _THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
 _QUOTE_CHARS = " \t\"«»'(-—–"
-_OPENS_WITH_QUOTE = re.compile(r"^\W*[«\"]")
-_INNER_QUOTE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
-_HAS_QUOTE = re.compile(r"[«»“”\"]")
-_OPEN_Q = re.compile(r"[«“]|(?:^|\s)\"(?=\w)")
-_CLOSE_Q = re.compile(r"[»”]|(?<=[\w.,!?])\"(?:\W|$)")
 _COMMA = re.compile(r"\s*,")
 _CLOSES = re.compile(r"\s*[.!?»\"”]*\s*$")   # "..., according to X." closes the sentence
 _COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
@@ -59,6 +55,9 @@ _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"
 #: The rest of a description before the name in apposition to it (" étrangères, ").
 _TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
+#: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
+_ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
+                                + r")\s*,")
 
 
 @dataclass(frozen=True)
@@ -132,37 +131,6 @@ def _shouting(cased: str) -> bool:
     return letters
 
 
-def _without_inner_quotes(folded: str) -> str:
-    """The text with its quotations blanked out, unless it opens with one.
-
-    A name or phrase quoted inside a sentence ("l'initiative « la Ceinture et la Route »")
-    is not a sign of speech; a sentence that opens or closes a quotation is.
-    """
-    if not _HAS_QUOTE.search(folded) or _OPENS_WITH_QUOTE.match(folded):
-        return folded
-    return _INNER_QUOTE.sub(lambda m: " " * len(m.group()), folded)
-
-
-def quote_state(text: str, inside: bool) -> tuple[bool, bool]:
-    """(statement is (partly) inside a quotation, quotation still open after it).
-
-    Examples
-    --------
-    >>> quote_state("« La paix compte,", False), quote_state("a-t-il dit. »", True)
-    ((True, True), (True, False))
-    """
-    if not _HAS_QUOTE.search(text):
-        return inside, inside
-    opens = len(_OPEN_Q.findall(text))
-    closes = len(_CLOSE_Q.findall(text))
-    started_inside = inside
-    if opens > closes:
-        inside = True
-    elif closes > opens:
-        inside = False
-    return started_inside or opens > 0, inside
-
-
 def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Finding:
     """The cue of one statement, given what its document has introduced so far.
 
@@ -208,7 +176,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
-                   speech=bool(rules.speech.search(_without_inner_quotes(folded), base)),
+                   speech=bool(rules.speech.search(without_inner_quotes(folded), base)),
                    mentioned=tuple(w.id for w in people))
 
 
@@ -229,10 +197,22 @@ def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
         found = _candidate(st, w, pos)
         if found is not None:
             candidates.append(found)
-    inverted = _inverted_pronoun(st)
-    if inverted is not None:
-        candidates.append(inverted)
+    for found in (_inverted_pronoun(st), _according_pronoun(st)):
+        if found is not None:
+            candidates.append(found)
     return candidates, subject
+
+
+def _according_pronoun(st: _Statement) -> Candidate | None:
+    """"Selon lui, ...", "According to her, ...": the last speaker's (a pronoun cue)."""
+    acc = st.rules.according_to.match(st.folded, st.base)
+    m = acc and _ACCORDING_PRONOUN.match(st.folded, acc.end())
+    if not m:
+        return None
+    word = st.folded[m.start():m.end()].rstrip(" ,")
+    who = Who(m.start(), m.end(), "pronoun", gender=st.rules.pronoun_gender.get(word))
+    return (0.5, m.start(), Finding("pronoun", who, (acc.start(), m.end() - 1),
+                                    weight="pronoun"))
 
 
 def _apposed_to_subject(st: _Statement, w: Who) -> bool:
@@ -242,6 +222,17 @@ def _apposed_to_subject(st: _Statement, w: Who) -> bool:
     return any(d.kind == "descriptor" and d.end <= w.start and
                _position(st.folded, st.base, d) == "start" and
                _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
+
+
+def _apposition_start(st: _Statement, w: Who) -> int:
+    """Where the description that name ``w`` is in apposition to starts ("selon le ministre
+    chinois des Affaires étrangères, Wang Yi, ..."), else where ``w`` starts."""
+    if w.kind in ("actor", "name"):
+        for d in st.mentions:
+            if d.kind == "descriptor" and d.end <= w.start and _TITLE_TAIL.fullmatch(
+                    st.folded, d.end, w.start):
+                return d.start
+    return w.start
 
 
 def _described(st: _Statement, w: Who, pos: str) -> Who | None:
@@ -277,7 +268,7 @@ def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
             return (0, w.start, Finding(
                 "inverted", w, (tail.start("vp"), w.end), weight="inverted"))
     if person or w.kind == "pronoun":
-        acc = rules.according_before.search(folded, st.base, w.start)
+        acc = rules.according_before.search(folded, st.base, _apposition_start(st, w))
         lead = folded[st.base:acc.start()] if acc else ""
         if acc and ((not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and
                     _COMMA.match(folded, w.end) or (lead.rstrip().endswith(",") and

@@ -93,3 +93,18 @@ def test_a_speaker_who_spoke_at_a_meeting_is_narration_not_speech():
                         "Il s'est exprimé en faveur d'échanges plus nombreux."],
                        lang="fr", date="2024-05-06")
     assert attribute_speakers(st)["speaker"].tolist() == ["hun_manet", "narrator", "hun_manet"]
+
+
+def test_according_to_a_pronoun_a_surname_or_a_described_name_is_that_persons():
+    fr = statements_of(["Hun Manet a rencontré Wang Yi."],
+                       ["Hun Manet a déclaré que le Cambodge soutient l'initiative."],
+                       ["Selon lui, la coopération a beaucoup contribué au développement."],
+                       ["D'après M. Wang, la Chine continuera à aider le Cambodge."],
+                       ["Pour le ministre chinois des Affaires étrangères, Wang Yi, cette "
+                        "visite est un succès."], lang="fr", date="2024-05-06")
+    en = statements_of(["Hun Manet said Cambodia supports the initiative."],
+                       ["According to him, cooperation has contributed a lot."],
+                       lang="en", date="2024-05-06")
+    assert attribute_speakers(fr)["speaker"].tolist() == [
+        "narrator", "hun_manet", "hun_manet", "wang_yi", "wang_yi"]
+    assert attribute_speakers(en)["speaker"].tolist() == ["hun_manet", "hun_manet"]
