@@ -189,7 +189,6 @@ class DocumentAttributor:
         self.par_start = 0                      # index in rows of the paragraph's first row
         self.across: int | None = None          # row carried over into this paragraph
         self.in_quote = False
-        self.spoken: set[str] = set()
         self.history: list[Speaker] = []        # named subjects in order (for pronoun gender)
         self.recounted: tuple | None = None     # (row, its narrator decision): a scene told
         #                                         by the speaker, until the next row confirms
@@ -225,9 +224,6 @@ class DocumentAttributor:
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
         f = analyse_statement(text, self.doc, cased, folded)
-        if f.weight == "joint_act" and f.who is not None and f.who.members and not all(
-                m in self.spoken for m in f.who.members):
-            f = Finding("narrator", weight="narrator_scene")   # attendees, not speakers
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
         elif f.cue == "narrator" and self._recounted(f, new_par):
@@ -328,7 +324,6 @@ class DocumentAttributor:
                                                   CONFIDENCE["carried_ahead"])
         self.pending = []
         self.last = speaker
-        self.spoken.add(speaker.id)
         self.prev_kind = "speaker"
         self.distance = 0
         self.subject = speaker

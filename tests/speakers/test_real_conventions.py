@@ -108,3 +108,12 @@ def test_according_to_a_pronoun_a_surname_or_a_described_name_is_that_persons():
     assert attribute_speakers(fr)["speaker"].tolist() == [
         "narrator", "hun_manet", "hun_manet", "wang_yi", "wang_yi"]
     assert attribute_speakers(en)["speaker"].tolist() == ["hun_manet", "hun_manet"]
+
+
+def test_a_named_pair_that_commits_or_agrees_is_joint_even_before_either_spoke():
+    en = statements_of(["Cambodian Prime Minister Hun Manet and visiting Chinese Foreign "
+                        "Minister Wang Yi agreed on Sunday to enhance cooperation."],
+                       ["Hun Manet and Wang Yi renewed their commitment to the partnership."],
+                       ["Hun Manet and Wang Yi attended the ceremony."],
+                       lang="en", date="2024-05-06")
+    assert attribute_speakers(en)["speaker"].tolist() == ["joint", "joint", "narrator"]
