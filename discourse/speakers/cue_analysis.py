@@ -55,6 +55,8 @@ _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"
 #: The rest of a description before the name in apposition to it (" étrangères, ").
 _TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
+#: "and" before a second verb of the same subject ("a souhaité la bienvenue ... et a rappelé").
+_AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+")
 #: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
 _ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
                                 + r")\s*,")
@@ -333,6 +335,9 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
         if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
             return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
                                         weight="participial"))
+        said = _and_said(st, scene.end()) if scene and pos == "start" else None
+        if said is not None:   # "X welcomed Y and recalled that ...": X's
+            return (2, w.start, Finding("explicit", w, (w.start, said), weight="subject"))
     if (person or w.kind == "pronoun") and scene:   # "X met Y", "Il s'exprimait lors de"
         return (2, w.start, Finding("narrator", None, (w.start, scene.end()),
                                     subject=w if person else None, weight="narrator_scene"))
@@ -342,6 +347,16 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
         # verb (the narrator's verbs were taken above); the verb lists only add confidence.
         return (3, w.start, Finding(
             "explicit", w, (w.start, verb.end()), weight="subject"))
+    return None
+
+
+def _and_said(st: _Statement, at: int) -> int | None:
+    """Where a reporting verb coordinated after ``at`` and introducing content ends ("...
+    et a rappelé que"), or None ("and observed a demonstration" is no speech)."""
+    for m in _AND_VERB.finditer(st.folded, at):
+        vp = st.rules.vp.match(st.folded, m.end())
+        if vp and _THAT.match(st.folded, vp.end() + 1):
+            return vp.end()
     return None
 
 

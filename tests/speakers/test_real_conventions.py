@@ -117,3 +117,19 @@ def test_a_named_pair_that_commits_or_agrees_is_joint_even_before_either_spoke()
                        ["Hun Manet and Wang Yi attended the ceremony."],
                        lang="en", date="2024-05-06")
     assert attribute_speakers(en)["speaker"].tolist() == ["joint", "joint", "narrator"]
+
+
+def test_a_welcome_is_narration_and_a_phrase_before_a_name_is_not_its_title():
+    en = statements_of(["President Hu Jintao met Prime Minister Hun Sen on Saturday."],
+                       ["Meeting with Cambodia's King Norodom Sihamoni, Hu said China cherishes "
+                        "the traditional ties."],
+                       ["The king extended a warm welcome to Hu.",
+                        "The king said Hu's visit is historically significant."],
+                       ["Hun Sen warmly welcomed the visit of Hu Jintao."],
+                       lang="en", date="2012-04-01")
+    fr = statements_of(["M. Li a souhaité la bienvenue à Hun Sen.",
+                        "Il a déclaré que la Chine soutient le Cambodge."],
+                       lang="fr", date="2016-02-12")
+    assert attribute_speakers(en)["speaker"].tolist() == [
+        "narrator", "hu_jintao", "narrator", "norodom_sihamoni", "narrator"]
+    assert attribute_speakers(fr)["speaker"].tolist() == ["narrator", "li_keqiang"]
