@@ -247,10 +247,10 @@ def _described(st: _Statement, w: Who, pos: str) -> Who | None:
     if pos == "comma" and any(o.kind in ("actor", "name") and o.end <= w.start and
                               folded[o.end:w.start].strip() == "," for o in mentions):
         return None   # "According to A, Minister attached to ..., B informed"
-    resolved = resolve_descriptor(st.doc, w)
+    gender = title_gender(folded[w.start:w.end], st.rules)
+    resolved = resolve_descriptor(st.doc, w, gender)
     if resolved is None and w.members != ("indefinite",):
-        resolved = Who(w.start, w.end, "pronoun", gender=title_gender(
-            folded[w.start:w.end], st.rules))   # "le diplomate": the last one
+        resolved = Who(w.start, w.end, "pronoun", gender=gender)  # "le diplomate": the last one
     return resolved or Who(w.start, w.end, "unknown")
 
 
