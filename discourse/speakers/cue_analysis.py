@@ -23,23 +23,15 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lang import union_words
 from .descriptions import resolve_descriptor
 from .doc_state import DocState, Who, pronoun_gender, remember, title_gender
+from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
-
-#: Confidence of each kind of decision (carried decays with the distance to its cue).
-CONFIDENCE = {
-    "explicit": 0.95, "subject": 0.8, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
-    "inverted_pronoun": 0.85, "joint": 0.9, "joint_act": 0.85, "narrator_marker": 0.97, "narrator_scene": 0.9,
-    "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
-    "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
-}
 
 _END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
 _THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
@@ -57,58 +49,12 @@ _TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
 #: "and" before a second verb of the same subject ("a souhaité la bienvenue ... et a rappelé").
 _AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+")
+#: The opener of a cleft inverted cue ("C'est ce qu'a affirmé X").
+_CLEFT = re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in union_words("cleft_openers"))
+                    + r")\s*") if union_words("cleft_openers") else re.compile(r"(?!x)x")
 #: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
 _ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
                                 + r")\s*,")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A matched span (start, end) with the interface of a regex match."""
-
-    s: int
-    e: int
-
-    def start(self) -> int:
-        """The start offset."""
-        return self.s
-
-    def end(self) -> int:
-        """The end offset."""
-        return self.e
-
-
-@dataclass
-class Finding:
-    """What a statement shows about its speaker (``cue`` None: no cue in the statement)."""
-
-    cue: str | None
-    who: Who | None = None
-    cue_span: tuple[int, int] = (0, 0)
-    subject: Who | None = None      # a named subject (for later pronouns)
-    weight: str = ""                # key of CONFIDENCE
-    background: bool = False
-    speech: bool = False
-    mentioned: tuple = ()           # ids of the people it mentions
-
-
-@dataclass
-class _Statement:
-    """One statement under analysis: its folded copy, where it starts, its mentions."""
-
-    doc: DocState
-    folded: str
-    base: int                       # after the dateline
-    mentions: list
-    opener: bool
-
-    @property
-    def rules(self):
-        return self.doc.rules
-
-
-#: A candidate decision: (rank, position, finding); the lowest rank, then position, wins.
-Candidate = tuple
 
 
 def _position(folded: str, base: int, who: Who) -> str:
@@ -167,7 +113,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
                 if w.start >= base]
     opener = bool(rules.opener.match(folded, base)) or bool(
         rules.according_to.match(folded, base))
-    st = _Statement(doc, folded, base, mentions, opener)
+    st = Statement(doc, folded, base, mentions, opener)
     candidates, subject = _candidates(st)
     people = [w for w in mentions if w.kind in ("actor", "name")]
     remember(doc, people, folded)
@@ -182,7 +128,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
                    mentioned=tuple(w.id for w in people))
 
 
-def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
+def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
     """Every mention's candidate decision, and the named subject of the sentence."""
     candidates: list[Candidate] = []
     subject = None
@@ -205,7 +151,7 @@ def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
     return candidates, subject
 
 
-def _according_pronoun(st: _Statement) -> Candidate | None:
+def _according_pronoun(st: Statement) -> Candidate | None:
     """"Selon lui, ...", "According to her, ...": the last speaker's (a pronoun cue)."""
     acc = st.rules.according_to.match(st.folded, st.base)
     m = acc and _ACCORDING_PRONOUN.match(st.folded, acc.end())
@@ -217,7 +163,7 @@ def _according_pronoun(st: _Statement) -> Candidate | None:
                                     weight="pronoun"))
 
 
-def _apposed_to_subject(st: _Statement, w: Who) -> bool:
+def _apposed_to_subject(st: Statement, w: Who) -> bool:
     """True if ``w`` is a name in apposition to a description that opens the sentence."""
     if w.kind not in ("actor", "name"):
         return False
@@ -226,7 +172,7 @@ def _apposed_to_subject(st: _Statement, w: Who) -> bool:
                _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
 
 
-def _apposition_start(st: _Statement, w: Who) -> int:
+def _apposition_start(st: Statement, w: Who) -> int:
     """Where the description that name ``w`` is in apposition to starts ("selon le ministre
     chinois des Affaires étrangères, Wang Yi, ..."), else where ``w`` starts."""
     if w.kind in ("actor", "name"):
@@ -237,7 +183,7 @@ def _apposition_start(st: _Statement, w: Who) -> int:
     return w.start
 
 
-def _described(st: _Statement, w: Who, pos: str) -> Who | None:
+def _described(st: Statement, w: Who, pos: str) -> Who | None:
     """The person a description names, or None if it only stands beside a name."""
     folded, mentions = st.folded, st.mentions
     if _COMMA.match(folded, w.end) and any(
@@ -254,7 +200,7 @@ def _described(st: _Statement, w: Who, pos: str) -> Who | None:
     return resolved or Who(w.start, w.end, "unknown")
 
 
-def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
+def _candidate(st: Statement, w: Who, pos: str) -> Candidate | None:
     """The decision a mention at ``pos`` ('start', 'comma', 'inside') suggests, if any."""
     rules, folded = st.rules, st.folded
     lv = rules.link_vp.match(folded, w.end)
@@ -264,11 +210,11 @@ def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
     person = w.kind in ("actor", "name", "unknown")
     if lv and pos != "inside":
         return _reporting(st, w, pos, Span(lv.start("vp"), lv.end("vp")))
-    if person and pos in ("comma", "inside"):
-        tail = rules.inv_named.search(folded, st.base, w.start)
-        if tail:
-            return (0, w.start, Finding(
-                "inverted", w, (tail.start("vp"), w.end), weight="inverted"))
+    if person and pos in ("comma", "inside"):   # "..., a annoncé le ministre chinois, X."
+        tail = rules.inv_named.search(folded, st.base, _apposition_start(st, w))
+        start = tail.start("vp") if tail else _cleft(st, w)
+        if start is not None:
+            return (0, w.start, Finding("inverted", w, (start, w.end), weight="inverted"))
     if person or w.kind == "pronoun":
         acc = rules.according_before.search(folded, st.base, _apposition_start(st, w))
         lead = folded[st.base:acc.start()] if acc else ""
@@ -283,13 +229,13 @@ def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
     return _scene(st, w, pos, lv)
 
 
-def _titled(st: _Statement, w: Who) -> bool:
+def _titled(st: Statement, w: Who) -> bool:
     """True if ``w`` is an actor or a person named with a title (not an institution)."""
     return w.kind == "actor" or (w.kind == "name" and bool(w.words & st.rules.title_words)
                                  and not (w.words & st.rules.not_names - st.rules.title_words))
 
 
-def _reporting(st: _Statement, w: Who, pos: str, vp: Span) -> Candidate:
+def _reporting(st: Statement, w: Who, pos: str, vp: Span) -> Candidate:
     """A subject followed by a reporting verb: which cue it is."""
     rules, folded = st.rules, st.folded
     rest = folded[vp.end():]
@@ -311,7 +257,7 @@ def _reporting(st: _Statement, w: Who, pos: str, vp: Span) -> Candidate:
     return (0, w.start, Finding(cue, w, (w.start, vp.end()), weight=weight.get(cue, cue)))
 
 
-def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
+def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     """A subject that travels, meets, acts jointly or sets the scene (no reporting verb)."""
     rules, folded = st.rules, st.folded
     after = rules.link.match(folded, w.end).end()
@@ -350,7 +296,17 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
     return None
 
 
-def _and_said(st: _Statement, at: int) -> int | None:
+def _cleft(st: Statement, w: Who) -> int | None:
+    """Where the verb of a cleft cue naming ``w`` starts ("C'est ce qu'a affirmé X"), or
+    None."""
+    m = _CLEFT.match(st.folded, st.base)
+    vp = m and st.rules.vp.match(st.folded, m.end())
+    if vp and st.rules.link.fullmatch(st.folded, vp.end(), _apposition_start(st, w)):
+        return vp.start()
+    return None
+
+
+def _and_said(st: Statement, at: int) -> int | None:
     """Where a reporting verb coordinated after ``at`` and introducing content ends ("...
     et a rappelé que"), or None ("and observed a demonstration" is no speech)."""
     for m in _AND_VERB.finditer(st.folded, at):
@@ -360,7 +316,7 @@ def _and_said(st: _Statement, at: int) -> int | None:
     return None
 
 
-def _subject_verb(st: _Statement, w: Who, after: int) -> re.Match | None:
+def _subject_verb(st: Statement, w: Who, after: int) -> re.Match | None:
     """The finite verb of the subject ``w``: after its link, or after a relative clause left
     without its closing comma ("Xi Jinping, qui se déplace avec ... a redit"), unless that
     verb is the narrator's."""
@@ -376,7 +332,7 @@ def _subject_verb(st: _Statement, w: Who, after: int) -> re.Match | None:
     return verb
 
 
-def _inverted_pronoun(st: _Statement) -> Candidate | None:
+def _inverted_pronoun(st: Statement) -> Candidate | None:
     """An inverted cue with a pronoun after the content ("..., a-t-il ajouté")."""
     rules, folded, base = st.rules, st.folded, st.base
     inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()

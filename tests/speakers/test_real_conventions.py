@@ -133,3 +133,16 @@ def test_a_welcome_is_narration_and_a_phrase_before_a_name_is_not_its_title():
     assert attribute_speakers(en)["speaker"].tolist() == [
         "narrator", "hu_jintao", "narrator", "norodom_sihamoni", "narrator"]
     assert attribute_speakers(fr)["speaker"].tolist() == ["narrator", "li_keqiang"]
+
+
+def test_french_inverted_cues_with_an_apposition_or_a_cleft_and_a_broken_up_verb():
+    st = statements_of(["Le Cambodge sera le premier pays reçu cette année, a annoncé vendredi "
+                        "le ministre chinois des Affaires étrangères, Wang Yi.",
+                        "Il a rencontré Hun Manet."],
+                       ["La coopération doit s'approfondir.",
+                        "C'est ce qu'a affirmé le Premier ministre cambodgien Hun Manet."],
+                       ["Le ministre chinois des Affaires étrangères, a, pour sa part, adressé "
+                        "ses félicitations au peuple cambodgien."],
+                       lang="fr", date="2024-05-06")
+    assert attribute_speakers(st)["speaker"].tolist() == [
+        "wang_yi", "narrator", "hun_manet", "hun_manet", "wang_yi"]
