@@ -44,8 +44,10 @@ _COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$
 _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"))
                       + r")\b[^,;:«»\"]{1,60})*\s*,\s*")
 
-#: The rest of a description before the name in apposition to it (" étrangères, ").
-_TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
+#: The rest of a description before the name in apposition to it (" étrangères, "), or a
+#: place after the title ("L'ambassadeur de Chine au Cambodge X").
+_TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*|\s+(?:" + "|".join(
+    union_words("title_prepositions")) + r")\s+[\w'-]+\s+")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
 #: "and" before a second verb of the same subject ("a souhaité la bienvenue ... et a rappelé").
 _AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+")
@@ -132,10 +134,15 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
     """Every mention's candidate decision, and the named subject of the sentence."""
     candidates: list[Candidate] = []
     subject = None
+    clause = (0, 0)   # a relative clause after the subject: its mentions are not subjects
     for w in st.mentions:
+        if clause[0] <= w.start < clause[1]:
+            continue
         pos = _position(st.folded, st.base, w)
-        if pos == "comma" and _apposed_to_subject(st, w):
+        if pos != "start" and _apposed_to_subject(st, w):
             pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
+        if pos == "start" and clause == (0, 0):
+            clause = _relative_clause(st, w)
         if w.kind == "descriptor":
             w = _described(st, w, pos)
             if w is None:
@@ -196,7 +203,8 @@ def _described(st: Statement, w: Who, pos: str) -> Who | None:
     gender = title_gender(folded[w.start:w.end], st.rules)
     resolved = resolve_descriptor(st.doc, w, gender)
     if resolved is None and w.members != ("indefinite",):
-        resolved = Who(w.start, w.end, "pronoun", gender=gender)  # "le diplomate": the last one
+        resolved = Who(w.start, w.end, "pronoun", members=("described",),
+                       gender=gender)   # "le diplomate": the last one
     return resolved or Who(w.start, w.end, "unknown")
 
 
@@ -287,12 +295,13 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     if (person or w.kind == "pronoun") and scene:   # "X met Y", "Il s'exprimait lors de"
         return (2, w.start, Finding("narrator", None, (w.start, scene.end()),
                                     subject=w if person else None, weight="narrator_scene"))
-    verb = _subject_verb(st, w, after) if person else None
+    described = w.kind == "pronoun" and w.members == ("described",)   # "le ministre"
+    verb = _subject_verb(st, w, after) if person or described else None
     if verb and (pos == "start" or (pos == "comma" and st.opener)):
         # The subject decides: a person subject is that person's statement whatever the
         # verb (the narrator's verbs were taken above); the verb lists only add confidence.
-        return (3, w.start, Finding(
-            "explicit", w, (w.start, verb.end()), weight="subject"))
+        return (3, w.start, Finding("pronoun" if described else "explicit", w,
+                                    (w.start, verb.end()), weight="subject"))
     return None
 
 
@@ -328,8 +337,27 @@ def _subject_verb(st: Statement, w: Who, after: int) -> re.Match | None:
     verb = rules.subject_verb.search(folded, rel.end(), min(len(folded), rel.end() + 200))
     if verb is None or rules.link_scene.match(folded, verb.start()) or "," in folded[
             rel.end():verb.start()]:
-        return None
+        return _main_verb(st, rel.end())
     return verb
+
+
+def _main_verb(st: Statement, at: int) -> re.Match | None:
+    """The reporting verb that follows a relative clause and its closing comma ("X, qui
+    recevait ..., le ministre Y, à Abidjan, a réitéré"), or None."""
+    for m in _COMMA.finditer(st.folded, at, min(len(st.folded), at + 300)):
+        vp = st.rules.vp.match(st.folded, m.end() + (st.folded[m.end():m.end() + 1] == " "))
+        if vp:
+            return vp
+    return None
+
+
+def _relative_clause(st: Statement, w: Who) -> tuple[int, int]:
+    """The span of a relative clause after the subject ``w`` that ends before the subject's
+    reporting verb (the names inside it are not subjects), or (0, 0)."""
+    rel = _RELATIVE.match(st.folded, w.end)
+    verb = rel and not st.rules.subject_verb.match(st.folded, rel.end()) and _main_verb(
+        st, rel.end())
+    return (rel.start(), verb.start()) if verb else (0, 0)
 
 
 def _inverted_pronoun(st: Statement) -> Candidate | None:

@@ -92,6 +92,7 @@ def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Wh
         words = _bare(words)
         common = who.words & words
         score = 2 * len(common - set(demonyms)) + len(common & set(demonyms))
+        score += wanted is not None and side == wanted   # "le ministre cambodgien": a Cambodian
         score += 2 * bool(covered & words)
         for d in demonyms:
             if d not in common and any(len(x) >= 4 and x[:4] == d[:4] and not

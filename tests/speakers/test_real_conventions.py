@@ -146,3 +146,17 @@ def test_french_inverted_cues_with_an_apposition_or_a_cleft_and_a_broken_up_verb
                        lang="fr", date="2024-05-06")
     assert attribute_speakers(st)["speaker"].tolist() == [
         "wang_yi", "narrator", "hun_manet", "hun_manet", "wang_yi"]
+
+
+def test_subjects_after_a_fronted_phrase_a_place_in_the_title_or_a_relative_clause():
+    fr = statements_of(["Prak Sokhonn a rencontré Wang Yi à Phnom Penh.",
+                        "Wang Yi a salué l'amitié entre les deux pays."],
+                       ["À l'issue des entretiens, devant la presse, le ministre cambodgien "
+                        "affiche sa satisfaction."],
+                       ["L'ambassadeur de Chine au Cambodge Wang Wentian a souligné lors de la "
+                        "cérémonie que les deux peuples se sont entraidés."],
+                       ["Le ministre cambodgien, Prak Sokhonn, qui recevait mardi 5 mars, le "
+                        "ministre chinois, Wang Yi, à sa résidence, à Phnom Penh, a réitéré sa "
+                        "volonté de coopérer."], lang="fr", date="2024-03-05")
+    assert attribute_speakers(fr)["speaker"].tolist() == [
+        "narrator", "wang_yi", "prak_sokhonn", "wang_wentian", "prak_sokhonn"]
