@@ -35,6 +35,8 @@ __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document",
 #: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
 _CREDIT = re.compile(r"^\s*\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)\s*$")
 _BLANKS = re.compile(r"\s+")
+#: The end of a sentence; a document's first statement without it is its headline.
+_SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,11 @@ class DocumentAttributor:
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
         f = analyse_statement(text, self.doc, cased, folded)
+        if not self.rows and f.cue not in (None, "narrator") and not _SENTENCE_END.search(text):
+            # A headline is the narrator's, even when it quotes a speaker (CONVENTIONS.md).
+            subject = f.who if f.who is not None and f.who.kind in ("actor", "name") else None
+            f = Finding("narrator", cue_span=f.cue_span, subject=subject,
+                        weight="narrator_scene")
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
         elif f.cue == "narrator" and self._recounted(f, new_par):

@@ -160,3 +160,13 @@ def test_subjects_after_a_fronted_phrase_a_place_in_the_title_or_a_relative_clau
                         "volonté de coopérer."], lang="fr", date="2024-03-05")
     assert attribute_speakers(fr)["speaker"].tolist() == [
         "narrator", "wang_yi", "prak_sokhonn", "wang_wentian", "prak_sokhonn"]
+
+
+def test_a_headline_is_narration_and_both_after_a_meeting_is_joint():
+    fr = statements_of(["Hun Manet réitère sa volonté de renforcer les relations avec la Chine"],
+                       ["Hun Manet a réitéré sa volonté de renforcer les relations."],
+                       lang="fr", date="2024-03-05")
+    en = statements_of(["Wang Yi met Hun Manet on Monday, and both pledged to deepen "
+                        "cooperation."], lang="en", date="2024-03-05")
+    assert attribute_speakers(fr)["speaker"].tolist() == ["narrator", "hun_manet"]
+    assert attribute_speakers(en)["speaker"].tolist() == ["joint"]
