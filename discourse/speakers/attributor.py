@@ -252,7 +252,8 @@ class DocumentAttributor:
         names_last = last is not None and last.id in f.mentioned
         carry = last is not None and (
             continuing_quote
-            or (self.prev_kind == "speaker" and not f.background and not names_last
+            or (self.prev_kind == "speaker" and not names_last
+                and (not f.background or (f.stance and not new_par))
                 and (not new_par or f.speech))
             or (self.prev_kind == "narrator" and f.speech and not names_last
                 and not f.background and new_par and self.distance <= 3))

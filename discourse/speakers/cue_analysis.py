@@ -29,6 +29,7 @@ from .descriptions import resolve_descriptor
 from .doc_state import DocState, Who, pronoun_gender, remember, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
+from .phrases import fold
 from .quotes import quote_state, without_inner_quotes
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
@@ -54,6 +55,9 @@ _AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+
 #: The opener of a cleft inverted cue ("C'est ce qu'a affirmé X").
 _CLEFT = re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in union_words("cleft_openers"))
                     + r")\s*") if union_words("cleft_openers") else re.compile(r"(?!x)x")
+#: Words of a speaker's stance ("is willing to", "souhaite").
+_STANCE = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(
+    {fold(w) for w in union_words("stance_words")}, key=len, reverse=True)) + r")(?![\w'-])")
 #: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
 _ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
                                 + r")\s*,")
@@ -127,6 +131,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
                    speech=bool(rules.speech.search(without_inner_quotes(folded), base)),
+                   stance=bool(_STANCE.search(folded, base)),
                    mentioned=tuple(w.id for w in people))
 
 

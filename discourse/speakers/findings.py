@@ -57,6 +57,7 @@ class Finding:
     weight: str = ""                # key of CONFIDENCE
     background: bool = False
     speech: bool = False
+    stance: bool = False            # a speaker's stance ("is willing to", "souhaite")
     mentioned: tuple = ()           # ids of the people it mentions
 
 

@@ -170,3 +170,11 @@ def test_a_headline_is_narration_and_both_after_a_meeting_is_joint():
                         "cooperation."], lang="en", date="2024-03-05")
     assert attribute_speakers(fr)["speaker"].tolist() == ["narrator", "hun_manet"]
     assert attribute_speakers(en)["speaker"].tolist() == ["joint"]
+
+
+def test_a_stance_in_a_speakers_paragraph_stays_the_speakers_despite_a_year():
+    en = statements_of(["Wang Yi said China and Cambodia are ironclad friends.",
+                        "China is willing to celebrate the anniversary with Cambodia in 2028.",
+                        "The canal will link Phnom Penh to the sea and is expected to cost "
+                        "$1.7 billion in 2028."], lang="en", date="2024-03-05")
+    assert attribute_speakers(en)["speaker"].tolist() == ["wang_yi", "wang_yi", "narrator"]
