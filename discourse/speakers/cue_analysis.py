@@ -26,20 +26,19 @@ import re
 
 from ..lang import union_words
 from .descriptions import resolve_descriptor
-from .doc_state import DocState, Who, pronoun_gender, remember, title_gender
+from .doc_state import DocState, Who, remember, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .phrases import fold
 from .quotes import quote_state, without_inner_quotes
+from .sentence_cues import QUOTE_CHARS, position, sentence_candidates
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
 _END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
 _THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
-_QUOTE_CHARS = " \t\"«»'(-—–"
 _COMMA = re.compile(r"\s*,")
 _CLOSES = re.compile(r"\s*[.!?»\"”]*\s*$")   # "..., according to X." closes the sentence
-_COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
 #: What stands between a title and the name in apposition to it: complements of the title
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
 _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"))
@@ -58,20 +57,6 @@ _CLEFT = re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in union_words("clef
 #: Words of a speaker's stance ("is willing to", "souhaite").
 _STANCE = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(
     {fold(w) for w in union_words("stance_words")}, key=len, reverse=True)) + r")(?![\w'-])")
-#: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
-_ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
-                                + r")\s*,")
-
-
-def _position(folded: str, base: int, who: Who) -> str:
-    """'start' (sentence start), 'comma' (after a comma) or 'inside'."""
-    before = folded[base:who.start]
-    if not before.strip(_QUOTE_CHARS):
-        return "start"
-    b = before.rstrip().rstrip("\"»'").rstrip()
-    if b.endswith((",", ":", "--", "—")) or _COMMA_AND.search(b):
-        return "comma"
-    return "inside"
 
 
 def _shouting(cased: str) -> bool:
@@ -143,7 +128,7 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
     for w in st.mentions:
         if clause[0] <= w.start < clause[1]:
             continue
-        pos = _position(st.folded, st.base, w)
+        pos = position(st.folded, st.base, w)
         if pos != "start" and _apposed_to_subject(st, w):
             pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
         if pos == "start" and clause == (0, 0):
@@ -157,22 +142,8 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         found = _candidate(st, w, pos)
         if found is not None:
             candidates.append(found)
-    for found in (_inverted_pronoun(st), _according_pronoun(st)):
-        if found is not None:
-            candidates.append(found)
+    candidates.extend(sentence_candidates(st))
     return candidates, subject
-
-
-def _according_pronoun(st: Statement) -> Candidate | None:
-    """"Selon lui, ...", "According to her, ...": the last speaker's (a pronoun cue)."""
-    acc = st.rules.according_to.match(st.folded, st.base)
-    m = acc and _ACCORDING_PRONOUN.match(st.folded, acc.end())
-    if not m:
-        return None
-    word = st.folded[m.start():m.end()].rstrip(" ,")
-    who = Who(m.start(), m.end(), "pronoun", gender=st.rules.pronoun_gender.get(word))
-    return (0.5, m.start(), Finding("pronoun", who, (acc.start(), m.end() - 1),
-                                    weight="pronoun"))
 
 
 def _apposed_to_subject(st: Statement, w: Who) -> bool:
@@ -180,7 +151,7 @@ def _apposed_to_subject(st: Statement, w: Who) -> bool:
     if w.kind not in ("actor", "name"):
         return False
     return any(d.kind == "descriptor" and d.end <= w.start and
-               _position(st.folded, st.base, d) == "start" and
+               position(st.folded, st.base, d) == "start" and
                _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
 
 
@@ -231,7 +202,7 @@ def _candidate(st: Statement, w: Who, pos: str) -> Candidate | None:
     if person or w.kind == "pronoun":
         acc = rules.according_before.search(folded, st.base, _apposition_start(st, w))
         lead = folded[st.base:acc.start()] if acc else ""
-        if acc and ((not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and
+        if acc and ((not lead.strip(QUOTE_CHARS) or lead.rstrip().endswith(",")) and
                     _COMMA.match(folded, w.end) or (lead.rstrip().endswith(",") and
                                                      _CLOSES.match(folded, w.end) and
                                                      _titled(st, w))):
@@ -363,18 +334,3 @@ def _relative_clause(st: Statement, w: Who) -> tuple[int, int]:
     verb = rel and not st.rules.subject_verb.match(st.folded, rel.end()) and _main_verb(
         st, rel.end())
     return (rel.start(), verb.start()) if verb else (0, 0)
-
-
-def _inverted_pronoun(st: Statement) -> Candidate | None:
-    """An inverted cue with a pronoun after the content ("..., a-t-il ajouté")."""
-    rules, folded, base = st.rules, st.folded, st.base
-    inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()
-    for m in inverted:
-        if folded[base:m.start()].rstrip().endswith((",", "»", '"')):
-            plural = m.groupdict().get("pl") or m.groupdict().get("pl2")
-            return (0, m.start(), Finding(
-                "joint" if plural else "inverted",
-                Who(m.start(), m.end(), "plural" if plural else "pronoun",
-                    gender=pronoun_gender(m.group(), rules)), (m.start(), m.end()),
-                weight="joint" if plural else "inverted_pronoun"))
-    return None

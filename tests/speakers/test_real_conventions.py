@@ -178,3 +178,12 @@ def test_a_stance_in_a_speakers_paragraph_stays_the_speakers_despite_a_year():
                         "The canal will link Phnom Penh to the sea and is expected to cost "
                         "$1.7 billion in 2028."], lang="en", date="2024-03-05")
     assert attribute_speakers(en)["speaker"].tolist() == ["wang_yi", "wang_yi", "narrator"]
+
+
+def test_words_reported_through_an_institution_are_the_persons_not_through_a_person():
+    en = statements_of(["Hun Manet met Wang Yi in Phnom Penh."],
+                       ["In a press statement, the ministry said Hun Manet stressed the need "
+                        "for more trade.",
+                        "Wang Yi noted that Hun Manet values the friendship."],
+                       lang="en", date="2024-03-05")
+    assert attribute_speakers(en)["speaker"].tolist() == ["narrator", "hun_manet", "wang_yi"]
