@@ -187,3 +187,9 @@ def test_words_reported_through_an_institution_are_the_persons_not_through_a_per
                         "Wang Yi noted that Hun Manet values the friendship."],
                        lang="en", date="2024-03-05")
     assert attribute_speakers(en)["speaker"].tolist() == ["narrator", "hun_manet", "wang_yi"]
+
+
+def test_a_dateline_with_a_title_case_place_and_an_agency_is_not_a_name():
+    en = statements_of(["Kampong Speu (FN), March 29 - General Tea Banh said that the exercise "
+                        "was a success."], lang="en", date="2018-03-29")
+    assert attribute_speakers(en)["speaker"].tolist() == ["tea_banh"]
