@@ -114,9 +114,11 @@ def test_a_named_pair_that_commits_or_agrees_is_joint_even_before_either_spoke()
     en = statements_of(["Cambodian Prime Minister Hun Manet and visiting Chinese Foreign "
                         "Minister Wang Yi agreed on Sunday to enhance cooperation."],
                        ["Hun Manet and Wang Yi renewed their commitment to the partnership."],
-                       ["Hun Manet and Wang Yi attended the ceremony."],
+                       ["Hun Manet and Wang Yi attended the ceremony.",
+                        "Hun Manet and Wang Yi also discussed regional issues."],
                        lang="en", date="2024-05-06")
-    assert attribute_speakers(en)["speaker"].tolist() == ["joint", "joint", "narrator"]
+    assert attribute_speakers(en)["speaker"].tolist() == ["joint", "joint", "narrator",
+                                                          "narrator"]
 
 
 def test_a_welcome_is_narration_and_a_phrase_before_a_name_is_not_its_title():
