@@ -276,6 +276,23 @@ def split(force: bool = False) -> int:
     return 0
 
 
+def same_meeting(a, b) -> bool:
+    """Two story keys (``2024-04-22 Hun Manet / Hun Sen - Wang Yi``) name one meeting.
+
+    The same date (the first ten characters) and at least two participants in common
+    (names split at `` - ``, ``/`` and ``,``; a parenthesised note is ignored).
+    """
+    import re
+
+    def parts(story) -> tuple[str, set[str]]:
+        story = re.sub(r"\(.*?\)", "", str(story)).strip()
+        date, _, names = story.partition(" ")
+        return date[:10], {n.strip().lower() for n in re.split(r" - |/|,", names) if n.strip()}
+
+    (da, na), (db, nb) = parts(a), parts(b)
+    return bool(da) and da == db and len(na & nb) >= 2
+
+
 def part_of_new(doc: dict, rows: list[dict]) -> str:
     """The part of a document labelled after the split (data/real/README.md's rule).
 
@@ -284,8 +301,8 @@ def part_of_new(doc: dict, rows: list[dict]) -> str:
     """
     by_id = {d["doc_id"]: d for d in read_docs()}
     key = outlet_key(doc["url"])
-    if any(r["part"] == "dev" and str(by_id.get(r["doc_id"], {}).get("story", ""))
-           == str(doc["story"]) for r in rows):
+    if any(r["part"] == "dev" and same_meeting(by_id.get(r["doc_id"], {}).get("story", ""),
+                                               doc["story"]) for r in rows):
         return "dev"
     same = [r["part"] for r in rows if r["outlet"] == key and r["part"] in {"dev", "test"}]
     mine = [r["part"] for r in rows if r["outlet"] == key and r["lang"] == doc["lang"]
