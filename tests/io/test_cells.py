@@ -162,3 +162,13 @@ def test_a_sliced_table_gives_its_own_rows(rows):
     df = pd.DataFrame({"t": [f"row {i}, x" for i in range(rows * 3)], "n": range(rows * 3)})
     part = df.iloc[rows:2 * rows]
     assert format_body(part, neutralize=True, digits=6) == reference_body(part)
+
+
+def test_rows_sort_by_statement_number_with_ascii_and_other_ids():
+    from discourse.io.order import sort_rows
+
+    ids = ["d.10", "d.9", "d.x", "d", None, "d.2"]
+    df = pd.DataFrame({"doc_id": ["d"] * 6, "stmt_id": ids}, index=[5, 3, 1, 0, 4, 2])
+    assert sort_rows(df)["stmt_id"].fillna("-").tolist() == ["d.2", "d.9", "d.10", "d.x", "d", "-"]
+    df["stmt_id"] = ["é.10", "é.9", "é.x", "é", None, "é.2"]     # non-ASCII: pandas' path
+    assert sort_rows(df)["stmt_id"].fillna("-").tolist() == ["é.2", "é.9", "é.10", "é.x", "é", "-"]
