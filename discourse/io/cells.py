@@ -112,9 +112,12 @@ def _text_cells(arr: pa.Array, neutralize: bool) -> pa.Array:
     arr = arr.fill_null("")
     if neutralize:
         formula = pc.match_substring_regex(arr, _FORMULA_RE2)
-        arr = pc.if_else(formula, pc.binary_join_element_wise(
-            _scalar("'"), arr, _scalar("")), arr)
+        if pc.any(formula).as_py():
+            arr = pc.if_else(formula, pc.binary_join_element_wise(
+                _scalar("'"), arr, _scalar("")), arr)
     quote = pc.match_substring_regex(arr, _QUOTES_RE2)
+    if not pc.any(quote).as_py():         # most columns: nothing to quote
+        return arr
     quoted = pc.binary_join_element_wise(
         _scalar('"'), pc.replace_substring(arr, '"', '""'), _scalar('"'), _scalar(""))
     return pc.if_else(quote, quoted, arr)
