@@ -154,7 +154,13 @@ def group_labels(df: pd.DataFrame, keys: list[str]) -> pd.Series:
     """
     if not keys:
         return pd.Series("all statements", index=df.index, dtype=object)
-    return df[keys].astype(str).agg(" / ".join, axis=1).astype(object)
+    # Column by column (numpy's element-wise str concatenation), not row by row: a
+    # heatmap's table holds one row per speaker and theme.
+    parts = [df[k].astype(str).to_numpy(dtype=object) for k in keys]
+    labels = parts[0].copy()
+    for part in parts[1:]:
+        labels = labels + " / " + part
+    return pd.Series(labels, index=df.index, dtype=object)
 
 
 def count_label(n: int, *, noun: str = "statement") -> str:
