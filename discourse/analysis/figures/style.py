@@ -125,7 +125,8 @@ def top_groups(sizes: pd.Series, top: int | None) -> tuple[list, int]:
     groups = list(sizes.index)
     if top is None or len(groups) <= top:
         return groups, 0
-    order = sorted(range(len(groups)), key=lambda i: (-int(sizes.iloc[i]), str(groups[i])))
+    n = sizes.to_numpy().tolist()                # not sizes.iloc[i]: one lookup per group
+    order = sorted(range(len(groups)), key=lambda i: (-int(n[i]), str(groups[i])))
     keep = sorted(order[:top])
     return [groups[i] for i in keep], len(groups) - top
 
