@@ -212,9 +212,12 @@ def count_tokens_many(texts: list[str], *, lang: str | None = "fr") -> np.ndarra
     count = token_counter(lang)
     language = get_language(lang, strict=False)
     rx = language.token_count_pattern()
-    if rx is None or not len(texts):
+    try:
+        arr = pa.array(texts, type=pa.large_string()) if rx is not None and len(texts) else None
+    except UnicodeEncodeError:            # a lone surrogate (from a JSON escape): no UTF-8
+        arr = None
+    if arr is None:
         return np.fromiter((count(t, 0, len(t)) for t in texts), np.int64, len(texts))
-    arr = pa.array(texts, type=pa.large_string())
     counts = pc.count_substring_regex(arr, rx).to_numpy().astype(np.int64)
     for i in np.flatnonzero(pc.match_substring_regex(arr, unsafe_pattern()).to_numpy(
             zero_copy_only=False)).tolist():

@@ -42,6 +42,11 @@ def test_random_texts(texts, lang):
         [count_tokens(t, lang=lang) for t in texts]
 
 
+def test_a_lone_surrogate_is_counted_in_python():
+    texts = ["l’ami \ud800 d’un", "a b"]
+    assert count_tokens_many(texts, lang="fr").tolist() == [4, 2]
+
+
 def test_unspaced_languages_count_in_python():
     texts = ["中柬友谊。", "ព្រះរាជាណាចក្រកម្ពុជា"]
     for lang in ("zh", "km"):
