@@ -31,6 +31,8 @@ import re
 import threading
 from functools import lru_cache
 
+from pypinyin import lazy_pinyin
+
 from ..base import Language
 from ..unspaced import Segmenter, cached_form, default_terms, sentence_spans
 
@@ -74,21 +76,52 @@ class Chinese(Language):
 
     def romanize(self, name: str) -> str:
         """An ASCII id for a person's name written in Chinese characters: ``zh_`` and the
-        code points of its Simplified characters in hexadecimal (Latin letters and digits
-        kept), since no pinyin table is installed; Traditional and Simplified spellings give
-        the same id. Add the people your readouts name to the actors file to get their names.
+        pinyin of its Simplified characters, syllable by syllable (pypinyin; a surname's own
+        reading from ``surnames.yml``: 曾 is *zeng*, 单 *shan*); Latin letters and digits kept.
+        Traditional and Simplified spellings give the same id. Add the people your readouts
+        name to the actors file to get their usual Latin spelling.
 
         Examples
         --------
-        >>> Chinese().romanize("谢天龙"), Chinese().romanize("謝天龍")
-        ('zh_8c22_5929_9f99', 'zh_8c22_5929_9f99')
+        >>> Chinese().romanize("谢天龙"), Chinese().romanize("謝天龍"), Chinese().romanize("曾庆红")
+        ('zh_xie_tian_long', 'zh_xie_tian_long', 'zh_zeng_qing_hong')
         """
-        parts = re.findall(r"[a-z0-9]+|[^\W\d_]", self.match_form(name))
-        return "_".join(["zh"] + [p if p.isascii() else f"{ord(p):x}" for p in parts])
+        form = self.match_form(name)
+        first = re.search(r"[^\W\d_a-z]", form)
+        syllables = []
+        if first is not None:
+            surname, skip = _surname(form[first.start():first.start() + 2])
+            syllables = re.findall(r"[a-z0-9]+", form[:first.start()]) + surname
+            form = form[first.start() + skip:]
+        for part in re.findall(r"[a-z0-9]+|[^\W\d_]+", form):
+            syllables += [part] if part.isascii() else _pinyin(part)
+        return "_".join(["zh"] + [s for s in syllables if s])
 
     def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
                       terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
         return _segmenter(self, frozenset(terms)).spans(text, start, end)
+
+
+def _surname(head: str) -> tuple[list[str], int]:
+    """The pinyin of a name's surname (compound first) and how many characters it takes."""
+    table = _surnames()
+    if head in table["compound"]:
+        return [table["compound"][head]], 2
+    if head[:1] in table["single"]:
+        return [table["single"][head[:1]]], 1
+    return [], 0
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict:
+    return Chinese().data("surnames")
+
+
+def _pinyin(chars: str) -> list[str]:
+    """Toneless pinyin, one syllable a character; a character without a reading keeps its
+    code point in hexadecimal."""
+    return [p if p.isascii() and p.isalnum() else f"{ord(c):x}"
+            for c, p in zip(chars, lazy_pinyin(chars, errors=lambda s: [f"{ord(c):x}" for c in s]))]
 
 
 def _jieba_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
