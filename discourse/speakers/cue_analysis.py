@@ -25,13 +25,12 @@ from __future__ import annotations
 import re
 
 from ..lang import union_words
-from .descriptions import resolve_descriptor
+from .descriptions import note_meeting, resolve_descriptor
 from .doc_state import DocState, Who, remember, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
-from .phrases import fold
 from .quotes import quote_state, without_inner_quotes
-from .sentence_cues import QUOTE_CHARS, position, sentence_candidates
+from .sentence_cues import QUOTE_CHARS, STANCE, position, sentence_candidates
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
@@ -54,9 +53,7 @@ _AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+
 #: The opener of a cleft inverted cue ("C'est ce qu'a affirmé X").
 _CLEFT = re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in union_words("cleft_openers"))
                     + r")\s*") if union_words("cleft_openers") else re.compile(r"(?!x)x")
-#: Words of a speaker's stance ("is willing to", "souhaite").
-_STANCE = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(
-    {fold(w) for w in union_words("stance_words")}, key=len, reverse=True)) + r")(?![\w'-])")
+_STANCE = STANCE
 
 
 def _shouting(cased: str) -> bool:
@@ -112,6 +109,9 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         best = min(candidates, key=lambda c: (c[0], c[1]))[2]
         if best.subject is None and best.who is not None and best.who.kind in ("actor", "name"):
             best.subject = best.who
+        if best.weight == "narrator_scene" and best.subject is not None:
+            note_meeting(doc, best.subject, people,  # "X received Y": X the host
+                         bool(rules.travel_vp.match(folded, best.subject.end)))
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),

@@ -72,6 +72,9 @@ class DocState:
     warned: set = field(default_factory=set)       # ambiguous aliases already warned about
     sides: dict = field(default_factory=dict)      # person id -> country its title tells
     variants: dict = field(default_factory=dict)   # misspelt name -> actor id it names
+    last_side: str | None = None                   # side of the last speaker (counterparts)
+    host: tuple | None = None                      # (kind, id, name) of the meeting's host
+    guest: tuple | None = None                     # ... and of its guest
     _actor_words: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
