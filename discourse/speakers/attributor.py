@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from ..text.normalize import normalize_text
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
-from .doc_state import DocState, Who
+from .doc_state import DocState, Who, forget_headline_names
 
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
            "UNKNOWN", "JOINT", "NARRATOR"]
@@ -219,7 +219,10 @@ class DocumentAttributor:
             who = _label(self.doc, Who(0, 0, *person), None)
             for j in range(i, len(self.rows)):
                 row = self.rows[j]
-                if row.speaker == UNKNOWN.id and row.side in (side, None) and row.cue != "none":
+                if row.speaker not in (UNKNOWN.id, NARRATOR.id, JOINT.id, who.id):
+                    break   # somebody else speaks
+                if row.speaker == UNKNOWN.id and (row.side == side or row.side is None and
+                                                  row.cue in ("pronoun", "carried")):
                     self.rows[j] = replace(row, speaker=who.id, speaker_name=who.name,
                                            side=who.side)
 
@@ -246,7 +249,10 @@ class DocumentAttributor:
         self.prev_par = par
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
+        known = len(self.doc.people)
         f = analyse_statement(text, self.doc, cased, folded)
+        if not self.rows and not _SENTENCE_END.search(text):
+            forget_headline_names(self.doc, known, cased)
         if not self.rows and f.cue not in (None, "narrator") and not _SENTENCE_END.search(text):
             # A headline is the narrator's, even when it quotes a speaker (CONVENTIONS.md).
             subject = f.who if f.who is not None and f.who.kind in ("actor", "name") else None

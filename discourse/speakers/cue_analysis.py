@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..lang import union_words
-from .descriptions import note_meeting, resolve_descriptor
+from .descriptions import as_institution, note_meeting, resolve_descriptor
 from .doc_state import DocState, Who, remember, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
@@ -103,7 +103,8 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         rules.according_to.match(folded, base))
     st = Statement(doc, folded, base, mentions, opener)
     candidates, subject = _candidates(st)
-    people = [w for w in mentions if w.kind in ("actor", "name")]
+    people = [w for w in mentions if w.kind in ("actor", "name")
+              and as_institution(doc, w, folded) is None]   # an institution is nobody
     remember(doc, people, folded)
     if candidates:
         best = min(candidates, key=lambda c: (c[0], c[1]))[2]
@@ -137,6 +138,7 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
             w = _described(st, w, pos)
             if w is None:
                 continue
+        w = as_institution(st.doc, w, st.folded) or w   # "People's Congress of China"
         if pos == "start" and w.kind in ("actor", "name") and subject is None:
             subject = w
         found = _candidate(st, w, pos)

@@ -25,7 +25,7 @@ from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
 from .phrases import fold
 
-__all__ = ["find_descriptors", "resolve_descriptor", "note_meeting"]
+__all__ = ["find_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
 
 _DEMONYM_RX = DEMONYM_WORD
 _GLUE = GLUE_WORDS
@@ -35,6 +35,9 @@ _HOST = frozenset(fold(w) for w in union_words("host_words"))
 _GUEST = frozenset(fold(w) for w in union_words("guest_words"))
 #: A possessive before a description ("son homologue", "his counterpart").
 _POSSESSIVE = re.compile(r"(?<![\w'-])(?:" + "|".join(union_words("possessives")) + r")\s+")
+_OF_TAIL = re.compile(r"\s+(?:" + "|".join(union_words("of_words")) + r")\s+(?:(?:" + "|".join(
+    union_words("definite_articles")) + r")\s*)?[\w'-]+")
+_POSSESSIVES = frozenset(union_words("possessives"))
 _POSSESSIVE_END = re.compile(_POSSESSIVE.pattern + "$")
 _INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
 #: Title words that do not make a description a person's ("the Foreign Ministry").
@@ -63,6 +66,8 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
         body = set(m.group("body").replace("-", " ").split())
         if any(s < pe and ps < e for ps, pe in spans) or not (body & rules.title_words):
             continue
+        if not (body - _POSSESSIVES) & rules.title_words:
+            continue   # "his" alone
         possessive = _POSSESSIVE.match(folded, s) or _POSSESSIVE_END.search(
             folded, max(0, s - 8), s)   # "son homologue", "his counterpart"
         if not m.group("art") and not cased[m.start("body")].isupper() and not possessive:
@@ -160,6 +165,21 @@ def note_meeting(doc: DocState, subject: Who, people: list[Who], travel: bool) -
     guest_first = travel or bool(subject.words & _GUEST)
     a, b = (others[0], subject) if guest_first else (subject, others[0])
     doc.host, doc.guest = (a.kind, a.id, a.name), (b.kind, b.id, b.name)
+
+
+def as_institution(doc: DocState, who: Who, folded: str) -> Who | None:
+    """An institution the name finder took for a person ("National People's Congress of
+    China has lauded ...", "the Liaison Department"): an unknown person of the side its
+    words or the words after it tell, or None if ``who`` is not one."""
+    if who.kind != "name" or not who.name:
+        return None
+    words = fold(who.name).split()
+    if not words or words[-1] not in _INSTITUTION:
+        return None
+    tail = _OF_TAIL.match(folded, who.end)   # "... Congress of China"
+    end = tail.end() if tail else who.end
+    side = side_in(folded[who.start:end], doc.rules)
+    return Who(who.start, end, "unknown", words=who.words, members=("side", side))
 
 
 @lru_cache(maxsize=4096)

@@ -29,7 +29,8 @@ from .actors import Actors
 from .cues import GLUE_WORDS, CueRules, side_in
 from .phrases import fold
 
-__all__ = ["Who", "DocState", "remember", "fold_name", "pronoun_gender", "title_gender"]
+__all__ = ["Who", "DocState", "remember", "fold_name", "pronoun_gender", "title_gender",
+           "forget_headline_names"]
 
 _GLUE = GLUE_WORDS
 _APPOSITION_AFTER = re.compile(r"\s*,([^,;:]{1,80}),")
@@ -39,6 +40,7 @@ _FORMER = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}(?![\w'
 _FORMER_BEFORE = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}[\s-]*$")
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:])([^,;:]{1,60}),\s*$")
 _PRONOUN_WORD = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _RELATIVE = re.compile(r"\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\b")
 
 
@@ -213,6 +215,22 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
                 gender = _gender_of([folded[start:nxt]], rules, rules.near_name_pronouns)
             if gender is not None:
                 doc.genders[w.id] = gender
+
+
+def forget_headline_names(doc: DocState, known: int, cased: str) -> None:
+    """Forget the people outside the actors file that a headline in title case (``cased``)
+    named from ``doc.people[known]`` on: its capitals make names of verbs and nouns
+    ("Visiting Chinese Minister Applauds Cambodians' Decision")."""
+    words = [w for w in _WORDS.findall(cased) if len(w) > 3]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return
+    minted = {p[1] for p in doc.people[known:] if p[0] == "name"}
+    if not minted:
+        return
+    doc.people[known:] = [p for p in doc.people[known:] if p[0] != "name"]
+    for table in (doc.registry, doc.surnames):
+        for key in [k for k, v in table.items() if v[1] in minted]:
+            del table[key]
 
 
 def _first_person(mentions: list[Who]) -> int:

@@ -127,3 +127,26 @@ def test_two_countries_as_one_subject_are_joint():
                     "Cambodia and China are committed to strengthening their relations."],
                    lang="en", date="2019-05-06")
     assert en["speaker"].tolist()[1:] == ["joint", "joint"]
+
+
+def test_a_counterpart_after_a_fronted_phrase():
+    fr = _speakers(["Hun Manet a reçu Wang Yi.",
+                    "Hun Manet a déclaré que le Cambodge soutient la Chine.",
+                    "De son côté, son homologue chinois a salué l'amitié entre les deux pays."],
+                   lang="fr", date="2024-05-06")
+    en = _speakers(["Hun Manet received Wang Yi.", "Hun Manet said Cambodia backs China.",
+                    "For his part, his counterpart hailed the ties between the two countries.",
+                    "He said his third visit was a success."],
+                   lang="en", date="2024-05-06")
+    assert fr["speaker"].tolist()[2] == "wang_yi"
+    assert en["speaker"].tolist()[2:] == ["wang_yi", "wang_yi"]
+
+
+def test_an_institution_opening_the_document_is_the_person_of_its_side_named_next():
+    en = _speakers(["Visiting Chinese Lawmaker Hails Cambodian Growth",
+                    "National People’s Congress of China has hailed the progress of Cambodia.",
+                    "Vice Chairman Zhang Chunxian met Hun Sen on Thursday.",
+                    "He highly appreciated the rapid progress of Cambodia."],
+                   lang="en", date="2018-11-02")
+    assert en["speaker"].tolist() == ["narrator", "zhang_chunxian", "narrator",
+                                      "zhang_chunxian"]
