@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..lang import union_words
 from .descriptions import as_institution, note_meeting, resolve_descriptor
@@ -37,6 +38,10 @@ __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 _END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
 _THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
 _COMMA = re.compile(r"\s*,")
+_SPACE = re.compile(r"\s")
+_POSSESSIVES = frozenset(union_words("possessives"))
+_AND_ONLY = re.compile(r"\s+(?:" + "|".join(union_words("and_words")) + r")\s+")
+_OF_START = re.compile(r"\s+(?:" + "|".join(union_words("of_words")) + r"|d')[\s']")
 _CLOSES = re.compile(r"\s*[.!?»\"”]*\s*$")   # "..., according to X." closes the sentence
 #: What stands between a title and the name in apposition to it: complements of the title
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
@@ -135,6 +140,7 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         if pos == "start" and clause == (0, 0):
             clause = _relative_clause(st, w)
         if w.kind == "descriptor":
+            w = _whole_description(st, w) if pos == "start" else w
             w = _described(st, w, pos)
             if w is None:
                 continue
@@ -146,6 +152,29 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
             candidates.append(found)
     candidates.extend(sentence_candidates(st))
     return candidates, subject
+
+
+def _whole_description(st: Statement, w: Who) -> Who:
+    """A description that opens the sentence with the rest of its subject: a coordinated
+    title ("le vice-Premier ministre et ministre des Affaires étrangères cambodgien") and a
+    long complement before the verb ("le chef de la diplomatie de la deuxième puissance
+    économique mondiale a adressé")."""
+    folded, rules = st.folded, st.rules
+    more = _AND_ONLY.match(folded, w.end)
+    d = more and rules.descriptor.match(folded, more.end())
+    if d and not d.group("art") and d.group("body").split()[0] not in _POSSESSIVES and set(
+            d.group("body").replace("-", " ").split()) & rules.title_words:
+        w = replace(w, end=d.end(), words=w.words | frozenset(
+            (d.group("body") + " " + (d.group("tail") or "")).replace("-", " ").split()))
+    if not _OF_START.match(folded, w.end):
+        return w
+    for m in _SPACE.finditer(folded, w.end, min(len(folded), w.end + 90)):
+        if folded[m.start() - 1] in ",;:()":
+            break
+        if rules.subject_verb.match(folded, rules.link.match(folded, m.start()).end()):
+            return replace(w, end=m.start(), words=w.words | frozenset(
+                folded[w.end:m.start()].replace("'", " ").split()))   # "... du Sénégal"
+    return w
 
 
 def _apposed_to_subject(st: Statement, w: Who) -> bool:

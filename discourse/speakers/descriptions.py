@@ -37,6 +37,7 @@ _GUEST = frozenset(fold(w) for w in union_words("guest_words"))
 _POSSESSIVE = re.compile(r"(?<![\w'-])(?:" + "|".join(union_words("possessives")) + r")\s+")
 _OF_TAIL = re.compile(r"\s+(?:" + "|".join(union_words("of_words")) + r")\s+(?:(?:" + "|".join(
     union_words("definite_articles")) + r")\s*)?[\w'-]+")
+_DEPUTY = frozenset(fold(w) for w in union_words("deputy_words"))
 _POSSESSIVES = frozenset(union_words("possessives"))
 _POSSESSIVE_END = re.compile(_POSSESSIVE.pattern + "$")
 _INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
@@ -144,6 +145,8 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
         score = 2 * len(common - set(demonyms)) + len(common & set(demonyms))
         score += wanted is not None and side == wanted   # "le ministre cambodgien": a Cambodian
         score += 2 * bool(covered & words) + (counterpart and side is not None)
+        if _deputy(words) and not _deputy(who.words):
+            score -= 1   # "le Premier ministre", "the leader": not the vice-premier
         for d in demonyms:
             if d not in common and any(len(x) >= 4 and x[:4] == d[:4] and not
                                        _DEMONYM_RX.match(x) for x in words):
@@ -180,6 +183,11 @@ def as_institution(doc: DocState, who: Who, folded: str) -> Who | None:
     end = tail.end() if tail else who.end
     side = side_in(folded[who.start:end], doc.rules)
     return Who(who.start, end, "unknown", words=who.words, members=("side", side))
+
+
+def _deputy(words: frozenset) -> bool:
+    """True if the title words make a deputy ("vice-premier", "deputy")."""
+    return any(w in _DEPUTY or w.split("-", 1)[0] in _DEPUTY for w in words)
 
 
 @lru_cache(maxsize=4096)

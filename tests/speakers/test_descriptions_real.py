@@ -150,3 +150,27 @@ def test_an_institution_opening_the_document_is_the_person_of_its_side_named_nex
                    lang="en", date="2018-11-02")
     assert en["speaker"].tolist() == ["narrator", "zhang_chunxian", "narrator",
                                       "zhang_chunxian"]
+
+
+def test_the_leader_or_the_prime_minister_is_not_the_deputy():
+    fr = _speakers(["Le président Xi Jinping a reçu Samdech Techo Hun Sen, Premier ministre "
+                    "du Cambodge, et le vice-Premier ministre Prak Sokhonn.",
+                    "Le dirigeant cambodgien a hautement apprécié l'aide de la Chine.",
+                    "Le vice-Premier ministre et ministre des Affaires étrangères cambodgien a "
+                    "remercié la Chine."],
+                   lang="fr", date="2019-05-06")
+    en = _speakers(["President Xi Jinping met Prime Minister Hun Sen and Deputy Prime "
+                    "Minister Prak Sokhonn.",
+                    "The Cambodian leader spoke highly of China's help."],
+                   lang="en", date="2019-05-06")
+    assert fr["speaker"].tolist()[1:] == ["hun_sen", "prak_sokhonn"]
+    assert en["speaker"].tolist()[1] == "hun_sen"
+
+
+def test_a_description_with_a_long_complement_before_its_verb():
+    fr = _speakers(["Wang Yi a été reçu par le président ivoirien.",
+                    "Le chef de la diplomatie de la deuxième économie mondiale a par ailleurs "
+                    "adressé ses félicitations au pays.",
+                    "Le Président de la République du Laos a pris part au sommet."],
+                   lang="fr", date="2024-01-17")
+    assert fr["speaker"].tolist()[1:] == ["wang_yi", "narrator"]
