@@ -362,7 +362,7 @@ class DocumentAttributor:
                                                   CONFIDENCE["carried_ahead"])
         self.pending = []
         self.last = speaker
-        self.doc.last_side = speaker.side
+        self.doc.last_side, self.doc.last_speaker = speaker.side, speaker.id
         self.prev_kind = "speaker"
         self.distance = 0
         self.subject = speaker

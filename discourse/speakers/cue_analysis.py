@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from ..lang import union_words
 from .descriptions import as_institution, note_meeting, resolve_descriptor
-from .doc_state import DocState, Who, remember, title_gender
+from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
@@ -144,7 +144,7 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
             w = _described(st, w, pos)
             if w is None:
                 continue
-        w = as_institution(st.doc, w, st.folded) or w   # "People's Congress of China"
+        w = as_institution(st.doc, w, st.folded) or surname_variant(st.doc, w) or w
         if pos == "start" and w.kind in ("actor", "name") and subject is None:
             subject = w
         found = _candidate(st, w, pos)
@@ -183,7 +183,8 @@ def _apposed_to_subject(st: Statement, w: Who) -> bool:
         return False
     return any(d.kind == "descriptor" and d.end <= w.start and
                position(st.folded, st.base, d) == "start" and
-               _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
+               (_TITLE_TAIL.fullmatch(st.folded, d.end, w.start) or
+                _whole_description(st, d).end >= w.start - 1) for d in st.mentions)
 
 
 def _apposition_start(st: Statement, w: Who) -> int:

@@ -40,6 +40,7 @@ _OF_TAIL = re.compile(r"\s+(?:" + "|".join(union_words("of_words")) + r")\s+(?:(
 _DEPUTY = frozenset(fold(w) for w in union_words("deputy_words"))
 _POSSESSIVES = frozenset(union_words("possessives"))
 _POSSESSIVE_END = re.compile(_POSSESSIVE.pattern + "$")
+_SIDE_NOUNS = frozenset(fold(w) for w in union_words("side_nouns"))
 _INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
 #: Title words that do not make a description a person's ("the Foreign Ministry").
 _NOT_PERSON = _INSTITUTION | frozenset(fold(w) for w in union_words("institution_modifiers"))
@@ -109,6 +110,11 @@ def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Wh
     if words & _INSTITUTION and not (words & doc.rules.title_words) - _INSTITUTION - \
             _NOT_PERSON - {w for w in words if _DEMONYM_RX.match(w)}:
         return Who(who.start, who.end, "unknown", members=("side", wanted))
+    if words & _SIDE_NOUNS and doc.last_speaker is not None and doc.last_side in (
+            wanted, "unknown"):   # "the Chinese side" in a Chinese speaker's account
+        for kind, ident, name, _ in reversed(doc.people):
+            if ident == doc.last_speaker:
+                return Who(who.start, who.end, kind, ident, name)
     best = _best_person(doc, who, gender, wanted, other)
     if best is None:
         if wanted is None or doc.last_side in (wanted, "unknown"):

@@ -174,3 +174,23 @@ def test_a_description_with_a_long_complement_before_its_verb():
                     "Le Président de la République du Laos a pris part au sommet."],
                    lang="fr", date="2024-01-17")
     assert fr["speaker"].tolist()[1:] == ["wang_yi", "narrator"]
+
+
+def test_a_side_as_subject_is_the_person_of_that_side():
+    fr = _speakers(["Hor Namhong a rencontré Yang Jiechi à Pékin."],
+                   ["A cette occasion, la partie cambodgienne a demandé à la Chine d'acheter du riz.",
+                    "En outre, la partie chinoise a salué la bonne santé des exportations."],
+                   lang="fr", date="2016-02-05")
+    assert fr["speaker"].tolist()[1:] == ["hor_namhong", "yang_jiechi"]
+
+
+def test_a_coordinated_title_before_a_name_and_a_misspelt_surname():
+    fr = _speakers(["Pan Guangxue a reçu une délégation.",
+                    "Le vice-Premier ministre cambodgien et ministre de l'Intérieur Sar Kheng a "
+                    "exprimé jeudi son admiration pour la Chine.",
+                    "« Nos relations sont fortes », a-t-il indiqué."],
+                   ["Li Keqiang a rencontré Bounnhang Vorachith.",
+                    "M. Vorachit a déclaré que le Laos était prêt à renforcer les échanges."],
+                   lang="fr", date="2017-05-14")
+    assert fr["speaker"].tolist()[1:3] == ["sar_kheng", "sar_kheng"]
+    assert fr["speaker"].tolist()[4] == "bounnhang_vorachith"
