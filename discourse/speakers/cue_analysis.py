@@ -209,7 +209,7 @@ def _described(st: Statement, w: Who, pos: str) -> Who | None:
                               folded[o.end:w.start].strip() == "," for o in mentions):
         return None   # "According to A, Minister attached to ..., B informed"
     gender = title_gender(folded[w.start:w.end], st.rules)
-    resolved = resolve_descriptor(st.doc, w, gender)
+    resolved = resolve_descriptor(st.doc, w, gender, phrase=folded[w.start:w.end])
     if resolved is None and w.members != ("indefinite",):
         resolved = Who(w.start, w.end, "pronoun", members=("described",),
                        gender=gender)   # "le diplomate": the last one

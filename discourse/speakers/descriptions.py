@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from ..lang import union_words
+from .actors import slug_name
 from .cues import GLUE_WORDS, CueRules, side_in
 from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
@@ -38,6 +39,8 @@ _POSSESSIVE = re.compile(r"(?<![\w'-])(?:" + "|".join(union_words("possessives")
 _OF_TAIL = re.compile(r"\s+(?:" + "|".join(union_words("of_words")) + r")\s+(?:(?:" + "|".join(
     union_words("definite_articles")) + r")\s*)?[\w'-]+")
 _DEPUTY = frozenset(fold(w) for w in union_words("deputy_words"))
+_ARTICLE = re.compile(r"^\s*(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
+                                            for w in union_words("definite_articles")) + ")")
 _POSSESSIVES = frozenset(union_words("possessives"))
 _POSSESSIVE_END = re.compile(_POSSESSIVE.pattern + "$")
 _SIDE_NOUNS = frozenset(fold(w) for w in union_words("side_nouns"))
@@ -81,7 +84,8 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
     return out
 
 
-def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Who | None:
+def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None, *,
+                       phrase: str = "") -> Who | None:
     """The person a description ("le ministre", "the King") refers to, or None.
 
     The description's side is its demonym ("le ministre cambodgien"), or for a counterpart
@@ -109,7 +113,7 @@ def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Wh
         other = doc.last_side
     if words & _INSTITUTION and not (words & doc.rules.title_words) - _INSTITUTION - \
             _NOT_PERSON - {w for w in words if _DEMONYM_RX.match(w)}:
-        return Who(who.start, who.end, "unknown", members=("side", wanted))
+        return _institution(doc, who, _ARTICLE.sub("", phrase).strip(), wanted)
     if words & _SIDE_NOUNS and doc.last_speaker is not None and doc.last_side in (
             wanted, "unknown"):   # "the Chinese side" in a Chinese speaker's account
         for kind, ident, name, _ in reversed(doc.people):
@@ -178,8 +182,8 @@ def note_meeting(doc: DocState, subject: Who, people: list[Who], travel: bool) -
 
 def as_institution(doc: DocState, who: Who, folded: str) -> Who | None:
     """An institution the name finder took for a person ("National People's Congress of
-    China has lauded ...", "the Liaison Department"): an unknown person of the side its
-    words or the words after it tell, or None if ``who`` is not one."""
+    China has lauded ...", "the Liaison Department"), as :func:`_institution` makes it, or
+    None if ``who`` is not one."""
     if who.kind != "name" or not who.name:
         return None
     words = fold(who.name).split()
@@ -188,7 +192,21 @@ def as_institution(doc: DocState, who: Who, folded: str) -> Who | None:
     tail = _OF_TAIL.match(folded, who.end)   # "... Congress of China"
     end = tail.end() if tail else who.end
     side = side_in(folded[who.start:end], doc.rules)
-    return Who(who.start, end, "unknown", words=who.words, members=("side", side))
+    return _institution(doc, Who(who.start, end, "unknown", words=who.words), who.name, side)
+
+
+def _institution(doc: DocState, who: Who, name: str, side: str | None) -> Who:
+    """An institution that speaks: itself (its name, its side: "the Indonesian Foreign
+    Ministry said"), except in a readout that has named nobody yet, where it stands for the
+    person of its side named next (a lead: "National People's Congress of China has lauded
+    ..., said X"; an unknown person of that side until then)."""
+    if not doc.people or not name:
+        return Who(who.start, who.end, "unknown", words=who.words, members=("side", side))
+    ident = slug_name(name)
+    if side is not None:
+        doc.sides.setdefault(ident, side)
+    return Who(who.start, who.end, "name", ident, " ".join(w.capitalize() if w.islower()
+                                                            else w for w in name.split()))
 
 
 def _deputy(words: frozenset) -> bool:

@@ -194,3 +194,11 @@ def test_a_coordinated_title_before_a_name_and_a_misspelt_surname():
                    lang="fr", date="2017-05-14")
     assert fr["speaker"].tolist()[1:3] == ["sar_kheng", "sar_kheng"]
     assert fr["speaker"].tolist()[4] == "bounnhang_vorachith"
+
+
+def test_an_institution_named_after_people_speaks_as_itself():
+    en = _speakers(["Retno Marsudi met Wang Yi in Bali.",
+                    "\"Both sides need cooperation,\" the Indonesian Foreign Ministry stated."],
+                   lang="en", date="2022-07-07")
+    assert en["speaker"].tolist()[1] == "indonesian_foreign_ministry"
+    assert en["side"].tolist()[1] == "ID"
