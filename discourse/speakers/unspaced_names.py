@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..errors import DiscourseError
 from ..lang import get_language
@@ -36,6 +37,29 @@ _ROMANISED = re.compile(r"([\u3400-\u9fff\u1780-\u17ff·・ ]{2,24}?)\s*[(（]\s
                         r"([A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,4})\s*[)）]")
 
 
+@lru_cache(maxsize=64)
+def _alias_table(actors, code: str, active: tuple) -> tuple[dict, tuple, re.Pattern | None]:
+    """(alias -> actor id, (title, actor id) pairs, the regex of the aliases) of ``actors``
+    in language ``code`` with the dated titles ``active`` ((actor id, title index) pairs):
+    made once for every document of a run that shares them."""
+    lang = get_language(code)
+    key = lambda alias: " ".join(lang.match_form(alias).split())  # noqa: E731
+    table: dict[str, str] = {}
+    titles: list[tuple[str, str]] = []     # (title as matched, actor id)
+    on = set(active)
+    for actor in actors.actors.values():
+        for alias in actor.aliases.get(code, ()):
+            table.setdefault(key(alias), actor.id)
+        for i, title in enumerate(actor.titles):
+            if (actor.id, i) in on:
+                for alias in title.aliases.get(code, ()):
+                    table.setdefault(key(alias), actor.id)
+                    titles.append((key(alias).replace(" ", ""), actor.id))
+    alts = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
+    return table, tuple(titles), (re.compile(body) if body else None)
+
+
 class UnspacedNames:
     """The actors' aliases and dated titles of one language, found in a matching copy."""
 
@@ -44,26 +68,13 @@ class UnspacedNames:
         self.actors = actors
         self.code = code
         day = as_date(date, "date") if isinstance(date, str) else None
-        table: dict[str, str] = {}
-        self.titles: list[tuple[str, str]] = []     # (title as matched, actor id)
-        for actor in actors.actors.values():
-            for alias in actor.aliases.get(code, ()):
-                table.setdefault(self._key(alias), actor.id)
-            for title in actor.titles:
-                if day is None or ((title.start is None or title.start <= day)
-                                   and (title.end is None or day <= title.end)):
-                    for alias in title.aliases.get(code, ()):
-                        table.setdefault(self._key(alias), actor.id)
-                        self.titles.append((self._key(alias).replace(" ", ""), actor.id))
-        self.table = table
+        active = tuple((actor.id, i) for actor in actors.actors.values()
+                       for i, title in enumerate(actor.titles)
+                       if day is None or ((title.start is None or title.start <= day)
+                                          and (title.end is None or day <= title.end)))
+        self.table, self.titles, self.rx = _alias_table(actors, code, active)
         self.romanised: dict[str, Speaker] = {}
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
-        alts = sorted(table, key=len, reverse=True)
-        body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
-        self.rx = re.compile(body) if body else None
-
-    def _key(self, alias: str) -> str:
-        return " ".join(self.lang.match_form(alias).split())
 
     def find(self, form: str, start: int = 0, end: int | None = None,
              ) -> list[tuple[int, int, str]]:
@@ -140,7 +151,8 @@ class UnspacedNames:
             if n and not self.find(n.group(1)) and not titles.search(n.group(1)) and \
                     not any(v.search(n.group(1)) for v in verbs):
                 key = n.group(1)
-                self.titled.setdefault(key, self.romanised.get(key) or Speaker(key, key, None))
+                self.titled.setdefault(key, self.romanised.get(key) or
+                                        Speaker(self.lang.romanize(key), key, None))
 
     def titled_at(self, form: str, start: int, end: int) -> Speaker | None:
         """The remembered name (after a title, or with its Latin form) that opens
