@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text.normalize import normalize_text
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
-from .doc_state import DocState, Who
+from .doc_state import DocState, Who, forget_headline_names
 
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
            "UNKNOWN", "JOINT", "NARRATOR"]
@@ -133,6 +133,8 @@ def _antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
 def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speaker:
     """The speaker a mention names (a pronoun: its ``antecedent``)."""
     if who is None or who.kind == "unknown":
+        if who is not None and who.members[:1] == ("side",) and who.members[1]:
+            return Speaker(UNKNOWN.id, UNKNOWN.name, who.members[1])   # "the Lao minister"
         return UNKNOWN
     if who.kind in ("joint", "plural"):
         return JOINT
@@ -194,13 +196,35 @@ class DocumentAttributor:
         self.history: list[Speaker] = []        # named subjects in order (for pronoun gender)
         self.recounted: tuple | None = None     # (row, its narrator decision): a scene told
         #                                         by the speaker, until the next row confirms
+        self.unnamed: list[tuple] = []          # (row, side, people known): a description
+        #                                         of a side before anybody of it is named
 
     def attribute(self, texts: list[str], paragraphs: list) -> list[Attribution]:
         """Attribute the document's statements (their texts and paragraph numbers)."""
         for text, par, (cased, folded, same) in zip(texts, paragraphs, working_copies(texts)):
             self._statement(text, par, cased, folded, same)
         self._confirm(False)
+        self._name_described()
         return self.rows
+
+    def _name_described(self) -> None:
+        """A description of a side before anybody of that side is named ("Visiting Chinese
+        minister has applauded ...", then "... Minister Wang Yi ...") is the first person of
+        that side named after it; so are the rows that went on with it."""
+        for i, side, known in self.unnamed:
+            person = next(((kind, ident, name) for kind, ident, name, _ in
+                           self.doc.people[known:] if self.doc.side(ident) == side), None)
+            if person is None:
+                continue
+            who = _label(self.doc, Who(0, 0, *person), None)
+            for j in range(i, len(self.rows)):
+                row = self.rows[j]
+                if row.speaker not in (UNKNOWN.id, NARRATOR.id, JOINT.id, who.id):
+                    break   # somebody else speaks
+                if row.speaker == UNKNOWN.id and (row.side == side or row.side is None and
+                                                  row.cue in ("pronoun", "carried")):
+                    self.rows[j] = replace(row, speaker=who.id, speaker_name=who.name,
+                                           side=who.side)
 
     def _confirm(self, kept: bool) -> None:
         """Keep a recounted scene as the speaker's if the next row of its paragraph goes on
@@ -225,7 +249,10 @@ class DocumentAttributor:
         self.prev_par = par
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
+        known = len(self.doc.people)
         f = analyse_statement(text, self.doc, cased, folded)
+        if not self.rows and not _SENTENCE_END.search(text):
+            forget_headline_names(self.doc, known, cased)
         if not self.rows and f.cue not in (None, "narrator") and not _SENTENCE_END.search(text):
             # A headline is the narrator's, even when it quotes a speaker (CONVENTIONS.md).
             subject = f.who if f.who is not None and f.who.kind in ("actor", "name") else None
@@ -321,6 +348,9 @@ class DocumentAttributor:
         if speaker.id == "unknown":
             self.prev_kind = "speaker"
             self.last = speaker
+            if speaker.side is not None:   # "the Chinese minister", nobody Chinese named yet
+                self.unnamed.append((len(self.rows) - 1, speaker.side, len(self.doc.people)))
+                self.subject = speaker
             return
         if f.cue == "inverted":
             # Content before an inverted cue in the same paragraph is that speaker's too.
@@ -332,6 +362,7 @@ class DocumentAttributor:
                                                   CONFIDENCE["carried_ahead"])
         self.pending = []
         self.last = speaker
+        self.doc.last_side, self.doc.last_speaker = speaker.side, speaker.id
         self.prev_kind = "speaker"
         self.distance = 0
         self.subject = speaker

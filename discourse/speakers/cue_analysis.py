@@ -23,21 +23,25 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..lang import union_words
-from .descriptions import resolve_descriptor
-from .doc_state import DocState, Who, remember, title_gender
+from .descriptions import as_institution, note_meeting, resolve_descriptor
+from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
-from .phrases import fold
 from .quotes import quote_state, without_inner_quotes
-from .sentence_cues import QUOTE_CHARS, position, sentence_candidates
+from .sentence_cues import QUOTE_CHARS, STANCE, position, sentence_candidates
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
 _END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
 _THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
 _COMMA = re.compile(r"\s*,")
+_SPACE = re.compile(r"\s")
+_POSSESSIVES = frozenset(union_words("possessives"))
+_AND_ONLY = re.compile(r"\s+(?:" + "|".join(union_words("and_words")) + r")\s+")
+_OF_START = re.compile(r"\s+(?:" + "|".join(union_words("of_words")) + r"|d')[\s']")
 _CLOSES = re.compile(r"\s*[.!?»\"”]*\s*$")   # "..., according to X." closes the sentence
 #: What stands between a title and the name in apposition to it: complements of the title
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
@@ -54,9 +58,7 @@ _AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+
 #: The opener of a cleft inverted cue ("C'est ce qu'a affirmé X").
 _CLEFT = re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in union_words("cleft_openers"))
                     + r")\s*") if union_words("cleft_openers") else re.compile(r"(?!x)x")
-#: Words of a speaker's stance ("is willing to", "souhaite").
-_STANCE = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(
-    {fold(w) for w in union_words("stance_words")}, key=len, reverse=True)) + r")(?![\w'-])")
+_STANCE = STANCE
 
 
 def _shouting(cased: str) -> bool:
@@ -106,12 +108,16 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         rules.according_to.match(folded, base))
     st = Statement(doc, folded, base, mentions, opener)
     candidates, subject = _candidates(st)
-    people = [w for w in mentions if w.kind in ("actor", "name")]
+    people = [w for w in mentions if w.kind in ("actor", "name")
+              and as_institution(doc, w, folded) is None]   # an institution is nobody
     remember(doc, people, folded)
     if candidates:
         best = min(candidates, key=lambda c: (c[0], c[1]))[2]
         if best.subject is None and best.who is not None and best.who.kind in ("actor", "name"):
             best.subject = best.who
+        if best.weight == "narrator_scene" and best.subject is not None:
+            note_meeting(doc, best.subject, people,  # "X received Y": X the host
+                         bool(rules.travel_vp.match(folded, best.subject.end)))
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
@@ -134,9 +140,11 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         if pos == "start" and clause == (0, 0):
             clause = _relative_clause(st, w)
         if w.kind == "descriptor":
+            w = _whole_description(st, w) if pos == "start" else w
             w = _described(st, w, pos)
             if w is None:
                 continue
+        w = as_institution(st.doc, w, st.folded) or surname_variant(st.doc, w) or w
         if pos == "start" and w.kind in ("actor", "name") and subject is None:
             subject = w
         found = _candidate(st, w, pos)
@@ -146,13 +154,37 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
     return candidates, subject
 
 
+def _whole_description(st: Statement, w: Who) -> Who:
+    """A description that opens the sentence with the rest of its subject: a coordinated
+    title ("le vice-Premier ministre et ministre des Affaires étrangères cambodgien") and a
+    long complement before the verb ("le chef de la diplomatie de la deuxième puissance
+    économique mondiale a adressé")."""
+    folded, rules = st.folded, st.rules
+    more = _AND_ONLY.match(folded, w.end)
+    d = more and rules.descriptor.match(folded, more.end())
+    if d and not d.group("art") and d.group("body").split()[0] not in _POSSESSIVES and set(
+            d.group("body").replace("-", " ").split()) & rules.title_words:
+        w = replace(w, end=d.end(), words=w.words | frozenset(
+            (d.group("body") + " " + (d.group("tail") or "")).replace("-", " ").split()))
+    if not _OF_START.match(folded, w.end):
+        return w
+    for m in _SPACE.finditer(folded, w.end, min(len(folded), w.end + 90)):
+        if folded[m.start() - 1] in ",;:()":
+            break
+        if rules.subject_verb.match(folded, rules.link.match(folded, m.start()).end()):
+            return replace(w, end=m.start(), words=w.words | frozenset(
+                folded[w.end:m.start()].replace("'", " ").split()))   # "... du Sénégal"
+    return w
+
+
 def _apposed_to_subject(st: Statement, w: Who) -> bool:
     """True if ``w`` is a name in apposition to a description that opens the sentence."""
     if w.kind not in ("actor", "name"):
         return False
     return any(d.kind == "descriptor" and d.end <= w.start and
                position(st.folded, st.base, d) == "start" and
-               _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
+               (_TITLE_TAIL.fullmatch(st.folded, d.end, w.start) or
+                _whole_description(st, d).end >= w.start - 1) for d in st.mentions)
 
 
 def _apposition_start(st: Statement, w: Who) -> int:
@@ -177,7 +209,7 @@ def _described(st: Statement, w: Who, pos: str) -> Who | None:
                               folded[o.end:w.start].strip() == "," for o in mentions):
         return None   # "According to A, Minister attached to ..., B informed"
     gender = title_gender(folded[w.start:w.end], st.rules)
-    resolved = resolve_descriptor(st.doc, w, gender)
+    resolved = resolve_descriptor(st.doc, w, gender, phrase=folded[w.start:w.end])
     if resolved is None and w.members != ("indefinite",):
         resolved = Who(w.start, w.end, "pronoun", members=("described",),
                        gender=gender)   # "le diplomate": the last one

@@ -16,25 +16,45 @@ Examples
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..lang import union_words
+from .actors import slug_name
 from .cues import GLUE_WORDS, CueRules, side_in
 from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
+from .phrases import fold
 
-__all__ = ["find_descriptors", "resolve_descriptor"]
+__all__ = ["find_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
 
 _DEMONYM_RX = DEMONYM_WORD
 _GLUE = GLUE_WORDS
 _INDEFINITE = frozenset(union_words("indefinite_articles"))
+_COUNTERPART = frozenset(fold(w) for w in union_words("counterpart_words"))
+_HOST = frozenset(fold(w) for w in union_words("host_words"))
+_GUEST = frozenset(fold(w) for w in union_words("guest_words"))
+#: A possessive before a description ("son homologue", "his counterpart").
+_POSSESSIVE = re.compile(r"(?<![\w'-])(?:" + "|".join(union_words("possessives")) + r")\s+")
+_OF_TAIL = re.compile(r"\s+(?:" + "|".join(union_words("of_words")) + r")\s+(?:(?:" + "|".join(
+    union_words("definite_articles")) + r")\s*)?[\w'-]+")
+_DEPUTY = frozenset(fold(w) for w in union_words("deputy_words"))
+_ARTICLE = re.compile(r"^\s*(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
+                                            for w in union_words("definite_articles")) + ")")
+_POSSESSIVES = frozenset(union_words("possessives"))
+_POSSESSIVE_END = re.compile(_POSSESSIVE.pattern + "$")
+_SIDE_NOUNS = frozenset(fold(w) for w in union_words("side_nouns"))
+_INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
+#: Title words that do not make a description a person's ("the Foreign Ministry").
+_NOT_PERSON = _INSTITUTION | frozenset(fold(w) for w in union_words("institution_modifiers"))
 
 
 def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> list[Who]:
     """The descriptions of people in a statement, outside the ``spans`` of named people.
 
     A description holds a title word; without an article it must start with a capital
-    ("Premier ministre Hun Manet" is a name's title, "premier" alone is not). An indefinite
+    ("Premier ministre Hun Manet" is a name's title, "premier" alone is not) or follow a
+    possessive ("son homologue"). An indefinite
     description ("un ministre") is marked with ``members=("indefinite",)``: it never refers
     back to somebody.
 
@@ -51,7 +71,11 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
         body = set(m.group("body").replace("-", " ").split())
         if any(s < pe and ps < e for ps, pe in spans) or not (body & rules.title_words):
             continue
-        if not m.group("art") and not cased[m.start("body")].isupper():
+        if not (body - _POSSESSIVES) & rules.title_words:
+            continue   # "his" alone
+        possessive = _POSSESSIVE.match(folded, s) or _POSSESSIVE_END.search(
+            folded, max(0, s - 8), s)   # "son homologue", "his counterpart"
+        if not m.group("art") and not cased[m.start("body")].isupper() and not possessive:
             continue
         words = frozenset((body | set((m.group("tail") or "").split())) - _GLUE)
         out.append(Who(s, e, "descriptor", words=words,
@@ -60,18 +84,53 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
     return out
 
 
-def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Who | None:
+def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None, *,
+                       phrase: str = "") -> Who | None:
     """The person a description ("le ministre", "the King") refers to, or None.
 
-    The most recent person whose title words best match the description: a title word in
-    common counts two, and so does a title word that the description's general noun covers
-    ("le diplomate" covers an ambassador or a spokesperson, ``description_heads``); a
-    demonym that matches a country word ("chinois" and "de Chine") counts one. A person of
-    another side than the description's demonym, or known to be of another ``gender`` than
-    the description shows ("la ministre": 'f'), is never it.
+    The description's side is its demonym ("le ministre cambodgien"), or for a counterpart
+    ("son homologue", "his counterpart") the other side than the last speaker's; "the host"
+    and "the guest" are the meeting's (:func:`note_meeting`). The most recent person of
+    that side whose title words best match the description wins: a title word in common
+    counts two, and so does a title word that the description's general noun covers ("le
+    diplomate" covers an ambassador or a spokesperson, ``description_heads``); a demonym
+    that matches a country word ("chinois" and "de Chine") counts one. A person of another
+    side, or known to be of another ``gender`` than the description shows ("la ministre":
+    'f'), is never it. A description of a side that nobody of the document holds yet, and
+    an institution ("the Ministry said"), is an unknown person of that side (a mention of
+    kind ``unknown`` with ``members=("side", side)``).
     """
     if who.members == ("indefinite",):
         return None
+    words = who.words
+    wanted = side_in(" ".join(sorted(words)), doc.rules)
+    if words & (_HOST | _GUEST) and not words & _COUNTERPART:
+        met = doc.host if words & _HOST else doc.guest
+        if met is not None and (wanted is None or doc.side(met[1]) in (None, wanted)):
+            return Who(who.start, who.end, met[0], met[1], met[2])
+    other = None
+    if words & _COUNTERPART and doc.last_side not in (None, "joint"):
+        other = doc.last_side
+    if words & _INSTITUTION and not (words & doc.rules.title_words) - _INSTITUTION - \
+            _NOT_PERSON - {w for w in words if _DEMONYM_RX.match(w)}:
+        return _institution(doc, who, _ARTICLE.sub("", phrase).strip(), wanted)
+    if words & _SIDE_NOUNS and doc.last_speaker is not None and doc.last_side in (
+            wanted, "unknown"):   # "the Chinese side" in a Chinese speaker's account
+        for kind, ident, name, _ in reversed(doc.people):
+            if ident == doc.last_speaker:
+                return Who(who.start, who.end, kind, ident, name)
+    best = _best_person(doc, who, gender, wanted, other)
+    if best is None:
+        if wanted is None or doc.last_side in (wanted, "unknown"):
+            return None   # the last subject, who may be of that side ("le diplomate")
+        return Who(who.start, who.end, "unknown", members=("side", wanted))
+    return Who(who.start, who.end, best[0], best[1], best[2])
+
+
+def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None,
+                 other: str | None) -> tuple | None:
+    """(kind, id, name) of the person of side ``wanted`` (not of side ``other``) whose
+    title words best match the description, or None."""
     heads = doc.rules.description_heads
     covered: set = set()
     for w in who.words:
@@ -79,12 +138,14 @@ def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Wh
     for a, b in zip(sorted(who.words), sorted(who.words)[1:]):
         covered |= heads.get(f"{a} {b}", frozenset())
     demonyms = [w for w in who.words if _DEMONYM_RX.match(w)]
-    wanted = side_in(" ".join(sorted(who.words)), doc.rules)
+    counterpart = other is not None
     best, best_score = None, 0
     for kind, ident, name, words in reversed(doc.people):
         side = doc.side(ident)
         if wanted is not None and side is not None and side != wanted:
             continue   # "the Cambodian leader" is nobody of another side
+        if other is not None and side == other:
+            continue   # "his counterpart" is of the other side
         if gender is not None and doc.gender(ident) not in (None, gender):
             continue   # "la Ministre" is no man
         if kind == "actor":
@@ -93,16 +154,64 @@ def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Wh
         common = who.words & words
         score = 2 * len(common - set(demonyms)) + len(common & set(demonyms))
         score += wanted is not None and side == wanted   # "le ministre cambodgien": a Cambodian
-        score += 2 * bool(covered & words)
+        score += 2 * bool(covered & words) + (counterpart and side is not None)
+        if _deputy(words) and not _deputy(who.words):
+            score -= 1   # "le Premier ministre", "the leader": not the vice-premier
         for d in demonyms:
             if d not in common and any(len(x) >= 4 and x[:4] == d[:4] and not
                                        _DEMONYM_RX.match(x) for x in words):
                 score += 1
         if score > best_score:
             best, best_score = (kind, ident, name), score
-    if best is None:
+    return best
+
+
+def note_meeting(doc: DocState, subject: Who, people: list[Who], travel: bool) -> None:
+    """Record the host and the guest of the document's first meeting: the subject of "X
+    received / met Y" is the host, of "X visited / paid a call on Y" the guest; a person
+    called "visiting" is the guest."""
+    if doc.host is not None or subject.kind not in ("actor", "name"):
+        return
+    others = [p for p in people if p.kind in ("actor", "name") and p.id != subject.id]
+    if not others:
+        return
+    guest_first = travel or bool(subject.words & _GUEST)
+    a, b = (others[0], subject) if guest_first else (subject, others[0])
+    doc.host, doc.guest = (a.kind, a.id, a.name), (b.kind, b.id, b.name)
+
+
+def as_institution(doc: DocState, who: Who, folded: str) -> Who | None:
+    """An institution the name finder took for a person ("National People's Congress of
+    China has lauded ...", "the Liaison Department"), as :func:`_institution` makes it, or
+    None if ``who`` is not one."""
+    if who.kind != "name" or not who.name:
         return None
-    return Who(who.start, who.end, best[0], best[1], best[2])
+    words = fold(who.name).split()
+    if not words or words[-1] not in _INSTITUTION:
+        return None
+    tail = _OF_TAIL.match(folded, who.end)   # "... Congress of China"
+    end = tail.end() if tail else who.end
+    side = side_in(folded[who.start:end], doc.rules)
+    return _institution(doc, Who(who.start, end, "unknown", words=who.words), who.name, side)
+
+
+def _institution(doc: DocState, who: Who, name: str, side: str | None) -> Who:
+    """An institution that speaks: itself (its name, its side: "the Indonesian Foreign
+    Ministry said"), except in a readout that has named nobody yet, where it stands for the
+    person of its side named next (a lead: "National People's Congress of China has lauded
+    ..., said X"; an unknown person of that side until then)."""
+    if not doc.people or not name:
+        return Who(who.start, who.end, "unknown", words=who.words, members=("side", side))
+    ident = slug_name(name)
+    if side is not None:
+        doc.sides.setdefault(ident, side)
+    return Who(who.start, who.end, "name", ident, " ".join(w.capitalize() if w.islower()
+                                                            else w for w in name.split()))
+
+
+def _deputy(words: frozenset) -> bool:
+    """True if the title words make a deputy ("vice-premier", "deputy")."""
+    return any(w in _DEPUTY or w.split("-", 1)[0] in _DEPUTY for w in words)
 
 
 @lru_cache(maxsize=4096)

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang import union_words
-from .actors import Actors
+from .actors import Actors, _one_edit
 from .cues import GLUE_WORDS, CueRules, side_in
 from .phrases import fold
 
-__all__ = ["Who", "DocState", "remember", "fold_name", "pronoun_gender", "title_gender"]
+__all__ = ["Who", "DocState", "remember", "fold_name", "pronoun_gender", "title_gender",
+           "forget_headline_names", "surname_variant"]
 
 _GLUE = GLUE_WORDS
 _APPOSITION_AFTER = re.compile(r"\s*,([^,;:]{1,80}),")
@@ -39,6 +40,7 @@ _FORMER = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}(?![\w'
 _FORMER_BEFORE = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}[\s-]*$")
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:])([^,;:]{1,60}),\s*$")
 _PRONOUN_WORD = re.compile(r"[a-z]+")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _RELATIVE = re.compile(r"\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\b")
 
 
@@ -72,6 +74,10 @@ class DocState:
     warned: set = field(default_factory=set)       # ambiguous aliases already warned about
     sides: dict = field(default_factory=dict)      # person id -> country its title tells
     variants: dict = field(default_factory=dict)   # misspelt name -> actor id it names
+    last_side: str | None = None                   # side of the last speaker (counterparts)
+    last_speaker: str | None = None                # id of the last speaker ("the Chinese side")
+    host: tuple | None = None                      # (kind, id, name) of the meeting's host
+    guest: tuple | None = None                     # ... and of its guest
     _actor_words: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -210,6 +216,36 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
                 gender = _gender_of([folded[start:nxt]], rules, rules.near_name_pronouns)
             if gender is not None:
                 doc.genders[w.id] = gender
+
+
+def surname_variant(doc: DocState, who: Who) -> Who | None:
+    """The person named in full before whose surname a one-word name is one edit away from
+    ("M. Vorachit" after "Bounnhang Vorachith"), or None."""
+    if who.kind != "name" or not who.name or " " in who.name.strip():
+        return None
+    key = fold_name(who.name)
+    if len(key) < 5 or key in doc.surnames:
+        return None
+    for k, (kind, ident, name) in doc.surnames.items():
+        if len(k) >= 5 and ident is not None and _one_edit(k, key):
+            return Who(who.start, who.end, kind, ident, name, who.words)
+    return None
+
+
+def forget_headline_names(doc: DocState, known: int, cased: str) -> None:
+    """Forget the people outside the actors file that a headline in title case (``cased``)
+    named from ``doc.people[known]`` on: its capitals make names of verbs and nouns
+    ("Visiting Chinese Minister Applauds Cambodians' Decision")."""
+    words = [w for w in _WORDS.findall(cased) if len(w) > 3]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return
+    minted = {p[1] for p in doc.people[known:] if p[0] == "name"}
+    if not minted:
+        return
+    doc.people[known:] = [p for p in doc.people[known:] if p[0] != "name"]
+    for table in (doc.registry, doc.surnames):
+        for key in [k for k, v in table.items() if v[1] in minted]:
+            del table[key]
 
 
 def _first_person(mentions: list[Who]) -> int:

@@ -18,8 +18,9 @@ import re
 from ..lang import union_words
 from .doc_state import Who, pronoun_gender
 from .findings import Candidate, Finding, Statement
+from .phrases import fold
 
-__all__ = ["QUOTE_CHARS", "position", "sentence_candidates"]
+__all__ = ["QUOTE_CHARS", "STANCE", "position", "sentence_candidates"]
 
 #: Characters that may stand before a sentence's first word.
 QUOTE_CHARS = " \t\"«»'(-—–"
@@ -29,6 +30,18 @@ _THAT_GAP = re.compile(r"\s+(?:(?:" + "|".join(union_words("complementizers")) +
 #: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
 _ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
                                 + r")\s*,")
+#: Words of a speaker's stance ("is willing to", "souhaite").
+STANCE = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(
+    {fold(w) for w in union_words("stance_words")}, key=len, reverse=True)) + r")(?![\w'-])")
+#: Subjects whose words are nobody's known: "Experts said", "Des analystes estiment".
+_ANONYMOUS = re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in sorted(
+    union_words("anonymous_subjects"), key=len, reverse=True)) + r")(?![\w'-])")
+_ARTICLE = r"(?:(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
+                                 for w in union_words("definite_articles")) + r"))?"
+#: "Both China and the Philippines", "Cambodia and China", "la Chine et le Cambodge".
+_AND = re.compile(r"\s+(?:" + "|".join(union_words("and_words")) + r")\s+" + _ARTICLE)
+_WORD = re.compile(r"[\w'-]+")
+_BOTH = re.compile(r"(?:(?:" + "|".join(union_words("pair_openers")) + r")\s+)?" + _ARTICLE)
 
 
 def position(folded: str, base: int, who: Who) -> str:
@@ -50,8 +63,47 @@ def position(folded: str, base: int, who: Who) -> str:
 
 def sentence_candidates(st: Statement) -> list[Candidate]:
     """The candidate decisions that the whole sentence shows (see the module docstring)."""
-    found = (_inverted_pronoun(st), _according_pronoun(st), _reported_through(st))
+    found = (_inverted_pronoun(st), _according_pronoun(st), _reported_through(st),
+             _anonymous(st), _two_countries(st))
     return [c for c in found if c is not None]
+
+
+def _anonymous(st: Statement) -> Candidate | None:
+    """"Experts said ...": a subject whose words are nobody's known (unknown)."""
+    rules, folded = st.rules, st.folded
+    m = _ANONYMOUS.match(folded, st.base)
+    verb = m and (rules.link_vp.match(folded, m.end()) or rules.subject_verb.match(
+        folded, rules.link.match(folded, m.end()).end()))
+    if not verb:
+        return None
+    who = Who(m.start(), m.end(), "unknown")
+    return (0, m.start(), Finding("explicit", who, (m.start(), verb.end()), weight="subject"))
+
+
+def _two_countries(st: Statement) -> Candidate | None:
+    """"Both China and the Philippines have agreed ...", "Cambodia and China are committed
+    to ...": two countries that agree or commit are a joint subject (joint); two countries
+    that sign or meet are left to the narrator's verbs."""
+    rules, folded = st.rules, st.folded
+    if rules.country_names is None:
+        return None
+    at = _BOTH.match(folded, st.base).end()
+    first = rules.country_names.match(folded, at)
+    link = first and _AND.match(folded, first.end())
+    second = link and rules.country_names.match(folded, link.end())
+    if not second or second.lastgroup == first.lastgroup:
+        return None
+    vp = rules.link_vp.match(folded, second.end())
+    stance, at = None, rules.link.match(folded, second.end()).end()
+    for word in _WORD.finditer(folded, at, min(len(folded), at + 40)):   # "are committed"
+        stance = STANCE.match(folded, word.start())
+        if stance:
+            break
+    if rules.link_scene.match(folded, second.end()) or not (vp or stance):
+        return None
+    end = vp.end("vp") if vp else stance.end()
+    who = Who(st.base, second.end(), "joint")
+    return (1, st.base, Finding("joint", who, (st.base, end), weight="joint"))
 
 
 def _reported_through(st: Statement) -> Candidate | None:
