@@ -37,6 +37,7 @@ from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _S
                        _subject_verb)
 from .phrases import alternation as _alt
 from .phrases import fold, fold_pattern, phrase_alternation
+from .prefilter import gate
 
 __all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
            "DEMONYM"]
@@ -191,11 +192,12 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
         inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{g.vp_of(words.verbs['rv_inv'])})"
                              rf"(?:\s+{g.adv}){{0,3}}\s+$"),
-        speech=re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x", re.IGNORECASE),
+        speech=gate(re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x",
+                               re.IGNORECASE)),
         opener=re.compile(rf"^\W*(?:{_alt(get('openers'))}{_W}|[\w'-]+(?:ant|ing){_W})"),
         modal=re.compile(rf"{_alt(get('modal_content'))}{_W}"),
-        markers=re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE),
-        background=re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE),
+        markers=gate(re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE)),
+        background=gate(re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE)),
         dateline=re.compile(words.spec.get("dateline") or r"(?!x)x"),
         past_verb=re.compile(g.language.past_verb(pieces)),
         subject_verb=re.compile(_subject_verb(words, g, pieces)),
