@@ -6,12 +6,12 @@ although most statements contain none of the words the rules need. :func:`gate` 
 compiled pattern's syntax tree and finds, for each alternative, a set of literal strings one
 of which every match of that alternative contains ("xinhua" or "/" for ``/\\s*xinhua\\b``,
 "(photo" for ``\\(\\s*photo\\b``); an alternative anchored at the start of the text (``^``)
-needs none. The result, a :class:`GatedPattern`, scans for those literals first (one
-alternation of plain strings, which the engine scans quickly) and runs the pattern only where
-one occurs, or only at the start of the text for the anchored alternatives. It gives the
-same matches as the pattern for every text: the literals are compiled with the pattern's
-own case flags, so the engine compares them with the text exactly as it does inside the
-pattern. A pattern for which no literal set is found is returned as it is.
+needs none. The result, a :class:`GatedPattern`, looks for those literals first (one
+Aho-Corasick pass, pyahocorasick) and runs the pattern only on a text that holds one, else
+only at the start of the text for the anchored alternatives. It gives the same matches as
+the pattern for every text (a pattern with the case flag is gated on the lower-case copy of
+the text, see :meth:`GatedPattern.may_match`). A pattern for which no literal set is found
+is returned as it is.
 
 Examples
 --------
@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 import sys
 
+import ahocorasick
+
 try:   # the regex syntax tree of the standard library (Python >= 3.11)
     from re import _constants as _c
     from re import _parser as _sre
@@ -40,6 +42,9 @@ __all__ = ["GatedPattern", "gate", "required_literals"]
 _MAX = 64            # strings in one literal set (beyond: not a useful gate)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _START = (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+#: The characters that the regex engine's case folding equates with an ASCII letter that
+#: ``str.lower`` does not give (checked over all of Unicode by the tests).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
 
 
 class GatedPattern:
@@ -59,23 +64,45 @@ class GatedPattern:
         self.regex = regex
         self.literals = literals
         self.anchored = anchored
-        body = "|".join(re.escape(w) for w in sorted(literals, key=lambda w: (-len(w), w)))
-        self._gate = re.compile(body, regex.flags & (re.IGNORECASE | re.ASCII))
+        self._icase = bool(regex.flags & re.IGNORECASE)
+        self._automaton = ahocorasick.Automaton()
+        for word in sorted(literals):
+            self._automaton.add_word(word.lower() if self._icase else word, word)
+        self._automaton.make_automaton()
         self.pattern, self.flags, self.groupindex = regex.pattern, regex.flags, regex.groupindex
         self.match, self.fullmatch = regex.match, regex.fullmatch
 
     def __repr__(self) -> str:
         return f"GatedPattern({self.regex!r})"
 
+    def may_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """False only if no match of the pattern in ``string[pos:endpos]`` can need a literal.
+
+        Without the case flag a literal is looked for as it is; with it, in the lower-case
+        copy of the text, which holds a literal wherever the regex engine sees one except
+        after the three letters that the engine folds to an ASCII letter that ``str.lower``
+        does not give (İ, ı, ſ): a text with one of them is always scanned.
+        """
+        endpos = min(endpos, len(string))
+        if self._icase:
+            string, pos, endpos = string[pos:endpos], 0, endpos - pos
+            if not string.isascii() and _FOLDS_TO_ASCII.search(string):
+                return True
+            string = string.lower()
+            endpos = len(string)
+        for _ in self._automaton.iter(string, pos, endpos):
+            return True
+        return False
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         """The first match, as ``regex.search`` gives it."""
-        if self._gate.search(string, pos, endpos):
+        if self.may_match(string, pos, endpos):
             return self.regex.search(string, pos, endpos)
         return self.regex.match(string, pos, endpos) if self.anchored else None
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         """Every match, as ``regex.finditer`` gives them."""
-        if self._gate.search(string, pos, endpos):
+        if self.may_match(string, pos, endpos):
             return self.regex.finditer(string, pos, endpos)
         first = self.regex.match(string, pos, endpos) if self.anchored else None
         return iter(() if first is None else (first,))
@@ -90,10 +117,18 @@ def gate(regex: re.Pattern) -> re.Pattern | GatedPattern:
     ('\\\\w+', 'GatedPattern')
     """
     found = required_literals(regex)
-    if found is None:
+    if found is None or (regex.flags & re.IGNORECASE and not all(
+            _caseless(ch) for w in found[0] for ch in w)):
         return regex
     literals, anchored = found
     return GatedPattern(regex, literals, anchored)
+
+
+def _caseless(ch: str) -> bool:
+    """True if the case flag matches ``ch`` only where ``str.lower`` gives it: an ASCII
+    character (see :meth:`GatedPattern.may_match`) or a character without case that is not a
+    letter ("«", "©", "/")."""
+    return ch.isascii() or (not ch.isalpha() and ch.lower() == ch == ch.upper())
 
 
 def required_literals(regex: re.Pattern) -> tuple[frozenset, bool] | None:
