@@ -169,7 +169,7 @@ def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         vp=re.compile(vp_of(rv)),
         scene_vp=re.compile(vp_of(words.verbs["sv"])),
         gerund=re.compile(rf"{_B}(?:{_alt(rv['gerund'] | rv['pron_gerund'])}){_W}"),
-        inv_pronoun=re.compile(g.language.inverted_cue(pieces)),
+        inv_pronoun=gate(re.compile(g.language.inverted_cue(pieces))),
         link=re.compile(link),
         link_vp=re.compile(rf"{link}(?P<vp>{vp_of(rv)})"),
         link_scene=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['sv'])})"),
@@ -185,8 +185,8 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
     speech = [fold_pattern(b) for b in get("speech_markers")]
     return dict(
         pronouns=re.compile(rf"{_B}{pieces.pron}{_W}"),
-        plural_pronouns=re.compile(rf"{_B}{pieces.plur}{_W}"),
-        joint=re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}"),
+        plural_pronouns=gate(re.compile(rf"{_B}{pieces.plur}{_W}")),
+        joint=gate(re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}")),
         coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
         according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
         according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),

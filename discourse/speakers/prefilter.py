@@ -6,8 +6,8 @@ although most statements contain none of the words the rules need. :func:`gate` 
 compiled pattern's syntax tree and finds, for each alternative, a set of literal strings one
 of which every match of that alternative contains ("xinhua" or "/" for ``/\\s*xinhua\\b``,
 "(photo" for ``\\(\\s*photo\\b``); an alternative anchored at the start of the text (``^``)
-needs none. The result, a :class:`GatedPattern`, looks for those literals first (one
-Aho-Corasick pass, pyahocorasick) and runs the pattern only on a text that holds one, else
+needs none. The result, a :class:`GatedPattern`, looks for those literals first (an
+alternation of plain strings, or one Aho-Corasick pass for many) and runs the pattern only on a text that holds one, else
 only at the start of the text for the anchored alternatives. It gives the same matches as
 the pattern for every text (a pattern with the case flag is gated on the lower-case copy of
 the text, see :meth:`GatedPattern.may_match`). A pattern for which no literal set is found
@@ -40,6 +40,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 __all__ = ["GatedPattern", "gate", "required_literals"]
 
 _MAX = 64            # strings in one literal set (beyond: not a useful gate)
+_FEW = 24            # literals looked for by a regex alternation (more: Aho-Corasick)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _START = (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
 #: The characters that the regex engine's case folding equates with an ASCII letter that
@@ -65,10 +66,17 @@ class GatedPattern:
         self.literals = literals
         self.anchored = anchored
         self._icase = bool(regex.flags & re.IGNORECASE)
-        self._automaton = ahocorasick.Automaton()
-        for word in sorted(literals):
-            self._automaton.add_word(word.lower() if self._icase else word, word)
-        self._automaton.make_automaton()
+        words = sorted({w.lower() if self._icase else w for w in literals},
+                       key=lambda w: (-len(w), w))
+        if len(words) <= _FEW:   # a short alternation of plain strings: the engine's own
+            self._find = re.compile("|".join(map(re.escape, words))).search   # fast scan
+        else:                    # many: one Aho-Corasick pass
+            automaton = ahocorasick.Automaton()
+            for word in words:
+                automaton.add_word(word, word)
+            automaton.make_automaton()
+            self._find = lambda text, pos, endpos: next(automaton.iter(text, pos, endpos),
+                                                        None)
         self.pattern, self.flags, self.groupindex = regex.pattern, regex.flags, regex.groupindex
         self.match, self.fullmatch = regex.match, regex.fullmatch
 
@@ -90,9 +98,7 @@ class GatedPattern:
                 return True
             string = string.lower()
             endpos = len(string)
-        for _ in self._automaton.iter(string, pos, endpos):
-            return True
-        return False
+        return self._find(string, pos, endpos) is not None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         """The first match, as ``regex.search`` gives it."""

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
+import weakref
 
 from ..errors import DiscourseError
 from ..lang import get_language
@@ -31,9 +32,43 @@ from .attributor import Speaker
 
 __all__ = ["UnspacedNames"]
 
+_CACHED = 256   # (language, date) tables kept per actors object
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
 # a name in Chinese or Khmer characters followed by its Latin form in brackets
 _ROMANISED = re.compile(r"([\u3400-\u9fff\u1780-\u17ff·・ ]{2,24}?)\s*[(（]\s*"
                         r"([A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,4})\s*[)）]")
+
+
+def _compiled(actors, code: str, day) -> tuple[dict, list, re.Pattern | None]:
+    """(alias table, dated titles, pattern of the aliases) of ``actors`` in language
+    ``code`` on ``day``: made once per actors object, language and date (the last
+    :data:`_CACHED` of them), not once per document."""
+    cache = _CACHE.setdefault(actors, {})
+    key = (code, day)
+    if key not in cache:
+        if len(cache) >= _CACHED:
+            cache.pop(next(iter(cache)))
+        lang = get_language(code)
+        table: dict[str, str] = {}
+        titles: list[tuple[str, str]] = []     # (title as matched, actor id)
+        for actor in actors.actors.values():
+            for alias in actor.aliases.get(code, ()):
+                table.setdefault(_key(lang, alias), actor.id)
+            for title in actor.titles:
+                if day is None or ((title.start is None or title.start <= day)
+                                   and (title.end is None or day <= title.end)):
+                    for alias in title.aliases.get(code, ()):
+                        table.setdefault(_key(lang, alias), actor.id)
+                        titles.append((_key(lang, alias).replace(" ", ""), actor.id))
+        alts = sorted(table, key=len, reverse=True)
+        body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
+        cache[key] = (table, titles, re.compile(body) if body else None)
+    return cache[key]
+
+
+def _key(lang, alias: str) -> str:
+    return " ".join(lang.match_form(alias).split())
 
 
 class UnspacedNames:
@@ -44,26 +79,9 @@ class UnspacedNames:
         self.actors = actors
         self.code = code
         day = as_date(date, "date") if isinstance(date, str) else None
-        table: dict[str, str] = {}
-        self.titles: list[tuple[str, str]] = []     # (title as matched, actor id)
-        for actor in actors.actors.values():
-            for alias in actor.aliases.get(code, ()):
-                table.setdefault(self._key(alias), actor.id)
-            for title in actor.titles:
-                if day is None or ((title.start is None or title.start <= day)
-                                   and (title.end is None or day <= title.end)):
-                    for alias in title.aliases.get(code, ()):
-                        table.setdefault(self._key(alias), actor.id)
-                        self.titles.append((self._key(alias).replace(" ", ""), actor.id))
-        self.table = table
+        self.table, self.titles, self.rx = _compiled(actors, code, day)
         self.romanised: dict[str, Speaker] = {}
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
-        alts = sorted(table, key=len, reverse=True)
-        body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
-        self.rx = re.compile(body) if body else None
-
-    def _key(self, alias: str) -> str:
-        return " ".join(self.lang.match_form(alias).split())
 
     def find(self, form: str, start: int = 0, end: int | None = None,
              ) -> list[tuple[int, int, str]]:
