@@ -37,7 +37,7 @@ from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _S
                        _subject_verb)
 from .phrases import alternation as _alt
 from .phrases import fold, fold_pattern, phrase_alternation
-from .prefilter import gate
+from .prefilter import Literals, gate
 
 __all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
            "DEMONYM"]
@@ -75,6 +75,9 @@ class CueRules:
     inv_needs
         Text that every match of ``inv_pronoun`` contains ("-" in French), to skip the
         search in a statement without it ("" if none).
+    descriptor_words
+        The title words that a ``descriptor`` match may hold as a word (:func:`_body_words`):
+        a statement without any of them has no description of a person.
     descriptor
         A description of a person by title words and demonyms ("le ministre", "the Thai
         Prime Minister of Tourism"), with groups ``art``, ``body`` and ``tail``.
@@ -153,6 +156,7 @@ class CueRules:
     demonyms: re.Pattern | None = None
     country_names: re.Pattern | None = None
     inv_needs: str = ""
+    descriptor_words: Literals | None = None
 
 
 #: Function words that never carry a title (ignored when comparing title words), folded:
@@ -216,6 +220,7 @@ def _name_patterns(words: _Spec, g: _Grammar) -> dict:
         not_names=not_names,
         stop_words=title_words | not_names,
         descriptor=_descriptor(title_words),
+        descriptor_words=Literals(_body_words(title_words)),
         meeting_vp=re.compile(rf"{g.link}(?P<vp>{g.vp_of(words.verbs['mv'])})"),
         function_words=function_words,
         place_before=re.compile(rf"{_B}{_alt(words.get('place_prepositions'))}\s*$"),
@@ -295,6 +300,19 @@ _ARTICLES = "(?:" + "|".join(union_words("articles")) + ")"
 _OF = "(?:" + "|".join(union_words("of_words")) + ")"
 _DEFINITE = "(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
                              for w in union_words("definite_articles")) + ")"
+
+
+def _body_words(title_words: frozenset) -> frozenset:
+    """The title words that can be a word of a :func:`_descriptor` match's body.
+
+    A body is made of title words of two letters or more that are not glue words, and
+    demonyms, joined by blanks or hyphens; a description of a person holds a title word as a
+    word of its body (:func:`discourse.speakers.descriptions.find_descriptors`), so one of
+    these words is in the text wherever there is one.
+    """
+    parts = {p for w in title_words if w not in GLUE_WORDS and len(w) > 1
+             for p in w.replace("-", " ").split()}
+    return frozenset(w for w in title_words if w in parts or re.fullmatch(DEMONYM, w))
 
 
 def _descriptor(title_words: frozenset) -> re.Pattern:

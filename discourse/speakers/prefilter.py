@@ -37,15 +37,62 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _sre
 
-__all__ = ["GatedPattern", "gate", "required_literals"]
+__all__ = ["GatedPattern", "Literals", "gate", "required_literals"]
 
 _MAX = 64            # strings in one literal set (beyond: not a useful gate)
-_FEW = 24            # literals looked for by a regex alternation (more: Aho-Corasick)
+_FEW = 4             # literals looked for by a regex alternation (more: Aho-Corasick)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _START = (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
 #: The characters that the regex engine's case folding equates with an ASCII letter that
 #: ``str.lower`` does not give (checked over all of Unicode by the tests).
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+
+
+class Literals:
+    """Looks for any of a set of literal strings in a text (see :meth:`may_match`).
+
+    Examples
+    --------
+    >>> Literals(["photo", "xinhua"], icase=True).may_match("a PHOTO")
+    True
+    """
+
+    def __init__(self, literals, *, icase: bool = False) -> None:
+        self.icase = icase
+        words = sorted({w.lower() if icase else w for w in literals},
+                       key=lambda w: (-len(w), w))
+        if not words:
+            self._find = lambda text, pos, endpos: False
+        elif len(words) == 1:        # one string: str.find
+            word = words[0]
+            self._find = lambda text, pos, endpos: text.find(word, pos, endpos) >= 0
+        elif len(words) <= _FEW:     # a short alternation of plain strings: the engine's
+            search = re.compile("|".join(map(re.escape, words))).search   # fast scan
+            self._find = lambda text, pos, endpos: search(text, pos, endpos) is not None
+        else:                        # many: one Aho-Corasick pass
+            automaton = ahocorasick.Automaton()
+            for word in words:
+                automaton.add_word(word, word)
+            automaton.make_automaton()
+            self._find = lambda text, pos, endpos: next(
+                automaton.iter(text, pos, endpos), None) is not None
+
+    def may_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """True if ``string[pos:endpos]`` holds one of the literals (or may hold one).
+
+        Without the case flag a literal is looked for as it is; with it, in the lower-case
+        copy of the text, which holds a literal wherever the regex engine sees one except
+        after the three letters that the engine folds to an ASCII letter that ``str.lower``
+        does not give (İ, ı, ſ): a text with one of them is always scanned.
+        """
+        endpos = min(endpos, len(string))
+        if self.icase:
+            string, pos, endpos = string[pos:endpos], 0, endpos - pos
+            if not string.isascii() and _FOLDS_TO_ASCII.search(string):
+                return True
+            string = string.lower()
+            endpos = len(string)
+        return self._find(string, pos, endpos)
 
 
 class GatedPattern:
@@ -65,40 +112,12 @@ class GatedPattern:
         self.regex = regex
         self.literals = literals
         self.anchored = anchored
-        self._icase = bool(regex.flags & re.IGNORECASE)
-        words = sorted({w.lower() if self._icase else w for w in literals},
-                       key=lambda w: (-len(w), w))
-        if len(words) <= _FEW:   # a short alternation of plain strings: the engine's own
-            self._find = re.compile("|".join(map(re.escape, words))).search   # fast scan
-        else:                    # many: one Aho-Corasick pass
-            automaton = ahocorasick.Automaton()
-            for word in words:
-                automaton.add_word(word, word)
-            automaton.make_automaton()
-            self._find = lambda text, pos, endpos: next(automaton.iter(text, pos, endpos),
-                                                        None)
+        self.may_match = Literals(literals, icase=bool(regex.flags & re.IGNORECASE)).may_match
         self.pattern, self.flags, self.groupindex = regex.pattern, regex.flags, regex.groupindex
         self.match, self.fullmatch = regex.match, regex.fullmatch
 
     def __repr__(self) -> str:
         return f"GatedPattern({self.regex!r})"
-
-    def may_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        """False only if no match of the pattern in ``string[pos:endpos]`` can need a literal.
-
-        Without the case flag a literal is looked for as it is; with it, in the lower-case
-        copy of the text, which holds a literal wherever the regex engine sees one except
-        after the three letters that the engine folds to an ASCII letter that ``str.lower``
-        does not give (İ, ı, ſ): a text with one of them is always scanned.
-        """
-        endpos = min(endpos, len(string))
-        if self._icase:
-            string, pos, endpos = string[pos:endpos], 0, endpos - pos
-            if not string.isascii() and _FOLDS_TO_ASCII.search(string):
-                return True
-            string = string.lower()
-            endpos = len(string)
-        return self._find(string, pos, endpos) is not None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         """The first match, as ``regex.search`` gives it."""

@@ -93,3 +93,36 @@ def test_caseless_symbols_have_no_case_partners():
     for sym in "«»©\"’/(":
         rx = re.compile(re.escape(sym), re.IGNORECASE)
         assert [c for c in map(chr, range(0x110000)) if rx.fullmatch(c)] == [sym]
+
+
+def _description_pieces(rules) -> list[str]:
+    words = sorted(rules.title_words)
+    return words + [w.upper() for w in words[:20]] + [
+        "le ", "la ", "l'", "the ", "un ", "a ", " ", "-", ", ", ".", "chinois", "thai",
+        "cambodgienne", "vietnamese", "of ", "de ", "du ", "x", "Hun Sen", "(", "'"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_descriptor_gate_never_hides_a_description(lang):
+    """A statement in which the descriptor words are absent has no description at all."""
+    from discourse.speakers.descriptions import find_descriptors
+    rules = read_cue_rules()[lang]
+    pieces = _description_pieces(rules)
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(parts=st.lists(st.sampled_from(pieces), max_size=10))
+    def check(parts):
+        text = " ".join(parts)
+        folded = normalize_text(text, fold_accents=True).norm
+        cased = normalize_text(text, lower=False).norm
+        if not rules.descriptor_words.may_match(folded):
+            assert find_descriptors(cased, folded, rules, []) == []
+
+    check()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_descriptor_gate_lets_descriptions_through(lang):
+    rules = read_cue_rules()[lang]
+    text = {"fr": "le ministre chinois", "en": "the Chinese minister"}[lang]
+    assert rules.descriptor_words.may_match(normalize_text(text, fold_accents=True).norm)
