@@ -36,7 +36,7 @@ from ..lang.base import YAML_LOADER, CuePieces
 from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _Spec,
                        _subject_verb)
 from .phrases import alternation as _alt
-from .phrases import fold, fold_pattern, phrase_alternation
+from .phrases import fold, fold_pattern, phrase_alternation, word_alternation
 from .prefilter import Literals, gate
 
 __all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
@@ -188,7 +188,7 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
     background = [fold_pattern(b) for b in get("background")] or [r"(?!x)x"]
     speech = [fold_pattern(b) for b in get("speech_markers")]
     return dict(
-        pronouns=re.compile(rf"{_B}{pieces.pron}{_W}"),
+        pronouns=re.compile(rf"{word_alternation(get('pronouns'))}{_W}"),   # = _B + pron
         plural_pronouns=gate(re.compile(rf"{_B}{pieces.plur}{_W}")),
         joint=gate(re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}")),
         coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
