@@ -255,9 +255,72 @@ _ADDED_IN_2_0: dict[str, dict[str, list[str]]] = {
                        "thanks to the people"],
     },
 }
-for _lang, _themes in _ADDED_IN_2_0.items():
-    for _theme, _items in _themes.items():
-        VOCABULARY[_lang][_theme] = VOCABULARY[_lang][_theme] + _items
+#: Phrases of the patterns codebook 2.1 added (merged into VOCABULARY).
+_ADDED_IN_2_1: dict[str, dict[str, list[str]]] = {
+    "fr": {
+        "sovereignty.territorial_integrity": [
+            "l'intégrité de son territoire", "une Chine unique", "l'unité nationale",
+            "la question de Taïwan", "les questions liées à Taiwan", "le Xizang", "le Tibet",
+            "le Xinjiang"],
+        "sovereignty.security": ["la stabilité politique", "la stabilité sociale"],
+        "sovereignty.core_interests": ["leurs intérêts centraux", "ses intérêts majeurs",
+                                       "leurs préoccupations majeures"],
+        "sovereignty.development_path": ["leurs systèmes sociaux"],
+        "cooperation": ["elle travaillera avec", "ils travaillent ensemble", "œuvrer avec",
+                        "oeuvrer avec", "œuvrer ensemble", "oeuvrer ensemble"],
+        "cooperation.economic": ["les relations économiques", "les liens économiques",
+                                 "le chemin de fer", "la ligne ferroviaire"],
+        "cooperation.mutual_support": [
+            "un don de riz", "un don d'équipements", "des fournitures", "des doses",
+            "un lot de vaccins", "des dons de vaccins", "les vaccins donnés",
+            "les vaccins offerts", "les vaccins fournis", "contribuer au développement",
+            "sa contribution à la reconstruction", "l'appui au développement"],
+        "anti_cold_war": [
+            "l'affrontement de blocs", "l'affrontement entre blocs", "l'affrontement des blocs",
+            "l'affrontement de camps", "l'affrontement entre camps", "la logique de bloc",
+            "la logique des blocs", "la coercition économique", "la juridiction extraterritoriale",
+            "la rivalité géopolitique", "les jeux géopolitiques", "la compétition géopolitique",
+            "les petits cercles", "choisir son camp", "choisir un camp",
+            "la course aux armements", "au nom de la démocratie",
+            "au nom des droits de l'homme", "la démocratisation des relations internationales"],
+        "friendship": ["il est reconnaissant", "sa reconnaissance", "leur reconnaissance",
+                       "une profonde reconnaissance", "la reconnaissance envers",
+                       "de bons voisins", "le bon voisinage"],
+    },
+    "en": {
+        "sovereignty.territorial_integrity": ["national unity", "the Taiwan question", "Xizang",
+                                              "Tibet", "Xinjiang"],
+        "sovereignty.security": ["political stability", "social stability"],
+        "sovereignty.core_interests": ["major concerns"],
+        "sovereignty.non_interference": ["internal matters"],
+        "sovereignty.development_path": ["social systems"],
+        "cooperation": ["training"],
+        "cooperation.economic": ["infrastructure", "economic ties", "economic relations",
+                                 "railways"],
+        "cooperation.mutual_support": [
+            "to assist", "it assists", "assisted", "assisting", "doses", "a vaccine donation",
+            "vaccine aid", "vaccine assistance", "donated vaccines", "batches of vaccines",
+            "contributions to the development", "contributed to the development",
+            "contribution to the reconstruction"],
+        "anti_cold_war": [
+            "pretexts", "Cold-War thinking", "bloc-based", "camp-based", "bloc rivalry",
+            "bullying", "bully", "bullies", "economic coercion", "long-arm jurisdiction",
+            "small circles", "small cliques", "exclusive blocs", "exclusive clubs",
+            "exclusive groupings", "geopolitical games", "geopolitical rivalry",
+            "geopolitical competition", "great-power rivalry", "major-power rivalry",
+            "big-power rivalry", "great power rivalry", "major power rivalry", "take sides",
+            "pick sides", "choose sides", "arms race", "ideological lines",
+            "in the name of democracy", "in the name of human rights", "de-risking",
+            "chain-breaking", "breaking chains", "democracy in international relations",
+            "democratization of international relations",
+            "democratisation of international relations"],
+        "friendship": ["gratefully", "good neighbours", "good-neighbourliness"],
+    },
+}
+for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1):
+    for _lang, _themes in _added.items():
+        for _theme, _items in _themes.items():
+            VOCABULARY[_lang][_theme] = VOCABULARY[_lang][_theme] + _items
 
 #: Phrases of the exclusions and near misses: look like theme words, must not code ("a trade
 #: war", excluded from cooperation, is anti-Cold War framing since codebook 2.0).

@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--fold-accents", action="store_true", help="match without accents")
     run.add_argument("--nested-scope", choices=("theme", "all"), default="theme",
                      help="where the longest-match rule applies (default: within a theme)")
+    run.add_argument("--count-names", action="store_true",
+                     help="count theme words inside proper names ('the Belt and Road Forum "
+                          "for International Cooperation'); by default they do not code")
     run.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
     run.add_argument("--lang", help="language of every document (default: metadata or detected)")
     run.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (Excel)")
@@ -208,6 +211,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
     return RunOptions(
         encoding=args.encoding, lang=args.lang, levels=args.levels,
         fold_accents=args.fold_accents, nested_scope=args.nested_scope,
+        names="count" if args.count_names else "exclude",
         jobs=1 if args.jobs is None else args.jobs, batch_size=args.batch_size,
         engine=args.engine, scheduler=args.scheduler, progress=not args.quiet,
         stream=args.stream, stream_threshold_mb=args.stream_threshold,

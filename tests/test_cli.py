@@ -197,11 +197,29 @@ def test_provenance_names_what_produced_the_run(sample_run):
     ]
     assert prov["parameters"] == {"corpus": str(RAW), "encoding": "utf-8",
                                   "fold_accents": False, "lang": None, "levels": None,
-                                  "nested_scope": "theme"}
+                                  "nested_scope": "theme", "names": "exclude"}
     assert prov["files"] == sorted(f for f in RUN_FILES if f != "provenance.json") + [
         "provenance.json"]
     text = json.dumps(prov)
     assert "2026" not in text and "time" not in text.lower()
+
+
+def test_count_names_counts_the_theme_words_of_proper_names(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "d1.txt").write_text(
+        "Hun Sen attended the Lancang-Mekong Cooperation Leaders' Meeting in Beijing. "
+        "He praised the friendship between the two countries.\n", encoding="utf-8")
+    themes = {}
+    for flag in ([], ["--count-names"]):
+        out = tmp_path / ("counted" if flag else "default")
+        code, _, err = cli(capsys, "run", corpus, "--out", out, "--lang", "en", "--quiet",
+                           *flag)
+        assert code == 0 and err == ""
+        prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+        coded = read_table_csv(out / "coded_statements.csv")
+        themes[prov["parameters"]["names"]] = coded["themes"].fillna("").tolist()
+    assert themes == {"exclude": ["", "friendship"], "count": ["cooperation", "friendship"]}
 
 
 def test_two_runs_give_byte_identical_folders(sample_run, tmp_path, capsys):

@@ -3,8 +3,11 @@
 Reviewers ask to see the instrument. :func:`format_codebook_appendix` renders a codebook —
 identity (id, version, SHA-256 of the file), the pattern syntax, and for every theme and
 sub-theme its definition, inclusion and exclusion notes, what negated matches do, its
-patterns and exclusions per language, and its examples — as Markdown or as a LaTeX fragment
-to ``\\input`` in a paper. :func:`write_codebook_appendix` writes it atomically. The output is
+patterns and exclusions per language, and its examples, then the proper names whose words
+do not code (the codebook's ``names:`` list and the general rule's connectors and head nouns
+per language) and the version history (each version's changes and the scores measured,
+:mod:`discourse.coding.appendix_sections`) — as Markdown or as a LaTeX fragment to
+``\\input`` in a paper. :func:`write_codebook_appendix` writes it atomically. The output is
 deterministic: the same codebook gives the same bytes.
 
 The LaTeX fragment escapes LaTeX's special characters (``& % $ # _ { } ~ ^ \\``), turns
@@ -34,17 +37,14 @@ from ..io.files import write_atomic
 from .codebook import read_codebook
 from .model import Codebook, Theme
 from ..errors import ExportError, ParameterError
-from .patterns import LANG_ANY
+from .appendix_sections import latex_sections, markdown_sections
+from .markup import lang_name as _lang_name, latex_escape, md_code as _md_code, \
+    md_text as _md, tex_code as _tex_code, tex_text as _tex_text
 
-__all__ = ["format_codebook_appendix", "write_codebook_appendix"]
+__all__ = ["format_codebook_appendix", "write_codebook_appendix", "latex_escape"]
 
 FORMATS = ("markdown", "latex")
 _EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".tex": "latex"}
-_LANG_NAMES = {
-    "fr": "French", "en": "English", "km": "Khmer", "zh": "Chinese", "es": "Spanish",
-    "de": "German", "ru": "Russian", "ar": "Arabic", "pt": "Portuguese", "vi": "Vietnamese",
-    "th": "Thai", "lo": "Lao", "ja": "Japanese", "ko": "Korean", "it": "Italian",
-}
 _NEGATION = {
     "count": "counted like any other match",
     "exclude": "not counted",
@@ -58,12 +58,6 @@ SYNTAX_NOTE = (
     "exclusion blocks a match of its theme that it covers. A statement is coded with a theme "
     "when it contains a match of the theme or of one of its sub-themes."
 )
-
-
-def _lang_name(code: str) -> str:
-    if code == LANG_ANY:
-        return "All languages"
-    return f"{_LANG_NAMES[code]} ({code})" if code in _LANG_NAMES else code
 
 
 def _numbering(cb: Codebook) -> dict[str, str]:
@@ -95,17 +89,6 @@ def _facts(cb: Codebook) -> list[tuple[str, str, bool]]:
 
 
 # ------------------------------------------------------------------------------ Markdown
-_MD_SPECIAL = "\\`*_[]<>|"
-
-
-def _md(text: str) -> str:
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in " ".join(text.split()))
-
-
-def _md_code(text: str) -> str:
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
-
-
 def _markdown(cb: Codebook) -> str:
     out = [f"# Codebook: {_md(cb.title or cb.id)}", ""]
     if cb.description:
@@ -117,6 +100,7 @@ def _markdown(cb: Codebook) -> str:
     numbers = _numbering(cb)
     for theme in cb.themes:
         out += _md_theme(theme, numbers[theme.id])
+    out += markdown_sections(cb)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -145,36 +129,6 @@ def _md_theme(t: Theme, number: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------------- LaTeX
-_TEX = {
-    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
-    "«": r"\guillemotleft{}", "»": r"\guillemotright{}", "‹": r"\guilsinglleft{}",
-    "›": r"\guilsinglright{}", "’": "'", "‘": "`", "“": "``", "”": "''", "„": ",,",
-    "\u00a0": "~", "\u202f": r"\,", "…": r"\ldots{}", "–": "--", "—": "---",
-    "[": "{[}", "]": "{]}",
-}
-
-
-def latex_escape(text: str) -> str:
-    """Escape text for LaTeX (special characters, guillemets, typographic quotes).
-
-    Examples
-    --------
-    >>> print(latex_escape("R&D: 50 % of «\\u00a0l’aide\\u00a0» #1_a"))
-    R\\&D: 50 \\% of \\guillemotleft{}~l'aide~\\guillemotright{} \\#1\\_a
-    """
-    return "".join(_TEX.get(c, c) for c in text)
-
-
-def _tex_text(text: str) -> str:
-    return latex_escape(" ".join(text.replace("\u00a0", "\x00").split()).replace("\x00", "\u00a0"))
-
-
-def _tex_code(text: str) -> str:
-    return r"\texttt{" + latex_escape(text) + "}"
-
-
 def _latex(cb: Codebook) -> str:
     out = [
         "% Codebook appendix written by discourse (format_codebook_appendix).",
@@ -196,6 +150,7 @@ def _latex(cb: Codebook) -> str:
     numbers = _numbering(cb)
     for theme in cb.themes:
         out += _tex_theme(theme, numbers[theme.id])
+    out += latex_sections(cb)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -265,6 +220,8 @@ def format_codebook_appendix(
       \\item[{Patterns, English (en)}] \\texttt{peace*}
     \\end{description}
     <BLANKLINE>
+    \\subsection*{Proper names}
+    ...
     """
     fmt = str(format).lower()
     if fmt not in FORMATS:

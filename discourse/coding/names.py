@@ -138,7 +138,9 @@ def name_spans(text: str, lang: str | None) -> list[tuple[int, int, str]]:
             a += len(text[a:m.end()]) - len(text[a:m.end()].lstrip())
             if caps.fullmatch(text, a, m.end()) is None:
                 continue
-        out.append((a, m.end(), "capitalised"))
+        a = _past_initial_word(text, a, m.end(), rules)
+        if a is not None:
+            out.append((a, m.end(), "capitalised"))
     if heads is not None:
         out += [(m.start(), m.end(), "head") for m in heads.finditer(text)]
     if single is not None:
@@ -152,6 +154,32 @@ def name_spans(text: str, lang: str | None) -> list[tuple[int, int, str]]:
         if not any(a <= span[0] and span[1] <= b for a, b, _ in kept):
             kept.append(span)
     return kept
+
+
+def _past_initial_word(text: str, a: int, b: int, rules) -> int | None:
+    """Where the capitalised run ``text[a:b]`` starts as a name, or None if it is none.
+
+    A sentence's first word is capitalised whatever it is, so its capital says nothing:
+    "Cooperation between China and Cambodia has grown" opens with a common noun, not a
+    name. A run that opens a sentence (or follows an opener such as a colon or a quotation
+    mark) keeps its first word only when the word is directly followed by another
+    capitalised word ("Lancang-Mekong Cooperation"), is a head noun ("Ministry of ...") or
+    the run has a head ("Belt and Road Forum"); otherwise the name, if any, starts at the
+    next capitalised word ("China and Cambodia").
+    """
+    before = text[:a].rstrip()
+    if before and before[-1] not in _OPENERS:
+        return a
+    caps, _, connectors, _, head_words, _ = rules
+    first = re.match(_CAP, text[a:b])
+    rest = text[a + first.end():b]
+    after = rest.lstrip(" \t\u00a0\u202f«»\"“”„").split(maxsplit=1)
+    if not after or after[0].lower() not in connectors:
+        return a
+    if head_words is not None and head_words.search(text, a, b) is not None:
+        return a
+    nxt = caps.search(text, a + first.end(), b)
+    return nxt.start() if nxt is not None and nxt.end() == b else None
 
 
 _UPPER_TABLE = np.array([chr(i).isupper() for i in range(0x250)], bool)   # Latin letters

@@ -53,7 +53,7 @@ def process_batch(
     actors, codebook
         The actors and the codebook (objects, already read).
     options
-        The coding options (``levels``, ``fold_accents``, ``nested_scope``) of a
+        The coding options (``levels``, ``fold_accents``, ``nested_scope``, ``names``) of a
         :class:`~discourse.pipeline.options.RunOptions`; None: the defaults.
 
     Returns

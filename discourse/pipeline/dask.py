@@ -138,7 +138,7 @@ def run_dask(documents: Any, *, actors: Any = None, codebook: Any = None,
         As for :func:`discourse.run`.
     options, **overrides
         A :class:`~discourse.pipeline.options.RunOptions` and / or its coding options
-        (``levels``, ``fold_accents``, ``nested_scope``).
+        (``levels``, ``fold_accents``, ``nested_scope``, ``names``).
 
     Returns
     -------

@@ -8,9 +8,10 @@ A run reads a corpus, codes it and may be executed in several ways; every functi
 options                   what they do
 ========================= ==================================================================
 ``encoding``, ``lang``    reading the corpus (:func:`discourse.read_corpus`)
-``levels``,               coding (:func:`discourse.code_themes`)
-``fold_accents``,
-``nested_scope``
+``levels``,               coding (:func:`discourse.code_themes`); ``names="count"`` counts
+``fold_accents``,         the theme words inside proper names ("the Belt and Road Forum for
+``nested_scope``,         International Cooperation"), which by default do not code
+``names``
 ``jobs``, ``batch_size``, executing the run: in memory, streamed in batches, on processes or
 ``engine``,               on Dask. They never change the results, so they are not recorded
 ``scheduler``,            in the provenance. A corpus larger than ``stream_threshold_mb``
@@ -27,7 +28,7 @@ Examples
 >>> from discourse.pipeline.options import RunOptions
 >>> options = RunOptions(levels=1, jobs=2)
 >>> options.coding, options.streamed
-({'levels': 1, 'fold_accents': False, 'nested_scope': 'theme'}, True)
+({'levels': 1, 'fold_accents': False, 'nested_scope': 'theme', 'names': 'exclude'}, True)
 >>> RunOptions(jobs=0)
 Traceback (most recent call last):
 ...
@@ -41,6 +42,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from ..coding.names import NAME_MODES
 from ..errors import ParameterError
 
 __all__ = ["RunOptions", "ENGINES", "DEFAULT_BATCH_SIZE", "STREAM_THRESHOLD_MB", "corpus_size"]
@@ -84,8 +86,9 @@ class RunOptions:
     ----------
     encoding, lang
         Reading options, see :func:`discourse.read_corpus`.
-    levels, fold_accents, nested_scope
-        Coding options, see :func:`discourse.code_themes`.
+    levels, fold_accents, nested_scope, names
+        Coding options, see :func:`discourse.code_themes`: ``names="exclude"`` (default)
+        drops the matches inside proper names, ``names="count"`` counts them.
     jobs
         Processes (-1: one per CPU core). With ``engine="dask"`` and no ``scheduler``: the
         workers of the ``LocalCluster`` started for the run.
@@ -123,6 +126,7 @@ class RunOptions:
     levels: int | None = None
     fold_accents: bool = False
     nested_scope: str = "theme"
+    names: str = "exclude"
     jobs: int = 1
     batch_size: int | None = None
     engine: str = "pandas"
@@ -132,6 +136,10 @@ class RunOptions:
     stream_threshold_mb: float = STREAM_THRESHOLD_MB
 
     def __post_init__(self) -> None:
+        if self.names not in NAME_MODES:
+            raise ParameterError(f"names={self.names!r} is not valid; use 'exclude' (the words "
+                                 "of a proper name do not code, the default) or 'count' "
+                                 "(--count-names on the command line)")
         if self.engine not in ENGINES:
             raise ParameterError(f"engine={self.engine!r} is not valid; valid: "
                                  f"{', '.join(ENGINES)}")
@@ -188,7 +196,7 @@ class RunOptions:
     def coding(self) -> dict[str, Any]:
         """The coding options, as keyword arguments of find_matches / code_themes."""
         return {"levels": self.levels, "fold_accents": self.fold_accents,
-                "nested_scope": self.nested_scope}
+                "nested_scope": self.nested_scope, "names": self.names}
 
     @property
     def reading(self) -> dict[str, Any]:
@@ -228,7 +236,7 @@ class RunOptions:
         Examples
         --------
         >>> sorted(RunOptions().parameters("data/raw"))
-        ['corpus', 'encoding', 'fold_accents', 'lang', 'levels', 'nested_scope']
+        ['corpus', 'encoding', 'fold_accents', 'lang', 'levels', 'names', 'nested_scope']
         """
         return {**self.coding, **self.reading,
                 "corpus": None if corpus is None or not isinstance(corpus, (str, os.PathLike))

@@ -59,7 +59,7 @@ class RunResult:
     >>> import discourse
     >>> result = discourse.run("data/raw")                   # doctest: +SKIP
     >>> result.options.coding                                # doctest: +SKIP
-    {'levels': None, 'fold_accents': False, 'nested_scope': 'theme'}
+    {'levels': None, 'fold_accents': False, 'nested_scope': 'theme', 'names': 'exclude'}
     """
 
     documents: pd.DataFrame
@@ -112,8 +112,8 @@ def run(
         The codebook file (or object); None uses the default codebook.
     options, **overrides
         A :class:`~discourse.pipeline.options.RunOptions` and / or its fields: the coding
-        options ``levels``, ``fold_accents``, ``nested_scope`` (see
-        :func:`discourse.code_themes`) and the reading options ``encoding``, ``lang`` (see
+        options ``levels``, ``fold_accents``, ``nested_scope`` and ``names`` (``"count"``
+        counts the theme words inside proper names; see :func:`discourse.code_themes`) and the reading options ``encoding``, ``lang`` (see
         :func:`discourse.read_corpus`).
 
     Returns

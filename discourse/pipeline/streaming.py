@@ -208,7 +208,7 @@ def run_streaming(
         (processes; 1: in this process; -1: one per CPU core; the output is the same),
         ``progress`` (a progress bar on a terminal or in a notebook), the reading options
         ``encoding``, ``lang`` and the coding options ``levels``, ``fold_accents``,
-        ``nested_scope``.
+        ``nested_scope``, ``names``.
 
     Returns
     -------

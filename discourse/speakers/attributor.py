@@ -35,6 +35,8 @@ __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document",
 #: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
 _CREDIT = re.compile(r"^\s*\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)\s*$")
 _BLANKS = re.compile(r"\s+")
+#: The end of a sentence; a document's first statement without it is its headline.
+_SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -189,14 +191,24 @@ class DocumentAttributor:
         self.par_start = 0                      # index in rows of the paragraph's first row
         self.across: int | None = None          # row carried over into this paragraph
         self.in_quote = False
-        self.spoken: set[str] = set()
         self.history: list[Speaker] = []        # named subjects in order (for pronoun gender)
+        self.recounted: tuple | None = None     # (row, its narrator decision): a scene told
+        #                                         by the speaker, until the next row confirms
 
     def attribute(self, texts: list[str], paragraphs: list) -> list[Attribution]:
         """Attribute the document's statements (their texts and paragraph numbers)."""
         for text, par, (cased, folded, same) in zip(texts, paragraphs, working_copies(texts)):
             self._statement(text, par, cased, folded, same)
+        self._confirm(False)
         return self.rows
+
+    def _confirm(self, kept: bool) -> None:
+        """Keep a recounted scene as the speaker's if the next row of its paragraph goes on
+        with the same speaker, else give it back to the narrator."""
+        if self.recounted is not None and not kept:
+            i, narrated = self.recounted
+            self.rows[i] = narrated
+        self.recounted = None
 
     def _named(self, who: Who) -> Speaker:
         speaker = _label(self.doc, who, None)
@@ -214,15 +226,25 @@ class DocumentAttributor:
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
         f = analyse_statement(text, self.doc, cased, folded)
-        if f.weight == "joint_act" and f.who is not None and f.who.members and not all(
-                m in self.spoken for m in f.who.members):
-            f = Finding("narrator", weight="narrator_scene")   # attendees, not speakers
+        if not self.rows and f.cue not in (None, "narrator") and not _SENTENCE_END.search(text):
+            # A headline is the narrator's, even when it quotes a speaker (CONVENTIONS.md).
+            subject = f.who if f.who is not None and f.who.kind in ("actor", "name") else None
+            f = Finding("narrator", cue_span=f.cue_span, subject=subject,
+                        weight="narrator_scene")
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
+        elif f.cue == "narrator" and self._recounted(f, new_par):
+            narrated = _narrator(cue_words(text, f.cue_span, same), CONFIDENCE[f.weight])
+            self._uncued(Finding(None, subject=f.subject, speech=True), new_par, False)
+            self.recounted = (len(self.rows) - 1, narrated)
+            return
         elif f.cue == "narrator":
             self._narrated(f, text, cue_words(text, f.cue_span, same))
         else:
             self._cued(f, cue_words(text, f.cue_span, same))
+        if self.recounted is not None:
+            i = self.recounted[0]
+            self._confirm(not new_par and self.rows[-1].speaker == self.rows[i].speaker)
 
     def _uncued(self, f: Finding, new_par: bool, continuing_quote: bool) -> None:
         """A statement with no cue: carried on from the last speaker, or the narrator's."""
@@ -230,7 +252,8 @@ class DocumentAttributor:
         names_last = last is not None and last.id in f.mentioned
         carry = last is not None and (
             continuing_quote
-            or (self.prev_kind == "speaker" and not f.background and not names_last
+            or (self.prev_kind == "speaker" and not names_last
+                and (not f.background or (f.stance and not new_par))
                 and (not new_par or f.speech))
             or (self.prev_kind == "narrator" and f.speech and not names_last
                 and not f.background and new_par and self.distance <= 3))
@@ -259,6 +282,14 @@ class DocumentAttributor:
         if f.subject is not None:
             self.subject = self._named(f.subject)
         self.pending.append(len(rows) - 1)
+
+    def _recounted(self, f: Finding, new_par: bool) -> bool:
+        """True if a scene sentence inside a speaker's paragraph is that speaker's account:
+        "Cai Qi said ... Last month, President Xi met Prime Minister Hun Manet, and ..."
+        (another person's meeting, told by the speaker)."""
+        return (f.weight == "narrator_scene" and not new_par and self.prev_kind == "speaker"
+                and f.subject is not None and f.subject.kind in ("actor", "name")
+                and self.last is not None and self.last.id not in ("unknown", f.subject.id))
 
     def _narrated(self, f: Finding, text: str, cue_text: tuple) -> None:
         """A caption, a credit or scene-setting: the narrator's."""
@@ -301,7 +332,6 @@ class DocumentAttributor:
                                                   CONFIDENCE["carried_ahead"])
         self.pending = []
         self.last = speaker
-        self.spoken.add(speaker.id)
         self.prev_kind = "speaker"
         self.distance = 0
         self.subject = speaker

@@ -23,102 +23,40 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lang import union_words
 from .descriptions import resolve_descriptor
-from .doc_state import DocState, Who, pronoun_gender, remember, title_gender
+from .doc_state import DocState, Who, remember, title_gender
+from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
+from .phrases import fold
+from .quotes import quote_state, without_inner_quotes
+from .sentence_cues import QUOTE_CHARS, position, sentence_candidates
 
-__all__ = ["CONFIDENCE", "Finding", "analyse_statement"]
-
-#: Confidence of each kind of decision (carried decays with the distance to its cue).
-CONFIDENCE = {
-    "explicit": 0.95, "subject": 0.8, "inverted": 0.93, "participial": 0.9, "pronoun": 0.85,
-    "inverted_pronoun": 0.85, "joint": 0.9, "joint_act": 0.85, "narrator_marker": 0.97, "narrator_scene": 0.9,
-    "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
-    "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
-}
+__all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
 _END = re.compile(r"\s*(?:[.,;:!?»\"')\]]|$)")
 _THAT = re.compile(r"\b(?:" + "|".join(union_words("complementizers")) + r")\b")
-_QUOTE_CHARS = " \t\"«»'(-—–"
-_OPENS_WITH_QUOTE = re.compile(r"^\W*[«\"]")
-_INNER_QUOTE = re.compile(r"«[^«»]*»|\"[^\"]*\"")
-_HAS_QUOTE = re.compile(r"[«»“”\"]")
-_OPEN_Q = re.compile(r"[«“]|(?:^|\s)\"(?=\w)")
-_CLOSE_Q = re.compile(r"[»”]|(?<=[\w.,!?])\"(?:\W|$)")
 _COMMA = re.compile(r"\s*,")
 _CLOSES = re.compile(r"\s*[.!?»\"”]*\s*$")   # "..., according to X." closes the sentence
-_COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
 #: What stands between a title and the name in apposition to it: complements of the title
 #: ("le ministre de l'Éducation, de la Jeunesse et des Sports, Hang Chuon Naron, a ...").
 _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"))
                       + r")\b[^,;:«»\"]{1,60})*\s*,\s*")
 
-#: The rest of a description before the name in apposition to it (" étrangères, ").
-_TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*")
+#: The rest of a description before the name in apposition to it (" étrangères, "), or a
+#: place after the title ("L'ambassadeur de Chine au Cambodge X").
+_TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*|\s+(?:" + "|".join(
+    union_words("title_prepositions")) + r")\s+[\w'-]+\s+")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A matched span (start, end) with the interface of a regex match."""
-
-    s: int
-    e: int
-
-    def start(self) -> int:
-        """The start offset."""
-        return self.s
-
-    def end(self) -> int:
-        """The end offset."""
-        return self.e
-
-
-@dataclass
-class Finding:
-    """What a statement shows about its speaker (``cue`` None: no cue in the statement)."""
-
-    cue: str | None
-    who: Who | None = None
-    cue_span: tuple[int, int] = (0, 0)
-    subject: Who | None = None      # a named subject (for later pronouns)
-    weight: str = ""                # key of CONFIDENCE
-    background: bool = False
-    speech: bool = False
-    mentioned: tuple = ()           # ids of the people it mentions
-
-
-@dataclass
-class _Statement:
-    """One statement under analysis: its folded copy, where it starts, its mentions."""
-
-    doc: DocState
-    folded: str
-    base: int                       # after the dateline
-    mentions: list
-    opener: bool
-
-    @property
-    def rules(self):
-        return self.doc.rules
-
-
-#: A candidate decision: (rank, position, finding); the lowest rank, then position, wins.
-Candidate = tuple
-
-
-def _position(folded: str, base: int, who: Who) -> str:
-    """'start' (sentence start), 'comma' (after a comma) or 'inside'."""
-    before = folded[base:who.start]
-    if not before.strip(_QUOTE_CHARS):
-        return "start"
-    b = before.rstrip().rstrip("\"»'").rstrip()
-    if b.endswith((",", ":", "--", "—")) or _COMMA_AND.search(b):
-        return "comma"
-    return "inside"
+#: "and" before a second verb of the same subject ("a souhaité la bienvenue ... et a rappelé").
+_AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+")
+#: The opener of a cleft inverted cue ("C'est ce qu'a affirmé X").
+_CLEFT = re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in union_words("cleft_openers"))
+                    + r")\s*") if union_words("cleft_openers") else re.compile(r"(?!x)x")
+#: Words of a speaker's stance ("is willing to", "souhaite").
+_STANCE = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in sorted(
+    {fold(w) for w in union_words("stance_words")}, key=len, reverse=True)) + r")(?![\w'-])")
 
 
 def _shouting(cased: str) -> bool:
@@ -130,37 +68,6 @@ def _shouting(cased: str) -> bool:
                 return False
             letters = True
     return letters
-
-
-def _without_inner_quotes(folded: str) -> str:
-    """The text with its quotations blanked out, unless it opens with one.
-
-    A name or phrase quoted inside a sentence ("l'initiative « la Ceinture et la Route »")
-    is not a sign of speech; a sentence that opens or closes a quotation is.
-    """
-    if not _HAS_QUOTE.search(folded) or _OPENS_WITH_QUOTE.match(folded):
-        return folded
-    return _INNER_QUOTE.sub(lambda m: " " * len(m.group()), folded)
-
-
-def quote_state(text: str, inside: bool) -> tuple[bool, bool]:
-    """(statement is (partly) inside a quotation, quotation still open after it).
-
-    Examples
-    --------
-    >>> quote_state("« La paix compte,", False), quote_state("a-t-il dit. »", True)
-    ((True, True), (True, False))
-    """
-    if not _HAS_QUOTE.search(text):
-        return inside, inside
-    opens = len(_OPEN_Q.findall(text))
-    closes = len(_CLOSE_Q.findall(text))
-    started_inside = inside
-    if opens > closes:
-        inside = True
-    elif closes > opens:
-        inside = False
-    return started_inside or opens > 0, inside
 
 
 def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Finding:
@@ -197,7 +104,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
                 if w.start >= base]
     opener = bool(rules.opener.match(folded, base)) or bool(
         rules.according_to.match(folded, base))
-    st = _Statement(doc, folded, base, mentions, opener)
+    st = Statement(doc, folded, base, mentions, opener)
     candidates, subject = _candidates(st)
     people = [w for w in mentions if w.kind in ("actor", "name")]
     remember(doc, people, folded)
@@ -208,18 +115,24 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
-                   speech=bool(rules.speech.search(_without_inner_quotes(folded), base)),
+                   speech=bool(rules.speech.search(without_inner_quotes(folded), base)),
+                   stance=bool(_STANCE.search(folded, base)),
                    mentioned=tuple(w.id for w in people))
 
 
-def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
+def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
     """Every mention's candidate decision, and the named subject of the sentence."""
     candidates: list[Candidate] = []
     subject = None
+    clause = (0, 0)   # a relative clause after the subject: its mentions are not subjects
     for w in st.mentions:
-        pos = _position(st.folded, st.base, w)
-        if pos == "comma" and _apposed_to_subject(st, w):
+        if clause[0] <= w.start < clause[1]:
+            continue
+        pos = position(st.folded, st.base, w)
+        if pos != "start" and _apposed_to_subject(st, w):
             pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
+        if pos == "start" and clause == (0, 0):
+            clause = _relative_clause(st, w)
         if w.kind == "descriptor":
             w = _described(st, w, pos)
             if w is None:
@@ -229,22 +142,31 @@ def _candidates(st: _Statement) -> tuple[list[Candidate], Who | None]:
         found = _candidate(st, w, pos)
         if found is not None:
             candidates.append(found)
-    inverted = _inverted_pronoun(st)
-    if inverted is not None:
-        candidates.append(inverted)
+    candidates.extend(sentence_candidates(st))
     return candidates, subject
 
 
-def _apposed_to_subject(st: _Statement, w: Who) -> bool:
+def _apposed_to_subject(st: Statement, w: Who) -> bool:
     """True if ``w`` is a name in apposition to a description that opens the sentence."""
     if w.kind not in ("actor", "name"):
         return False
     return any(d.kind == "descriptor" and d.end <= w.start and
-               _position(st.folded, st.base, d) == "start" and
+               position(st.folded, st.base, d) == "start" and
                _TITLE_TAIL.fullmatch(st.folded, d.end, w.start) for d in st.mentions)
 
 
-def _described(st: _Statement, w: Who, pos: str) -> Who | None:
+def _apposition_start(st: Statement, w: Who) -> int:
+    """Where the description that name ``w`` is in apposition to starts ("selon le ministre
+    chinois des Affaires étrangères, Wang Yi, ..."), else where ``w`` starts."""
+    if w.kind in ("actor", "name"):
+        for d in st.mentions:
+            if d.kind == "descriptor" and d.end <= w.start and _TITLE_TAIL.fullmatch(
+                    st.folded, d.end, w.start):
+                return d.start
+    return w.start
+
+
+def _described(st: Statement, w: Who, pos: str) -> Who | None:
     """The person a description names, or None if it only stands beside a name."""
     folded, mentions = st.folded, st.mentions
     if _COMMA.match(folded, w.end) and any(
@@ -254,29 +176,33 @@ def _described(st: _Statement, w: Who, pos: str) -> Who | None:
     if pos == "comma" and any(o.kind in ("actor", "name") and o.end <= w.start and
                               folded[o.end:w.start].strip() == "," for o in mentions):
         return None   # "According to A, Minister attached to ..., B informed"
-    resolved = resolve_descriptor(st.doc, w)
+    gender = title_gender(folded[w.start:w.end], st.rules)
+    resolved = resolve_descriptor(st.doc, w, gender)
     if resolved is None and w.members != ("indefinite",):
-        resolved = Who(w.start, w.end, "pronoun", gender=title_gender(
-            folded[w.start:w.end], st.rules))   # "le diplomate": the last one
+        resolved = Who(w.start, w.end, "pronoun", members=("described",),
+                       gender=gender)   # "le diplomate": the last one
     return resolved or Who(w.start, w.end, "unknown")
 
 
-def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
+def _candidate(st: Statement, w: Who, pos: str) -> Candidate | None:
     """The decision a mention at ``pos`` ('start', 'comma', 'inside') suggests, if any."""
     rules, folded = st.rules, st.folded
     lv = rules.link_vp.match(folded, w.end)
+    if lv:   # the longer verb phrase wins: "s'exprimait lors de" (scene) over "s'exprimait"
+        ls = rules.link_scene.match(folded, w.end)
+        lv = None if ls and ls.end("vp") > lv.end("vp") else lv
     person = w.kind in ("actor", "name", "unknown")
     if lv and pos != "inside":
         return _reporting(st, w, pos, Span(lv.start("vp"), lv.end("vp")))
-    if person and pos in ("comma", "inside"):
-        tail = rules.inv_named.search(folded, st.base, w.start)
-        if tail:
-            return (0, w.start, Finding(
-                "inverted", w, (tail.start("vp"), w.end), weight="inverted"))
+    if person and pos in ("comma", "inside"):   # "..., a annoncé le ministre chinois, X."
+        tail = rules.inv_named.search(folded, st.base, _apposition_start(st, w))
+        start = tail.start("vp") if tail else _cleft(st, w)
+        if start is not None:
+            return (0, w.start, Finding("inverted", w, (start, w.end), weight="inverted"))
     if person or w.kind == "pronoun":
-        acc = rules.according_before.search(folded, st.base, w.start)
+        acc = rules.according_before.search(folded, st.base, _apposition_start(st, w))
         lead = folded[st.base:acc.start()] if acc else ""
-        if acc and ((not lead.strip(_QUOTE_CHARS) or lead.rstrip().endswith(",")) and
+        if acc and ((not lead.strip(QUOTE_CHARS) or lead.rstrip().endswith(",")) and
                     _COMMA.match(folded, w.end) or (lead.rstrip().endswith(",") and
                                                      _CLOSES.match(folded, w.end) and
                                                      _titled(st, w))):
@@ -287,13 +213,13 @@ def _candidate(st: _Statement, w: Who, pos: str) -> Candidate | None:
     return _scene(st, w, pos, lv)
 
 
-def _titled(st: _Statement, w: Who) -> bool:
+def _titled(st: Statement, w: Who) -> bool:
     """True if ``w`` is an actor or a person named with a title (not an institution)."""
     return w.kind == "actor" or (w.kind == "name" and bool(w.words & st.rules.title_words)
                                  and not (w.words & st.rules.not_names - st.rules.title_words))
 
 
-def _reporting(st: _Statement, w: Who, pos: str, vp: Span) -> Candidate:
+def _reporting(st: Statement, w: Who, pos: str, vp: Span) -> Candidate:
     """A subject followed by a reporting verb: which cue it is."""
     rules, folded = st.rules, st.folded
     rest = folded[vp.end():]
@@ -315,7 +241,7 @@ def _reporting(st: _Statement, w: Who, pos: str, vp: Span) -> Candidate:
     return (0, w.start, Finding(cue, w, (w.start, vp.end()), weight=weight.get(cue, cue)))
 
 
-def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
+def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     """A subject that travels, meets, acts jointly or sets the scene (no reporting verb)."""
     rules, folded = st.rules, st.folded
     after = rules.link.match(folded, w.end).end()
@@ -339,19 +265,43 @@ def _scene(st: _Statement, w: Who, pos: str, lv) -> Candidate | None:
         if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
             return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
                                         weight="participial"))
-    if person and scene:
-        return (2, w.start, Finding(
-            "narrator", None, (w.start, scene.end()), subject=w, weight="narrator_scene"))
-    verb = _subject_verb(st, w, after) if person else None
+        said = _and_said(st, scene.end()) if scene and pos == "start" else None
+        if said is not None:   # "X welcomed Y and recalled that ...": X's
+            return (2, w.start, Finding("explicit", w, (w.start, said), weight="subject"))
+    if (person or w.kind == "pronoun") and scene:   # "X met Y", "Il s'exprimait lors de"
+        return (2, w.start, Finding("narrator", None, (w.start, scene.end()),
+                                    subject=w if person else None, weight="narrator_scene"))
+    described = w.kind == "pronoun" and w.members == ("described",)   # "le ministre"
+    verb = _subject_verb(st, w, after) if person or described else None
     if verb and (pos == "start" or (pos == "comma" and st.opener)):
         # The subject decides: a person subject is that person's statement whatever the
         # verb (the narrator's verbs were taken above); the verb lists only add confidence.
-        return (3, w.start, Finding(
-            "explicit", w, (w.start, verb.end()), weight="subject"))
+        return (3, w.start, Finding("pronoun" if described else "explicit", w,
+                                    (w.start, verb.end()), weight="subject"))
     return None
 
 
-def _subject_verb(st: _Statement, w: Who, after: int) -> re.Match | None:
+def _cleft(st: Statement, w: Who) -> int | None:
+    """Where the verb of a cleft cue naming ``w`` starts ("C'est ce qu'a affirmé X"), or
+    None."""
+    m = _CLEFT.match(st.folded, st.base)
+    vp = m and st.rules.vp.match(st.folded, m.end())
+    if vp and st.rules.link.fullmatch(st.folded, vp.end(), _apposition_start(st, w)):
+        return vp.start()
+    return None
+
+
+def _and_said(st: Statement, at: int) -> int | None:
+    """Where a reporting verb coordinated after ``at`` and introducing content ends ("...
+    et a rappelé que"), or None ("and observed a demonstration" is no speech)."""
+    for m in _AND_VERB.finditer(st.folded, at):
+        vp = st.rules.vp.match(st.folded, m.end())
+        if vp and _THAT.match(st.folded, vp.end() + 1):
+            return vp.end()
+    return None
+
+
+def _subject_verb(st: Statement, w: Who, after: int) -> re.Match | None:
     """The finite verb of the subject ``w``: after its link, or after a relative clause left
     without its closing comma ("Xi Jinping, qui se déplace avec ... a redit"), unless that
     verb is the narrator's."""
@@ -363,20 +313,24 @@ def _subject_verb(st: _Statement, w: Who, after: int) -> re.Match | None:
     verb = rules.subject_verb.search(folded, rel.end(), min(len(folded), rel.end() + 200))
     if verb is None or rules.link_scene.match(folded, verb.start()) or "," in folded[
             rel.end():verb.start()]:
-        return None
+        return _main_verb(st, rel.end())
     return verb
 
 
-def _inverted_pronoun(st: _Statement) -> Candidate | None:
-    """An inverted cue with a pronoun after the content ("..., a-t-il ajouté")."""
-    rules, folded, base = st.rules, st.folded, st.base
-    inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()
-    for m in inverted:
-        if folded[base:m.start()].rstrip().endswith((",", "»", '"')):
-            plural = m.groupdict().get("pl") or m.groupdict().get("pl2")
-            return (0, m.start(), Finding(
-                "joint" if plural else "inverted",
-                Who(m.start(), m.end(), "plural" if plural else "pronoun",
-                    gender=pronoun_gender(m.group(), rules)), (m.start(), m.end()),
-                weight="joint" if plural else "inverted_pronoun"))
+def _main_verb(st: Statement, at: int) -> re.Match | None:
+    """The reporting verb that follows a relative clause and its closing comma ("X, qui
+    recevait ..., le ministre Y, à Abidjan, a réitéré"), or None."""
+    for m in _COMMA.finditer(st.folded, at, min(len(st.folded), at + 300)):
+        vp = st.rules.vp.match(st.folded, m.end() + (st.folded[m.end():m.end() + 1] == " "))
+        if vp:
+            return vp
     return None
+
+
+def _relative_clause(st: Statement, w: Who) -> tuple[int, int]:
+    """The span of a relative clause after the subject ``w`` that ends before the subject's
+    reporting verb (the names inside it are not subjects), or (0, 0)."""
+    rel = _RELATIVE.match(st.folded, w.end)
+    verb = rel and not st.rules.subject_verb.match(st.folded, rel.end()) and _main_verb(
+        st, rel.end())
+    return (rel.start(), verb.start()) if verb else (0, 0)

@@ -35,6 +35,7 @@ _LIST_KEYS = (
     # grammar words (see discourse/lang/<code>/cues.yml)
     "glue_words", "articles", "definite_articles", "indefinite_articles", "of_words",
     "and_words", "conjunctions", "apposition_links", "complementizers", "relative_pronouns",
+    "according_pronouns", "cleft_openers", "stance_words",
     "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
     "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
 )

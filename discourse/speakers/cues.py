@@ -322,7 +322,7 @@ def _descriptor(title_words: frozenset) -> re.Pattern:
     return re.compile(
         rf"(?<![\w'-])(?P<art>{_ARTICLES}\s*)?"
         rf"(?P<body>{word}(?:[\s-]+{word}){{0,6}})"
-        rf"(?P<tail>\s+{_OF}\s+{_DEFINITE}?[\w-]+)?(?![\w'-])"
+        rf"(?P<tail>\s+{_OF}\s+{_DEFINITE}?[\w-]+(?:\s+{word}){{0,2}})?(?![\w'-])"
     )
 
 

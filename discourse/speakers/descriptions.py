@@ -60,13 +60,15 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
     return out
 
 
-def resolve_descriptor(doc: DocState, who: Who) -> Who | None:
+def resolve_descriptor(doc: DocState, who: Who, gender: str | None = None) -> Who | None:
     """The person a description ("le ministre", "the King") refers to, or None.
 
     The most recent person whose title words best match the description: a title word in
     common counts two, and so does a title word that the description's general noun covers
     ("le diplomate" covers an ambassador or a spokesperson, ``description_heads``); a
-    demonym that matches a country word ("chinois" and "de Chine") counts one.
+    demonym that matches a country word ("chinois" and "de Chine") counts one. A person of
+    another side than the description's demonym, or known to be of another ``gender`` than
+    the description shows ("la ministre": 'f'), is never it.
     """
     if who.members == ("indefinite",):
         return None
@@ -83,11 +85,14 @@ def resolve_descriptor(doc: DocState, who: Who) -> Who | None:
         side = doc.side(ident)
         if wanted is not None and side is not None and side != wanted:
             continue   # "the Cambodian leader" is nobody of another side
+        if gender is not None and doc.gender(ident) not in (None, gender):
+            continue   # "la Ministre" is no man
         if kind == "actor":
             words = words | doc.actor_words(ident)
         words = _bare(words)
         common = who.words & words
         score = 2 * len(common - set(demonyms)) + len(common & set(demonyms))
+        score += wanted is not None and side == wanted   # "le ministre cambodgien": a Cambodian
         score += 2 * bool(covered & words)
         for d in demonyms:
             if d not in common and any(len(x) >= 4 and x[:4] == d[:4] and not

@@ -177,6 +177,9 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
         words = set() if former else set(w.words)
         texts = [] if former else [folded[w.start:w.end]]
         for grp in (after, before):
+            if grp and any(o is not w and o.start < grp.end(1) and grp.start(1) < o.end
+                           for o in mentions):
+                continue   # another person's words ("Meeting with King X, Hu said")
             if grp and not (_FORMER.search(grp.group(1))):
                 words.update(set(grp.group(1).split()) - _GLUE)
                 if not _RELATIVE.match(grp.group(1)):

@@ -37,7 +37,7 @@ def _strip_commands(tex: str) -> str:
 def test_markdown_appendix_of_the_default_codebook():
     cb = read_codebook()
     md = format_codebook_appendix(cb)
-    assert "| Version | 2.0.0 |" in md
+    assert "| Version | 2.1.0 |" in md
     assert f"| SHA-256 | `{cb.sha256}` |" in md
     assert "## 1. Sovereignty (`sovereignty`)" in md
     assert "### 1.1. Territorial integrity (`sovereignty.territorial_integrity`)" in md
@@ -117,3 +117,60 @@ def test_write_appendix_formats_determinism_and_overwrite(tmp_path):
     with pytest.raises(ParameterError, match=r"'html' is not an appendix format; valid "
                                              r"formats: markdown, latex"):
         format_codebook_appendix(format="html")
+
+
+HISTORY = {
+    "id": "hist", "version": "1.1", "languages": ["en", "fr"],
+    "names": {"en": ["Boao Forum for Asia"], "fr": ["Forum de Boao pour l'Asie"]},
+    "history": [
+        {"version": "1.0", "date": "2025-01-02", "changes": ["First version."]},
+        {"version": "1.1", "date": "2025-03-04",
+         "changes": ["peace: added en patterns truce*", "Truces are peace & quiet_ness."],
+         "measured": {"note": "dev part.", "dev": {"en": 0.91, "fr": 0.88}}},
+    ],
+    "themes": [{"id": "peace", "label": "Peace", "patterns": {"en": ["peace*", "truce*"],
+                                                              "fr": ["paix"]}}],
+}
+
+
+def test_markdown_appendix_lists_names_rule_words_and_the_version_history():
+    md = format_codebook_appendix(read_codebook(HISTORY))
+    names = md.index("## Proper names")
+    history = md.index("## Version history")
+    assert md.index("## 1. Peace") < names < history
+    assert "- English (en): `Boao Forum for Asia`" in md
+    assert "- French (fr): `Forum de Boao pour l'Asie`" in md
+    # the general rule's words, from discourse/lang/<code>/names.yml
+    assert "**Connectors.**" in md and "`between`" in md and "`entre`" in md
+    assert "**Head nouns.**" in md and "`Summit`" in md and "`Comité`" in md
+    assert md[history:].split("\n")[:12] == [
+        "## Version history", "",
+        "### Version 1.0 (2025-01-02)", "", "- First version.", "",
+        "### Version 1.1 (2025-03-04)", "", "- peace: added en patterns truce\\*",
+        "- Truces are peace & quiet\\_ness.", "- Measured: note: dev part; dev: en 0.91, fr 0.88",
+        ""]
+
+
+def test_latex_appendix_lists_names_and_the_version_history():
+    tex = format_codebook_appendix(read_codebook(HISTORY), format="latex")
+    assert r"\item[{Listed names, English (en)}] \texttt{Boao Forum for Asia}" in tex
+    assert r"\item[{Version 1.1 (2025-03-04)}]" in tex
+    assert r"\item Truces are peace \& quiet\_ness." in tex
+    assert r"\item Measured: note: dev part; dev: en 0.91, fr 0.88" in tex
+    assert tex.count(r"\begin{itemize}") == tex.count(r"\end{itemize}") == 2
+    assert len(re.findall(r"(?<!\\)\{", tex)) == len(re.findall(r"(?<!\\)\}", tex))
+
+
+def test_default_appendix_has_its_names_and_every_version():
+    cb = read_codebook()
+    md = format_codebook_appendix(cb)
+    for lang, names in cb.names.items():
+        for name in names:
+            assert f"`{name}`" in md, (lang, name)
+    for entry in cb.history:
+        assert f"### Version {entry['version']} ({entry['date']})" in md
+    # a codebook without names in a language without the general rule has no such section
+    bare = read_codebook({"id": "b", "languages": ["xx"], "themes": [
+        {"id": "t", "label": "T", "patterns": {"xx": ["w"]}}]})
+    assert "Proper names" not in format_codebook_appendix(bare)
+    assert "Version history" not in format_codebook_appendix(bare)

@@ -43,7 +43,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "2.0.0" and cb.id == "default"
+    assert cb.version == "2.1.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -53,6 +53,18 @@ def test_default_codebook_has_the_four_themes_in_french_and_english():
         assert theme.definition and theme.include and theme.exclude
         assert theme.examples["fr"] and theme.examples["en"]
         assert re.fullmatch(r"#[0-9A-F]{6}", theme.colour)
+
+
+def test_default_codebook_history_records_every_version_and_language():
+    cb = read_codebook()
+    assert cb.history[-1]["version"] == cb.version
+    versions = [h["version"] for h in cb.history]
+    assert versions == sorted(versions, key=lambda v: tuple(map(int, v.split("."))))
+    text = " ".join(c for h in cb.history for c in h["changes"])
+    for lang, script in (("zh", "国家安全"), ("km", "Khmer (km)")):
+        assert script in text, lang     # the zh/km additions have their entry
+    measured = [h.get("measured", {}) for h in cb.history]
+    assert {"fr", "en", "zh", "km"} <= set(measured[1]["dev"]) and measured[-1]["dev"]
 
 
 def test_default_codebook_copies_are_identical_and_hashed():
@@ -151,6 +163,23 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
         ("China extended its unilateral visa-free policy to Cambodian visitors.", "en", set()),
         ("Cambodia and China are ironclad friends.", "en", {"friendship"}),
         ("Thanks to the new expressway, travel times fell.", "en", set()),
+        # codebook 2.1: translation variants of the definitions' classes
+        ("Le Cambodge adhère à la politique d'une Chine unique et soutient la Chine sur la "
+         "question de Taïwan.", "fr", {"sovereignty"}),
+        ("Cambodia supports China's position on issues related to Xinjiang and Xizang.", "en",
+         {"sovereignty"}),
+        ("La Chine est prête à œuvrer avec le Cambodge pour accélérer les grands projets.",
+         "fr", {"cooperation"}),
+        ("La Chine a remis des fournitures médicales à l'hôpital provincial.", "fr",
+         {"cooperation"}),
+        ("The vaccine is safe and effective for adults.", "en", set()),
+        ("He praised her contributions to world peace.", "en", set()),
+        ("Les deux parties s'opposent à l'affrontement entre blocs et à la logique de blocs.",
+         "fr", {"anti_cold_war"}),
+        ("No country should be forced to take sides in geopolitical games.", "en",
+         {"anti_cold_war"}),
+        ("Il s'est dit profondément reconnaissant envers le peuple chinois.", "fr",
+         {"friendship"}),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):

@@ -43,6 +43,14 @@ def _coded(texts, lang, **kw):
     ("Xi Meets Hun Manet, Calls For Deeper Cooperation", "cooperation"),
     # the codebook's list, in any case
     ("He spoke at the boao forum for asia and praised the cooperation.", "cooperation"),
+    # a sentence's first word is capitalised whatever it is: a common noun, not a name
+    ("Cooperation between China and Cambodia has grown fast.", "cooperation"),
+    ("Friendship between the two peoples is unbreakable.", "friendship"),
+    ('He said: "Cooperation between China and Cambodia has grown."', "cooperation"),
+    # ... but a name that opens a sentence is still a name
+    ("Lancang-Mekong Cooperation has made progress.", ""),
+    ("Ministry of Foreign Affairs and International Cooperation officials attended.", ""),
+    ("Belt and Road Forum for International Cooperation opened on Sunday.", ""),
 ])
 def test_english_names(text, want):
     assert _coded([text], "en") == [want]
@@ -57,6 +65,9 @@ def test_english_names(text, want):
     ("Les deux pays renforceront leur coopération et leur amitié.", "cooperation;friendship"),
     ("Le Cambodge soutient l'initiative « la Ceinture et la Route ».", "cooperation"),
     ("Il a salué le ministère de la coopération du Sénégal.", ""),  # listed, any case
+    ("Coopération entre la Chine et le Cambodge : des progrès.", "cooperation"),
+    ("« Amitié entre nos peuples », a-t-il dit.", "friendship"),
+    ("Coopération Lancang-Mékong : le Cambodge présidera.", ""),
 ])
 def test_french_names(text, want):
     assert _coded([text], "fr") == [want]
@@ -85,6 +96,16 @@ def test_find_names_lists_the_names_with_their_rule_and_document_offsets():
         assert text[r.start - 1000:r.end - 1000] == r.name
 
 
+def test_a_sentence_initial_common_noun_is_not_swallowed_into_a_name():
+    text = "Cooperation between China and Cambodia has grown."
+    assert [text[a:b] for a, b, _ in name_spans(text, "en")] == ["China and Cambodia"]
+    # after a colon or a quotation mark too; not after an ordinary word
+    assert [s[a:b] for s in ["Il a dit : « Coopération entre la Chine et le Cambodge »."]
+            for a, b, _ in name_spans(s, "fr")] == ["Chine et le Cambodge"]
+    assert [s[a:b] for s in ["He hailed Cooperation between China and Cambodia."]
+            for a, b, _ in name_spans(s, "en")] == ["Cooperation between China and Cambodia"]
+
+
 def test_unsupported_languages_have_no_general_rule():
     assert name_spans("The Belt and Road Forum for International Cooperation", "xx") == []
     assert name_spans("The Belt and Road Forum for International Cooperation", None) == []
@@ -94,4 +115,4 @@ def test_default_codebook_lists_names_in_both_languages():
     cb = read_codebook()
     assert "Belt and Road Forum for International Cooperation" in cb.names["en"]
     assert "Forum de coopération sino-africaine" in cb.names["fr"]
-    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0"]
+    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0"]

@@ -291,7 +291,7 @@ def test_an_alias_that_is_only_part_of_a_name_names_the_whole_name():
                        ["S.E. M. Li Qiang a également félicité le Cambodge."], lang="fr",
                        date="2023-09-15")
     assert attribute_speakers(st)["speaker"].tolist() == ["li_keqiang", "li_qiang"]
-    st = statements_of(["H.E. Premier Li Keqiang warmly welcomed the visit."], lang="en",
+    st = statements_of(["H.E. Premier Li Keqiang warmly praised the cooperation."], lang="en",
                        date="2017-05-14")
     assert attribute_speakers(st)["speaker"].tolist() == ["li_keqiang"]
 

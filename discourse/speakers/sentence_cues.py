@@ -1,0 +1,102 @@
+"""Cues that read a whole sentence rather than one mention's neighbourhood.
+
+Used by :mod:`discourse.speakers.cue_analysis`: an inverted cue with a pronoun after the
+content ("..., a-t-il ajouté"), "selon lui" / "according to him", and words reported
+through an institution or a text ("the Palace said Duterte stressed ..."); and
+:func:`position`, where a mention stands in its sentence.
+
+Examples
+--------
+>>> position("selon lui, la paix compte", 0, Who(6, 9, "pronoun"))
+'inside'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lang import union_words
+from .doc_state import Who, pronoun_gender
+from .findings import Candidate, Finding, Statement
+
+__all__ = ["QUOTE_CHARS", "position", "sentence_candidates"]
+
+#: Characters that may stand before a sentence's first word.
+QUOTE_CHARS = " \t\"«»'(-—–"
+_COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
+#: What may stand between a reporting verb and the subject of the clause it reports.
+_THAT_GAP = re.compile(r"\s+(?:(?:" + "|".join(union_words("complementizers")) + r")\s*)?")
+#: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
+_ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
+                                + r")\s*,")
+
+
+def position(folded: str, base: int, who: Who) -> str:
+    """'start' (sentence start), 'comma' (after a comma) or 'inside'.
+
+    Examples
+    --------
+    >>> position("ainsi, xi a dit", 0, Who(7, 9, "actor"))
+    'comma'
+    """
+    before = folded[base:who.start]
+    if not before.strip(QUOTE_CHARS):
+        return "start"
+    b = before.rstrip().rstrip("\"»'").rstrip()
+    if b.endswith((",", ":", "--", "—")) or _COMMA_AND.search(b):
+        return "comma"
+    return "inside"
+
+
+def sentence_candidates(st: Statement) -> list[Candidate]:
+    """The candidate decisions that the whole sentence shows (see the module docstring)."""
+    found = (_inverted_pronoun(st), _according_pronoun(st), _reported_through(st))
+    return [c for c in found if c is not None]
+
+
+def _reported_through(st: Statement) -> Candidate | None:
+    """"The Palace said Duterte stressed ...", "the statement said X told Y that ...": the
+    words of a person reported through an institution or a text (rank before every other
+    cue); a person who says what another said or thinks ("Wang Yi noted that Xi attaches
+    ...") speaks for themself."""
+    rules, folded = st.rules, st.folded
+    for o in st.mentions:
+        if o.kind not in ("actor", "name", "joint") or position(folded, st.base, o) != "inside":
+            continue
+        said = [vp for vp in rules.vp.finditer(folded, st.base, o.start)
+                if _THAT_GAP.fullmatch(folded, vp.end(), o.start) and not folded[
+                    st.base:vp.start()].rstrip().endswith((",", "»", '"')) and not any(
+                    p.kind in ("actor", "name", "pronoun") and p.start < vp.start()
+                    for p in st.mentions)]
+        lv = said and rules.link_vp.match(folded, o.end)
+        if lv:
+            cue = "joint" if o.kind == "joint" else "explicit"
+            return (-1, o.start, Finding(cue, o, (said[-1].start(), lv.end("vp")), weight=cue))
+    return None
+
+
+def _according_pronoun(st: Statement) -> Candidate | None:
+    """"Selon lui, ...", "According to her, ...": the last speaker's (a pronoun cue)."""
+    acc = st.rules.according_to.match(st.folded, st.base)
+    m = acc and _ACCORDING_PRONOUN.match(st.folded, acc.end())
+    if not m:
+        return None
+    word = st.folded[m.start():m.end()].rstrip(" ,")
+    who = Who(m.start(), m.end(), "pronoun", gender=st.rules.pronoun_gender.get(word))
+    return (0.5, m.start(), Finding("pronoun", who, (acc.start(), m.end() - 1),
+                                    weight="pronoun"))
+
+
+def _inverted_pronoun(st: Statement) -> Candidate | None:
+    """An inverted cue with a pronoun after the content ("..., a-t-il ajouté")."""
+    rules, folded, base = st.rules, st.folded, st.base
+    inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()
+    for m in inverted:
+        if folded[base:m.start()].rstrip().endswith((",", "»", '"')):
+            plural = m.groupdict().get("pl") or m.groupdict().get("pl2")
+            return (0, m.start(), Finding(
+                "joint" if plural else "inverted",
+                Who(m.start(), m.end(), "plural" if plural else "pronoun",
+                    gender=pronoun_gender(m.group(), rules)), (m.start(), m.end()),
+                weight="joint" if plural else "inverted_pronoun"))
+    return None
