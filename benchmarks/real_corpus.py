@@ -21,6 +21,8 @@ Commands::
     python benchmarks/real_corpus.py split       assign each document to ``dev`` or ``test``
         once (data/real/split.csv), by outlet: about 30 % of each language's documents, from
         outlets that no development document comes from; refuses to redo an existing split
+    python benchmarks/real_corpus.py split-new   add the labelled documents split.csv lacks,
+        by the rule for documents added after the split (data/real/README.md)
 
 ``recipe.csv`` is in discourse's recipe format (:mod:`discourse.corpus.recipes`): the same
 file serves ``discourse corpus fetch`` (the live address; the text is found in the live page by
@@ -274,6 +276,63 @@ def split(force: bool = False) -> int:
     return 0
 
 
+def same_meeting(a, b) -> bool:
+    """Two story keys (``2024-04-22 Hun Manet / Hun Sen - Wang Yi``) name one meeting.
+
+    The same date (the first ten characters) and at least two participants in common
+    (names split at `` - ``, ``/`` and ``,``; a parenthesised note is ignored).
+    """
+    import re
+
+    def parts(story) -> tuple[str, set[str]]:
+        story = re.sub(r"\(.*?\)", "", str(story)).strip()
+        date, _, names = story.partition(" ")
+        return date[:10], {n.strip().lower() for n in re.split(r" - |/|,", names) if n.strip()}
+
+    (da, na), (db, nb) = parts(a), parts(b)
+    return bool(da) and da == db and len(na & nb) >= 2
+
+
+def part_of_new(doc: dict, rows: list[dict]) -> str:
+    """The part of a document labelled after the split (data/real/README.md's rule).
+
+    A meeting with a development copy -> ``dev``; an outlet already split -> its part (same
+    language first); a new outlet -> ``test`` when SHA-256(outlet key) starts with 0-4.
+    """
+    by_id = {d["doc_id"]: d for d in read_docs()}
+    key = outlet_key(doc["url"])
+    if any(r["part"] == "dev" and same_meeting(by_id.get(r["doc_id"], {}).get("story", ""),
+                                               doc["story"]) for r in rows):
+        return "dev"
+    same = [r["part"] for r in rows if r["outlet"] == key and r["part"] in {"dev", "test"}]
+    mine = [r["part"] for r in rows if r["outlet"] == key and r["lang"] == doc["lang"]
+            and r["part"] in {"dev", "test"}]
+    if mine or same:
+        return (mine or same)[0]
+    return "test" if hashlib.sha256(key.encode("utf-8")).hexdigest()[0] in "01234" else "dev"
+
+
+def split_new() -> int:
+    """Add to split.csv the labelled documents it lacks, by :func:`part_of_new`."""
+    out = REAL / "split.csv"
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    known = {r["doc_id"] for r in rows}
+    for doc in read_docs():
+        if doc["doc_id"] in known or not doc["statements"]:
+            continue
+        part = part_of_new(doc, rows)
+        rows.append({"doc_id": doc["doc_id"], "lang": doc["lang"],
+                     "outlet": outlet_key(doc["url"]), "part": part})
+        print(f"{doc['doc_id']}: {part}")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["doc_id", "lang", "outlet", "part"])
+    w.writerows(sorted((r["doc_id"], r["lang"], r["outlet"], r["part"]) for r in rows))
+    out.write_text(buf.getvalue(), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
@@ -285,9 +344,11 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "split":
         return split(force="--force" in rest)
+    if cmd == "split-new":
+        return split_new()
     if cmd in {"status", "rebuild", "recipe"}:
         return {"status": status, "rebuild": rebuild, "recipe": recipe}[cmd]()
-    print(f"unknown command {cmd!r}; one of ingest, status, rebuild, recipe")
+    print(f"unknown command {cmd!r}; one of ingest, status, rebuild, recipe, split, split-new")
     return 2
 
 

@@ -10,24 +10,27 @@ English (the words are data, in ``discourse/lang/<code>/cues.yml``):
 cue             example
 ==============  =====================================================================
 explicit        "Xi a déclaré que…", "Hun Sen noted…", "Le président chinois a proposé…"
-pronoun         "Il a appelé…", "He added…" (the last named subject of the document)
-inverted        "…, a-t-il déclaré.", "…, a souligné M. Xi.", "…, he said.", "…, said Xi."
+pronoun         "Il a appelé…", "He added…", "Selon lui, …" (the last named subject)
+inverted        "…, a-t-il déclaré.", "…, a souligné M. Xi.", "…, he said.", "C'est ce
+                qu'a affirmé X"
 participial     "Notant que…, Hun Sen a…", "Pour sa part, X a…", "Selon M. Xi, …"
 carried         no cue: continues the previous speaker (or the speaker of an inverted cue
                 later in the same paragraph)
-narrator        captions, credits, datelines, scene-setting ("s'est entretenu avec", "met");
+narrator        captions, credits, datelines, headlines, scene-setting ("s'est entretenu
+                avec", "met", "extended a warm welcome");
                 a paragraph closed by a photo credit "(Xinhua/…)" is a caption; a
                 paragraph carried over that goes on with background facts is the
                 journalist's
 joint           "Les deux parties ont convenu…", "Both sides agreed…", "Xi and Hun Manet
-                witnessed the signing"
+                renewed their commitment…" (a group that signs or witnesses: narrator)
 none            nothing to go on (speaker ``unknown``)
 ==============  =====================================================================
 
 The stage is built in layers: :mod:`discourse.speakers.cues` compiles the cue words,
 :mod:`discourse.speakers.mentions` finds who a statement mentions,
-:mod:`discourse.speakers.cue_analysis` decides what one statement's cue says and
-:mod:`discourse.speakers.attributor` carries the decisions through a document.
+:mod:`discourse.speakers.cue_analysis` (with :mod:`discourse.speakers.sentence_cues`)
+decides what one statement's cue says and :mod:`discourse.speakers.attributor` carries the
+decisions through a document.
 
 Who a mention names (:mod:`discourse.speakers.mentions`): a full name given in the document beats a
 bare surname alias of a listed actor ("Wang Wentian … M. Wang a ajouté"), and an alias that
