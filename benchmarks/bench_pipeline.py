@@ -13,16 +13,21 @@ same run:
    seconds, MB/s and peak RSS (the main process, and its largest worker); the scaling
    efficiency of 2 workers against the one-process run.
 
+``--baseline DIR`` also times the stages with the discourse package of another checkout
+(``DIR``, e.g. the main branch's worktree) in the same run, alternating with this one, and
+prints the ratio of each stage's speed: before / after figures on the same loaded machine.
+
 Usage::
 
     python benchmarks/bench_pipeline.py --corpus /tmp/corpus_100MB.jsonl [--sample 10MB]
-        [--runs default,jobs2,dask2]
+        [--runs default,jobs2,dask2] [--baseline /path/to/other/checkout]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -103,9 +108,12 @@ def run_cli(corpus: str, flags: list[str]) -> dict:
             "child_peak_mb": int(child_kb) / 1024, "rc": int(rc)}
 
 
-def _in_subprocess(fn_name: str, corpus: str) -> dict:
+def _in_subprocess(fn_name: str, corpus: str, package: str | None = None) -> dict:
+    env = dict(os.environ)
+    if package:                       # the discourse package of another checkout
+        env["PYTHONPATH"] = os.pathsep.join([package, env.get("PYTHONPATH", "")])
     proc = subprocess.run([sys.executable, __file__, "--stage", fn_name, "--corpus", corpus],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
     if proc.returncode:
         return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -130,12 +138,45 @@ def _print_stages(r: dict, spacy: dict, scan: dict) -> None:
         print(f"{label}: {rate:.1f} MB/s; whole pipeline / it = {whole / rate:.2f}")
 
 
+def _best(runs: list[dict]) -> dict:
+    """Per stage, the fastest of several runs (the least disturbed by the machine's load)."""
+    ok = [r for r in runs if "error" not in r]
+    if not ok:
+        return runs[0]
+    best = dict(ok[0], seconds={k: min(r["seconds"][k] for r in ok) for k in ok[0]["seconds"]})
+    best["peak_mb"] = max(r["peak_mb"] for r in ok)
+    return best
+
+
+def _print_baseline(after: dict, before: dict, package: str) -> None:
+    if "error" in before:
+        print(f"baseline {package}: not run ({before['error']})")
+        return
+    print(f"\nbefore ({package}) / after (this checkout), same sample, same run:")
+    print(f"{'stage':12s} {'before MB/s':>12s} {'after MB/s':>11s} {'speed-up':>9s}")
+    total_a, total_b = sum(after["seconds"].values()), sum(before["seconds"].values())
+    for name, sec in after["seconds"].items():
+        b = before["seconds"].get(name)
+        if b:
+            print(f"{name:12s} {before['mb'] / b:12.1f} {after['mb'] / sec:11.1f} {b / sec:8.2f}x")
+    print(f"{'whole':12s} {before['mb'] / total_b:12.2f} {after['mb'] / total_a:11.2f} "
+          f"{total_b / total_a:8.2f}x")
+    rest_a = total_a - after["seconds"].get("attribute", 0)
+    rest_b = total_b - before["seconds"].get("attribute", 0)
+    print(f"{'all but attribute':12s} {before['mb'] / rest_b:7.2f} {after['mb'] / rest_a:11.2f} "
+          f"{rest_b / rest_a:8.2f}x")
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="discourse whole-pipeline benchmark")
     p.add_argument("--corpus", required=True, help="a JSONL corpus (make_corpus.py)")
     p.add_argument("--sample", default="10MB", help="the sample the stages are timed on")
     p.add_argument("--runs", default="default,jobs2,dask2",
                    help=f"discourse run configurations among {', '.join(RUNS)}, or none")
+    p.add_argument("--baseline", default=None,
+                   help="a checkout whose discourse package is timed too, stage by stage")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="time the stages this many times (alternating with the baseline)")
     p.add_argument("--stage", default=None, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.stage:
@@ -155,8 +196,14 @@ def main(argv=None) -> int:
         sample = str(sample_corpus(args.corpus, parse_size(args.sample),
                                    Path(tmp) / "sample.jsonl"))
         print(f"\n1. stages, one core, on a {args.sample} sample")
-        _print_stages(_in_subprocess("stages", sample), _in_subprocess("c", sample),
-                      _in_subprocess("e", sample))
+        after, before = [], []
+        for _ in range(max(args.repeat, 1)):
+            after.append(_in_subprocess("stages", sample))
+            if args.baseline:
+                before.append(_in_subprocess("stages", sample, args.baseline))
+        _print_stages(_best(after), _in_subprocess("c", sample), _in_subprocess("e", sample))
+        if args.baseline:
+            _print_baseline(_best(after), _best(before), args.baseline)
     runs = [r for r in args.runs.split(",") if r in RUNS]
     if runs:
         print(f"\n2. discourse run on the whole corpus ({size_mb:.0f} MB)")

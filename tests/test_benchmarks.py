@@ -69,3 +69,16 @@ def test_benchmark_stages_run_on_a_tiny_corpus(tmp_path):
         assert abs(d["counts"][theme] - n) <= 0.1 * n + 2, theme
     assert e["counts"]["(raw hits)"] >= sum(a["counts"].values())
     assert r["statements"] == a["statements"] and r["seconds"] >= 0
+
+
+def test_pipeline_benchmark_compares_with_a_baseline_checkout(tmp_path, capsys):
+    import bench_pipeline
+
+    corpus = tmp_path / "c.jsonl"
+    make_corpus(corpus, size="8kB", seed=5)
+    assert bench_pipeline.main(["--corpus", str(corpus), "--sample", "8kB", "--runs", "none",
+                                "--baseline", str(ROOT)]) == 0
+    out = capsys.readouterr().out
+    assert "before (" in out
+    stages = [line.split()[0] for line in out.split("same run:")[1].splitlines()[2:]]
+    assert stages[:6] == ["read", "split", "attribute", "code", "write", "whole"]

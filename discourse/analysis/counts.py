@@ -184,25 +184,27 @@ def wilson_interval(k, n, *, ci: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
 
 def _count_matches(frame, matches, codes, ids, n_groups, *, where) -> np.ndarray:
     require_columns(matches, ["stmt_id", "theme"], where=f"{where} (matches=)")
-    position = pd.Series(np.arange(len(frame)), index=frame["stmt_id"].astype(str).to_numpy())
-    position = position[~position.index.duplicated()]
+    ids_of_rows = pd.Index(frame["stmt_id"].astype(str).to_numpy())
+    first = ~ids_of_rows.duplicated()
+    position = np.flatnonzero(first)
     # A match of a sub-theme ("sovereignty.security") also counts for its ancestors, as the
-    # coding credits the statement to them: n_matches stays consistent with n_coded.
-    wanted = set(ids)
-    stmt, theme = [], []
-    for sid, tid in zip(matches["stmt_id"].astype(str), matches["theme"].astype(str)):
-        parts = tid.split(".")
-        for k in range(len(parts), 0, -1):
-            t = ".".join(parts[:k])
-            if t in wanted:
-                stmt.append(sid)
-                theme.append(t)
-    sub = pd.DataFrame({"stmt_id": stmt, "theme": theme})
-    rows = position.reindex(sub["stmt_id"].to_numpy()).to_numpy(dtype=float)
-    keep = ~np.isnan(rows)
+    # coding credits the statement to them: n_matches stays consistent with n_coded. Each
+    # distinct theme id is expanded once; every match then takes its theme's columns.
     theme_index = {t: j for j, t in enumerate(ids)}
-    cols = sub["theme"].map(theme_index).to_numpy()[keep].astype(np.int64)
-    group = codes[rows[keep].astype(np.int64)]
+    codes_of, names = pd.factorize(matches["theme"].astype(str).to_numpy())
+    expanded = [[theme_index[t] for t in (".".join(parts[:k]) for k in range(len(parts), 0, -1))
+                 if t in theme_index] for parts in (str(n).split(".") for n in names)]
+    per = np.array([len(e) for e in expanded], np.int64)
+    flat = np.array([j for e in expanded for j in e], np.int64)
+    offset = np.cumsum(per) - per
+    rep = per[codes_of] if len(names) else np.zeros(len(codes_of), np.int64)
+    within = np.arange(int(rep.sum())) - np.repeat(np.cumsum(rep) - rep, rep)
+    cols = flat[np.repeat(offset[codes_of] if len(names) else rep, rep) + within]
+    found = ids_of_rows[first].get_indexer(matches["stmt_id"].astype(str).to_numpy())
+    found = np.repeat(found, rep)
+    keep = found >= 0
+    cols = cols[keep]
+    group = codes[position[found[keep]]]
     counts = np.zeros((n_groups, len(ids)), dtype=np.int64)
     np.add.at(counts, (group, cols), 1)
     return counts

@@ -77,17 +77,29 @@ def _select(theme, s, e, pattern, scope_all: bool, n: int) -> np.ndarray:
     accepted = size[cluster] == 1
     multi = np.flatnonzero(size > 1)
     if len(multi):                 # overlapping spans: longest first, then earliest
-        first_of = np.flatnonzero(new_cluster).tolist()
-        usl, uel, sizes = us.tolist(), ue.tolist(), size.tolist()
-        for c in multi.tolist():
-            a = first_of[c]
-            taken: list[tuple[int, int]] = []
-            for i in sorted(range(a, a + sizes[c]), key=lambda i: (usl[i] - uel[i], usl[i])):
-                si, ei = usl[i], uel[i]
-                if all(ei <= sj or si >= ej for sj, ej in taken):
-                    taken.append((si, ei))
-                    accepted[i] = True
+        _accept_longest(us, ue, np.flatnonzero(new_cluster), size, multi, accepted)
     return cand[o[accepted[span_id]]]
+
+
+def _accept_longest(us, ue, first_of, size, multi, accepted) -> None:
+    """In each cluster of overlapping spans, accept the longest, then the earliest, of those
+    that overlap no span accepted before.
+
+    The accepted spans of a cluster are disjoint: their characters are marked in a byte
+    array, and a span is free when none of its characters is marked (``bytearray.find``):
+    the cost is the length of the spans, never the square of their number.
+    """
+    usl, uel, sizes, firsts = us.tolist(), ue.tolist(), size.tolist(), first_of.tolist()
+    for c in multi.tolist():
+        a = firsts[c]
+        members = range(a, a + sizes[c])
+        base = usl[a]
+        taken = bytearray(max(uel[i] for i in members) - base)
+        for i in sorted(members, key=lambda i: (usl[i] - uel[i], usl[i])):
+            si, ei = usl[i] - base, uel[i] - base
+            if taken.find(1, si, ei) < 0:
+                taken[si:ei] = b"\x01" * (ei - si)
+                accepted[i] = True
 
 
 def _negated(kind, s, e, ms, me, cls, window: int) -> np.ndarray:

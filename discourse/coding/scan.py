@@ -36,7 +36,8 @@ import ahocorasick
 import numpy as np
 
 from ..errors import CodebookError
-from .workcopy import _WALL, _normalize, _token_end, _token_start, _word_at
+from .globs import GlobPlan, glob_ends, make_plan
+from .workcopy import _WALL, _WORD, _normalize, _token_end, _token_start, _word_at
 
 _PATTERN, _EXCLUSION, _CUE, _OPENER, _CLOSER, _EXCEPTION = range(6)
 _CUE_KINDS = {"cues": _CUE, "openers": _OPENER, "closers": _CLOSER, "exceptions": _EXCEPTION}
@@ -63,6 +64,7 @@ class _Spec:
     after: int = 0    # spaces of the pattern after the anchor
     segs: tuple[str, ...] = ()    # literal segments joined by token-final * (key = segs[0])
     endword: bool = False         # for segs: the pattern ends with a word character
+    plan: GlobPlan | None = None  # for regex-only patterns: checked in place, linear time
 
 
 def _is_word(ch: str) -> bool:
@@ -93,7 +95,8 @@ def _spec(pattern: str, fold_accents: bool, where: str) -> _Spec:
             return _Spec(segs[0], False, False, True, False, regex, segs=tuple(segs),
                          endword=_is_word(norm[-1]))
         return _Spec(None, xl, xr, False, False, regex, anchor,
-                     norm[:at].count(" "), norm[at + len(anchor):].count(" "))
+                     norm[:at].count(" "), norm[at + len(anchor):].count(" "),
+                     plan=make_plan(norm))
     return _Spec(core, xl, xr, not xl and _is_word(core[0]), not xr and _is_word(core[-1]),
                  regex)
 
@@ -129,7 +132,7 @@ class _Lang:
                     self.seg_len[i, k] = len(r[k])
                     table[i, :len(r[k])] = [ord(c) for c in r[k]]
             self.seg_codes.append(table)
-        self.regex = [sp.regex for sp in specs]
+        self.plans = [sp.plan for sp in specs]
         self.before = np.array([sp.before for sp in specs], np.int64)
         self.after = np.array([sp.after for sp in specs], np.int64)
         keys: dict[str, list[int]] = {}
@@ -281,7 +284,8 @@ def _chains(table: _Lang, codes, cls, ent, s, tend):
 
 
 def _verify(table: _Lang, norm: str, cls: np.ndarray, ent, a, b):
-    """Run the regexes of regex-only patterns around the hits (a, b) of their anchors.
+    """Check the regex-only patterns around the hits (a, b) of their anchors (in linear time:
+    :mod:`discourse.coding.globs`).
 
     A match holds its anchor and as many spaces before / after it as the pattern, so it
     lies between the wall (space or text separator) that many walls before the anchor and
@@ -297,14 +301,13 @@ def _verify(table: _Lang, norm: str, cls: np.ndarray, ent, a, b):
     ent, lo, hi, a = ent[order], lo[order], hi[order], a[order]
     last = np.ones(len(ent), bool)          # one search per window, up to its last anchor
     last[:-1] = (ent[1:] != ent[:-1]) | (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    is_word = (cls & _WORD).astype(bool)
+    word, nonword = is_word.tolist(), np.flatnonzero(~is_word).tolist()
     rent, rs, re_ = [], [], []
-    regex = table.regex
     for eid, pos, end, anchor in zip(ent[last].tolist(), lo[last].tolist(), hi[last].tolist(),
                                      a[last].tolist()):
-        search = regex[eid].search
         # Matches holding this anchor start at or before it; later ones hold a later
         # anchor, whose own window finds them.
-        while pos <= anchor and (m := search(norm, pos, end)) is not None:
-            rent.append(eid), rs.append(m.start()), re_.append(m.end())
-            pos = m.start() + 1
+        for s, e in glob_ends(table.plans[eid], norm, word, nonword, pos, end, anchor):
+            rent.append(eid), rs.append(s), re_.append(e)
     return (np.array(rent, np.int64), np.array(rs, np.int64), np.array(re_, np.int64))

@@ -151,8 +151,11 @@ def _token_end(cls: np.ndarray, pos: np.ndarray) -> np.ndarray:
         act = act[p[act] < n]
     if len(act):
         nw = np.flatnonzero(~(cls & _WORD).astype(bool))
+        if not len(nw):                   # one word fills the buffer
+            p[act] = n
+            return p
         j = np.searchsorted(nw, p[act])
-        p[act] = np.where(j < len(nw), nw[np.minimum(j, max(len(nw) - 1, 0))], n)
+        p[act] = np.where(j < len(nw), nw[np.minimum(j, len(nw) - 1)], n)
     return p
 
 

@@ -45,15 +45,14 @@ text,x
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..errors import ExportError
+from .cells import TRIGGERS, csv_field, format_body
 from .order import order_coded, order_matches
 from .provenance import write_with_provenance
 
@@ -75,7 +74,6 @@ TEXT_COLUMNS = (
 )
 #: Text columns read back with '' (not missing) for an empty cell.
 _EMPTY_IS_TEXT = ("cue_text", "themes")
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -90,7 +88,7 @@ def neutralize_formula(value: Any) -> Any:
     >>> [neutralize_formula(v) for v in ["=SUM(A1)", "-5", "@x", "'=x", "ok", -5]]
     ["'=SUM(A1)", "'-5", "'@x", "''=x", 'ok', -5]
     """
-    if isinstance(value, str) and value.lstrip("'")[:1] in _TRIGGERS and value.lstrip("'"):
+    if isinstance(value, str) and value.lstrip("'")[:1] in TRIGGERS and value.lstrip("'"):
         return "'" + value
     return value
 
@@ -105,48 +103,9 @@ def restore_formula(value: Any) -> Any:
     """
     if isinstance(value, str) and value.startswith("'"):
         rest = value[1:]
-        if rest.lstrip("'")[:1] in _TRIGGERS and rest.lstrip("'"):
+        if rest.lstrip("'")[:1] in TRIGGERS and rest.lstrip("'"):
             return rest
     return value
-
-
-def _format_float(value: Any, digits: int) -> Any:
-    if value is None or pd.isna(value):
-        return ""
-    text = f"{float(value):.{digits}f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
-
-
-_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
-
-
-def _csv_field(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
-
-
-def _csv_cells(s: pd.Series, *, neutralize: bool, digits: int) -> pd.Series:
-    """One column as CSV cells (strings, quoted where needed; missing -> '')."""
-    missing = s.isna().to_numpy()
-    if pd.api.types.is_bool_dtype(s):
-        cells = s.astype(object).map(lambda v: "" if v is None or v is pd.NA else str(bool(v)))
-    elif pd.api.types.is_float_dtype(s):
-        cells = s.astype(object).map(lambda v: _format_float(v, digits))
-    elif pd.api.types.is_integer_dtype(s):
-        cells = s.astype(object).map(lambda v: "" if v is None or v is pd.NA else str(int(v)))
-    else:
-        def one(v: Any) -> str:
-            if isinstance(v, str):
-                return _csv_field(neutralize_formula(v) if neutralize else v)
-            if isinstance(v, (bool, np.bool_)):
-                return str(bool(v))
-            if isinstance(v, (float, np.floating)):
-                return _format_float(v, digits)
-            return _csv_field(str(v))
-
-        cells = s.astype(object).map(one)
-    cells = cells.astype(object)
-    cells[missing] = ""
-    return cells
 
 
 def format_csv(
@@ -162,15 +121,9 @@ def format_csv(
     >>> format_csv(pd.DataFrame({"a": [0.1 + 0.2, None], "b": ["+x", "x,y"]}))
     b'a,b\\n0.3,\\'+x\\n,"x,y"\\n'
     """
-    header = ",".join(_csv_field(str(c)) for c in df.columns)
-    lines = None
-    for col in range(df.shape[1]):
-        cells = _csv_cells(df.iloc[:, col], neutralize=neutralize, digits=digits)
-        lines = cells if lines is None else lines + "," + cells
-    body = "".join(line + "\n" for line in lines) if lines is not None else ""
-    if lines is None and len(df):
-        body = "\n" * len(df)
-    return (("\ufeff" if bom else "") + header + "\n" + body).encode("utf-8")
+    header = ",".join(csv_field(str(c)) for c in df.columns)
+    head = (("\ufeff" if bom else "") + header + "\n").encode("utf-8")
+    return head + format_body(df, neutralize=neutralize, digits=digits)
 
 
 # ----------------------------------------------------------------------------- CSV

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..schema import is_theme_column
 
@@ -84,14 +86,24 @@ def sort_rows(df: pd.DataFrame, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     keys = pd.DataFrame(index=df.index)
     keys["doc"] = df["doc_id"].astype("string")
     if "stmt_id" in df.columns:
-        suffix = df["stmt_id"].astype("string").str.extract(r"\.(\d+)$", expand=False)
-        keys["n"] = pd.to_numeric(suffix, errors="coerce")
+        keys["n"] = pd.to_numeric(_statement_numbers(df["stmt_id"]), errors="coerce")
     for c in ("start", "end") + tuple(extra):
         if c in df.columns:
             keys[c] = df[c] if c in ("start", "end") else df[c].astype("string")
     keys["_row"] = np.arange(len(df))
     order = keys.sort_values(list(keys.columns), na_position="last").index
     return df.loc[order].reset_index(drop=True)
+
+
+def _statement_numbers(stmt_id: pd.Series) -> pd.Series:
+    """The digits after the last dot of each statement id (missing when there are none)."""
+    ids = pa.array(stmt_id.astype("string").to_numpy(dtype=object, na_value=None),
+                   type=pa.large_string())
+    if pc.all(pc.fill_null(pc.string_is_ascii(ids), True)).as_py() is not False:
+        # ASCII ids (those split_statements makes): Arrow's regex, [0-9] being Python's \d
+        found = pc.struct_field(pc.extract_regex(ids, r"\.(?P<n>[0-9]+)$"), [0])
+        return pd.Series(found.to_numpy(zero_copy_only=False), index=stmt_id.index, dtype=object)
+    return stmt_id.astype("string").str.extract(r"\.(\d+)$", expand=False)
 
 
 def order_coded(coded: pd.DataFrame) -> pd.DataFrame:

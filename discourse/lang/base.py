@@ -28,6 +28,8 @@ from typing import Any, Callable
 
 import yaml
 
+from .counting import base_count_pattern
+
 __all__ = ["Language", "CuePieces", "WORD", "NUMBER", "ACRONYM", "APOSTROPHES", "HYPHENS",
            "ABBREVIATION_GROUPS"]
 
@@ -155,6 +157,13 @@ class Language:
         """Regular expression of a word token (acronyms, numbers, words)."""
         # Every token starts with a letter or digit: the lookahead rejects other positions.
         return rf"(?={_ALNUM})(?:{ACRONYM}|{NUMBER}|{WORD})"
+
+    def token_count_pattern(self) -> str | None:
+        """An RE2 expression with as many matches as :meth:`token_pattern` in any text of
+        :data:`discourse.lang.counting.SAFE` characters (for counting in bulk), or None."""
+        if type(self).token_pattern is not Language.token_pattern or self.unspaced:
+            return None                   # a language with its own tokens: counted in Python
+        return base_count_pattern()
 
     def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
                       terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

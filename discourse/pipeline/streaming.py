@@ -46,7 +46,7 @@ from .parts import CsvPart
 from .run_files import CODED_FILE, COUNT_GROUPINGS, COUNTS_BY_SPEAKER_FILE, COUNTS_FILE, \
     MATCHES_FILE
 
-__all__ = ["StreamResult", "run_streaming", "stream_run", "iter_batches"]
+__all__ = ["StreamResult", "run_streaming", "stream_run", "iter_batches", "FOLD_BATCHES"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,12 @@ class StreamResult:
     n_matches: int
     counts: pd.DataFrame = field(repr=False)
     counts_by_speaker: pd.DataFrame = field(repr=False)
+
+
+#: Theme counts of this many batches are kept before they are summed into one table: the
+#: counts by speaker of a batch of readouts take megabytes, so keeping every batch's (as
+#: before) grew with the corpus (about 2.6 GB for 1 GB of readouts).
+FOLD_BATCHES = 16
 
 
 def iter_batches(corpus: Any, *, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -125,6 +131,8 @@ def _write_tables(corpus: Any, out: Path, results: Iterator[dict], *, bom: bool,
                 part.append(*result[name])
             for name in COUNT_GROUPINGS:
                 partial[name].append(result[name])
+                if len(partial[name]) > FOLD_BATCHES:     # sums are exact: fold them
+                    partial[name] = [combine_theme_counts(partial[name])]
             for k in totals:
                 totals[k] += result[k]
             if bar is not None:

@@ -76,7 +76,7 @@ from ..lang import (get_language, is_supported, normalize_lang, supported_langua
 from ..lang.base import ABBREVIATION_GROUPS
 from ..lang.detect import detect_language
 from ..schema import COLUMNS, require_columns
-from .tokens import token_counter
+from .tokens import count_tokens_by_language
 
 __all__ = ["split_statements", "split_paragraphs", "split_sentences"]
 
@@ -350,9 +350,10 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     rows: dict[str, list] = {c: [] for c in COLUMNS["statements"]}
     meta: dict[str, list] = {c: [] for c in carried}
     has = {c: c in documents.columns for c in carried}
-    add_doc, add_id, add_paragraph, add_sentence, add_start, add_end, add_text, add_tokens = (
+    add_doc, add_id, add_paragraph, add_sentence, add_start, add_end, add_text = (
         rows[c].append for c in ("doc_id", "stmt_id", "paragraph", "sentence", "start", "end",
-                                 "text", "n_tokens"))
+                                 "text"))
+    rows_of_lang: dict[str, list[range]] = {}      # the rows of each language, for counting
     unsupported: dict[str, list[str]] = {}
     for doc in documents.to_dict(orient="records"):
         text = doc["text"]
@@ -364,8 +365,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
             unsupported.setdefault(normalize_lang(doc_lang), []).append(doc_id)
         abbr = _abbreviations(normalize_lang(doc_lang))
         language = get_language(doc_lang, strict=False)
-        count = token_counter(doc_lang)
-        n = 0
+        first, n = len(rows["doc_id"]), 0
         for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):
             spans = language.sentence_spans(text, ps, pe)
             if spans is None:
@@ -379,11 +379,12 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
                 add_start(ss)
                 add_end(se)
                 add_text(text[ss:se])
-                add_tokens(count(text, ss, se))
+        rows_of_lang.setdefault(doc_lang, []).append(range(first, first + n))
         for c in carried:
             value = doc_lang if c == "lang" else (doc.get(c) if has[c] else pd.NA)
             meta[c].extend([value] * n)
     warn_unsupported(unsupported, where="split_statements")
+    rows["n_tokens"] = count_tokens_by_language(rows["text"], rows_of_lang)
     out = pd.DataFrame(rows)
     for c in ("paragraph", "sentence", "start", "end", "n_tokens"):
         out[c] = out[c].astype("int64")

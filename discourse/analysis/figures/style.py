@@ -125,7 +125,8 @@ def top_groups(sizes: pd.Series, top: int | None) -> tuple[list, int]:
     groups = list(sizes.index)
     if top is None or len(groups) <= top:
         return groups, 0
-    order = sorted(range(len(groups)), key=lambda i: (-int(sizes.iloc[i]), str(groups[i])))
+    n = sizes.to_numpy().tolist()                # not sizes.iloc[i]: one lookup per group
+    order = sorted(range(len(groups)), key=lambda i: (-int(n[i]), str(groups[i])))
     keep = sorted(order[:top])
     return [groups[i] for i in keep], len(groups) - top
 
@@ -154,7 +155,13 @@ def group_labels(df: pd.DataFrame, keys: list[str]) -> pd.Series:
     """
     if not keys:
         return pd.Series("all statements", index=df.index, dtype=object)
-    return df[keys].astype(str).agg(" / ".join, axis=1).astype(object)
+    # Column by column (numpy's element-wise str concatenation), not row by row: a
+    # heatmap's table holds one row per speaker and theme.
+    parts = [df[k].astype(str).to_numpy(dtype=object) for k in keys]
+    labels = parts[0].copy()
+    for part in parts[1:]:
+        labels = labels + " / " + part
+    return pd.Series(labels, index=df.index, dtype=object)
 
 
 def count_label(n: int, *, noun: str = "statement") -> str:

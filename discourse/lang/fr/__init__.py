@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 from ..base import ACRONYM, APOSTROPHES, NUMBER, WORD, CuePieces, Language
+from ..counting import base_count_pattern, case_word, word_tail
 
 __all__ = ["French", "ELISIONS", "NOT_ELISIONS"]
 
@@ -54,6 +55,14 @@ class French(Language):
 
     def token_pattern(self) -> str:
         return rf"(?={_ALNUM})(?:{ELISION}|{ACRONYM}|{NUMBER}|{WORD})"
+
+    def token_count_pattern(self) -> str:
+        """The RE2 count pattern (:mod:`discourse.lang.counting`) with the elisions."""
+        base, apostrophe = base_count_pattern(), f"[{APOSTROPHES}]"
+        exceptions = [case_word(e) + apostrophe + case_word(x) + word_tail()
+                      for e in _LONG for x in _EXCEPT[e]]
+        elision = "|".join([case_word(e) for e in _LONG] + [case_word(c) for c in _SHORT])
+        return "|".join([f"_+(?:{base})"] + exceptions + [f"(?:{elision}){apostrophe}", base])
 
     def conjugate(self, verb: str) -> dict[str, list[str]]:
         """Forms of a regular -er verb (folded), possibly followed by words.
