@@ -82,3 +82,11 @@ def test_pipeline_benchmark_compares_with_a_baseline_checkout(tmp_path, capsys):
     assert "before (" in out
     stages = [line.split()[0] for line in out.split("same run:")[1].splitlines()[2:]]
     assert stages[:6] == ["read", "split", "attribute", "code", "write", "whole"]
+
+
+def test_unspaced_benchmark_runs_a_tree_in_its_own_process():
+    import bench_unspaced
+
+    out = bench_unspaced.run_tree(ROOT, 1)      # the real zh/km texts, else the fixtures
+    assert "zh" in out and out["zh"]["statements"] > 0 and out["zh"]["mb"] > 0
+    assert all(out[lang][s] >= 0 for lang in out for s in ("split", "attribute", "code"))

@@ -197,6 +197,18 @@ class Language:
         """
         return text
 
+    def romanize(self, name: str) -> str:
+        """An ASCII-safe id for a name written in the language's script (a speaker outside
+        the actors file); languages written in Latin letters keep the name (the speakers
+        stage makes its slug).
+
+        Examples
+        --------
+        >>> Language().romanize("Chea Thyrith")
+        'Chea Thyrith'
+        """
+        return name
+
     def is_boundary(self, text: str, pos: int) -> bool:
         """Whether a word may start or end at ``pos`` of ``text`` (a match's edge)."""
         if pos <= 0 or pos >= len(text):

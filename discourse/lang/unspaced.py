@@ -21,13 +21,18 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
 import yaml
 
-__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms", "user_terms"]
+from ..errors import ParameterError
+from . import get_language, normalize_lang, supported_languages
+
+__all__ = ["sentence_spans", "segment_with_terms", "terms_regex", "default_terms", "user_terms",
+           "Segmenter", "cached_form", "segmentation_terms", "language_terms"]
 
 _WORDISH = re.compile(r"\w")
 # After a mark, these do not let the sentence end: "好！”，他说" goes on.
@@ -109,6 +114,60 @@ def segment_with_terms(text: str, start: int, end: int, terms: frozenset[str],
     return [(s, e) for s, e in spans if _WORDISH.search(text, s, e)]
 
 
+class Segmenter:
+    """The word segmenter of one language with one set of terms kept whole: the terms'
+    regex compiled once (:func:`segmenter_for` caches one per language and terms).
+
+    ``form(text)`` gives the matching copy (same length), ``cut(form, s, e)`` the
+    language's own segmentation of ``form[s:e]`` (jieba, khmercut).
+    """
+
+    def __init__(self, form: Callable[[str], str], terms: frozenset[str],
+                 cut: Callable[[str, int, int], list[tuple[int, int]]]) -> None:
+        self.form = form
+        self.cut = cut
+        self.rx = terms_regex(frozenset(form(t) for t in terms))
+
+    def spans(self, text: str, start: int = 0, end: int | None = None,
+              ) -> list[tuple[int, int]]:
+        """Word spans (offsets into ``text``) of ``text[start:end]``."""
+        end = len(text) if end is None else end
+        form = self.form(text[start:end])
+        spans, pos = [], 0
+        if self.rx is not None:
+            for m in self.rx.finditer(form):
+                if m.start() > pos:
+                    spans.extend(self.cut(form, pos, m.start()))
+                spans.append(m.span())
+                pos = m.end()
+        if pos < len(form):
+            spans.extend(self.cut(form, pos, len(form)))
+        search = _WORDISH.search
+        return [(s + start, e + start) for s, e in spans if search(form, s, e)]
+
+
+def cached_form(convert: Callable[[str], str], size: int = 4096, longest: int = 2000,
+                ) -> Callable[[str], str]:
+    """``convert`` with its results kept for the last ``size`` texts of at most ``longest``
+    characters: a statement's matching copy is asked for by every stage (segmentation,
+    speakers, themes, negation) and made once (at most some 30 MB held, whole documents
+    are not kept).
+
+    Examples
+    --------
+    >>> calls = []
+    >>> upper = cached_form(lambda t: calls.append(t) or t.upper())
+    >>> upper("ab"), upper("ab"), len(calls)
+    ('AB', 'AB', 1)
+    """
+    cached = lru_cache(maxsize=size)(convert)
+
+    def form(text: str) -> str:
+        return cached(text) if len(text) <= longest else convert(text)
+
+    return form
+
+
 def _walk(node, code: str, out: set[str]) -> None:
     """Collect the ``code`` lists found anywhere in a YAML tree (aliases, titles, patterns)."""
     if isinstance(node, dict):
@@ -164,3 +223,42 @@ def user_terms(code: str, *, actors=None, codebook=None) -> frozenset[str]:
         out.update(p.replace("*", "").replace("?", "")
                    for p in (theme.patterns or {}).get(code, ()))
     return frozenset(t for t in out if len(t.strip()) > 1)
+
+
+def segmentation_terms(*, actors=None, codebook=None) -> dict[str, frozenset[str]]:
+    """The names and phrases of a user's actors file and codebook to keep whole in word
+    segmentation, for every supported language written without spaces (``zh``, ``km``):
+    ``{code: user_terms(code, ...)}``, what ``split_statements(..., terms=)`` takes (a run
+    passes its own actors and codebook).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> actor = NS(aliases={"zh": ("谢天龙",), "km": ("ចាប ភក្តី",)}, titles=())
+    >>> terms = segmentation_terms(actors=NS(actors={"a": actor}))
+    >>> sorted(terms["zh"]), sorted(terms["km"])
+    (['谢天龙'], ['ចាប ភក្តី'])
+    """
+    return {code: user_terms(code, actors=actors, codebook=codebook)
+            for code in supported_languages() if get_language(code).unspaced}
+
+
+def language_terms(terms, code: str) -> frozenset[str]:
+    """The terms of language ``code`` in ``terms`` (language code -> names and phrases, as
+    :func:`segmentation_terms` gives; None: none), checked.
+
+    Examples
+    --------
+    >>> sorted(language_terms({"zh-Hans": ["谢天龙"], "km": []}, "zh"))
+    ['谢天龙']
+    >>> language_terms(None, "zh")
+    frozenset()
+    """
+    if terms is None:
+        return frozenset()
+    if not isinstance(terms, Mapping) or any(
+            isinstance(v, str) or not all(isinstance(t, str) for t in v) for v in terms.values()):
+        raise ParameterError(
+            "terms must map language codes to lists of names and phrases, like "
+            f"{{'zh': ['谢天龙']}}, got {str(terms)[:200]!r}")
+    return frozenset(t for k, v in terms.items() if normalize_lang(k) == code for t in v)

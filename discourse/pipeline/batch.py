@@ -28,6 +28,7 @@ from ..coding.codebook import Codebook
 from ..coding.themes import code_themes, find_matches
 from ..io.export import format_csv
 from ..io.order import order_coded, order_matches
+from ..lang.unspaced import segmentation_terms
 from ..speakers.actors import Actors
 from ..speakers.attribution import attribute_speakers
 from ..text.statements import split_statements
@@ -71,7 +72,8 @@ def process_batch(
     ['d.1', 'd.2']
     """
     coding = (options or RunOptions()).coding
-    statements = split_statements(documents)
+    statements = split_statements(
+        documents, terms=segmentation_terms(actors=actors, codebook=codebook))
     attributed = attribute_speakers(statements, actors=actors)
     matches = find_matches(attributed, codebook=codebook, **coding)
     coded = code_themes(attributed, codebook=codebook, matches=matches, **coding)

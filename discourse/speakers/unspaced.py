@@ -176,7 +176,7 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
             return doc.names.romanised[key]
         if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
                 not any(w in name for w in doc.cues.not_names):
-            return Speaker("_".join(name.split()), name, None)
+            return Speaker(doc.names.lang.romanize(name), name, None)
     return None
 
 
@@ -296,8 +296,12 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
         who = _named_speaker(doc, form, text, acc.end(), min(len(form), acc.end() + 60))
         if who is not None:
             return Attribution.of(who, "participial", acc.group(), CONFIDENCE["participial"])
-    v, found = _verb(cues, lang, form), None
-    for w in _verbs(cues, lang, form):     # the first verb with a subject
+    verbs = list(_verbs(cues, lang, form))
+    v, found = (verbs[0] if verbs else None), None
+    last = _subject(doc, form, text, verbs[-1]) if verbs else None
+    if last is not None and last[1] == "inverted" and _short_clause(form, verbs[-1], cues):
+        v, found = verbs[-1], last          # "……，习近平说。" names the whole sentence
+    for w in verbs if found is None else ():     # else the first verb with a subject
         if (found := _subject(doc, form, text, w)) is not None:
             v = w
             break
@@ -331,6 +335,13 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
     if doc.last == NARRATOR:
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+
+
+def _short_clause(form: str, v: re.Match, cues: UnspacedCues) -> bool:
+    """Whether the clause of the verb ``v`` is a bare cue: a name, a title or an adverb and
+    the verb, no noun phrase ("，习近平说。", not "，尤其是洪森总理的大力支持。")."""
+    clause = form[_clause_start(form, v.start(), cues.code):v.start()].strip()
+    return len(clause) <= 12 and not any(a in clause for a in cues.attributive)
 
 
 def _remember(doc: _Doc, text: str) -> None:

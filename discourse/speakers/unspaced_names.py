@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
-import weakref
+from functools import lru_cache
 
 from ..errors import DiscourseError
 from ..lang import get_language
@@ -32,43 +32,32 @@ from .attributor import Speaker
 
 __all__ = ["UnspacedNames"]
 
-_CACHED = 256   # (language, date) tables kept per actors object
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
 # a name in Chinese or Khmer characters followed by its Latin form in brackets
 _ROMANISED = re.compile(r"([\u3400-\u9fff\u1780-\u17ff·・ ]{2,24}?)\s*[(（]\s*"
                         r"([A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,4})\s*[)）]")
 
 
-def _compiled(actors, code: str, day) -> tuple[dict, list, re.Pattern | None]:
-    """(alias table, dated titles, pattern of the aliases) of ``actors`` in language
-    ``code`` on ``day``: made once per actors object, language and date (the last
-    :data:`_CACHED` of them), not once per document."""
-    cache = _CACHE.setdefault(actors, {})
-    key = (code, day)
-    if key not in cache:
-        if len(cache) >= _CACHED:
-            cache.pop(next(iter(cache)))
-        lang = get_language(code)
-        table: dict[str, str] = {}
-        titles: list[tuple[str, str]] = []     # (title as matched, actor id)
-        for actor in actors.actors.values():
-            for alias in actor.aliases.get(code, ()):
-                table.setdefault(_key(lang, alias), actor.id)
-            for title in actor.titles:
-                if day is None or ((title.start is None or title.start <= day)
-                                   and (title.end is None or day <= title.end)):
-                    for alias in title.aliases.get(code, ()):
-                        table.setdefault(_key(lang, alias), actor.id)
-                        titles.append((_key(lang, alias).replace(" ", ""), actor.id))
-        alts = sorted(table, key=len, reverse=True)
-        body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
-        cache[key] = (table, titles, re.compile(body) if body else None)
-    return cache[key]
-
-
-def _key(lang, alias: str) -> str:
-    return " ".join(lang.match_form(alias).split())
+@lru_cache(maxsize=64)
+def _alias_table(actors, code: str, active: tuple) -> tuple[dict, tuple, re.Pattern | None]:
+    """(alias -> actor id, (title, actor id) pairs, the regex of the aliases) of ``actors``
+    in language ``code`` with the dated titles ``active`` ((actor id, title index) pairs):
+    made once for every document of a run that shares them."""
+    lang = get_language(code)
+    key = lambda alias: " ".join(lang.match_form(alias).split())  # noqa: E731
+    table: dict[str, str] = {}
+    titles: list[tuple[str, str]] = []     # (title as matched, actor id)
+    on = set(active)
+    for actor in actors.actors.values():
+        for alias in actor.aliases.get(code, ()):
+            table.setdefault(key(alias), actor.id)
+        for i, title in enumerate(actor.titles):
+            if (actor.id, i) in on:
+                for alias in title.aliases.get(code, ()):
+                    table.setdefault(key(alias), actor.id)
+                    titles.append((key(alias).replace(" ", ""), actor.id))
+    alts = sorted(table, key=len, reverse=True)
+    body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
+    return table, tuple(titles), (re.compile(body) if body else None)
 
 
 class UnspacedNames:
@@ -79,7 +68,11 @@ class UnspacedNames:
         self.actors = actors
         self.code = code
         day = as_date(date, "date") if isinstance(date, str) else None
-        self.table, self.titles, self.rx = _compiled(actors, code, day)
+        active = tuple((actor.id, i) for actor in actors.actors.values()
+                       for i, title in enumerate(actor.titles)
+                       if day is None or ((title.start is None or title.start <= day)
+                                          and (title.end is None or day <= title.end)))
+        self.table, self.titles, self.rx = _alias_table(actors, code, active)
         self.romanised: dict[str, Speaker] = {}
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
 
@@ -158,7 +151,8 @@ class UnspacedNames:
             if n and not self.find(n.group(1)) and not titles.search(n.group(1)) and \
                     not any(v.search(n.group(1)) for v in verbs):
                 key = n.group(1)
-                self.titled.setdefault(key, self.romanised.get(key) or Speaker(key, key, None))
+                self.titled.setdefault(key, self.romanised.get(key) or
+                                        Speaker(self.lang.romanize(key), key, None))
 
     def titled_at(self, form: str, start: int, end: int) -> Speaker | None:
         """The remembered name (after a title, or with its Latin form) that opens

@@ -300,7 +300,8 @@ def _doc_lang(value: object, fallback: str | None, text: str) -> str:
     return detect_language(text)
 
 
-def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
+def split_statements(documents: pd.DataFrame, *, lang: str | None = None,
+                     terms: dict | None = None) -> pd.DataFrame:
     """Split each document into statements (sentences) with exact character offsets.
 
     Parameters
@@ -308,11 +309,12 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     documents
         The documents table (:func:`discourse.read_corpus`): needs ``doc_id`` and ``text``;
         its ``lang`` column is used when present.
-    lang
+    lang, terms
         Language of the documents whose ``lang`` is missing or ``"und"`` (``"fr"``,
         ``"en"``...); when neither gives one, it is detected
         (:func:`discourse.lang.detect.detect_language`). It chooses the abbreviation lists and
-        the tokenizer.
+        the tokenizer. ``terms`` (``{"zh": [...]}``, :func:`discourse.lang.unspaced.
+        segmentation_terms`) are kept whole in the words of unspaced languages (``n_tokens``).
 
     Returns
     -------
@@ -329,7 +331,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
     ContractError
         If ``doc_id`` or ``text`` is missing.
     ParameterError
-        If ``lang`` is not a string.
+        If ``lang`` is not a string, or ``terms`` not a mapping of codes to lists of strings.
 
     Examples
     --------
@@ -384,7 +386,7 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None) -> pd.
             value = doc_lang if c == "lang" else (doc.get(c) if has[c] else pd.NA)
             meta[c].extend([value] * n)
     warn_unsupported(unsupported, where="split_statements")
-    rows["n_tokens"] = count_tokens_by_language(rows["text"], rows_of_lang)
+    rows["n_tokens"] = count_tokens_by_language(rows["text"], rows_of_lang, terms=terms)
     out = pd.DataFrame(rows)
     for c in ("paragraph", "sentence", "start", "end", "n_tokens"):
         out[c] = out[c].astype("int64")

@@ -48,6 +48,7 @@ from nltk.tokenize import RegexpTokenizer
 
 from ..lang import get_language
 from ..lang.counting import unsafe_pattern
+from ..lang.unspaced import language_terms
 
 __all__ = ["tokenize_words", "span_tokenize_words", "count_tokens", "count_tokens_many",
            "count_tokens_by_language",
@@ -177,11 +178,12 @@ def count_tokens(text: str, *, lang: str | None = "fr") -> int:
     return len(_compiled(_lang(lang)).findall(text))
 
 
-def token_counter(lang: str | None = "fr"):
+def token_counter(lang: str | None = "fr", *, terms=frozenset()):
     """Return ``count(text, start, end)``: the number of word tokens of ``text[start:end]``.
 
     Without copying the slice for spaced languages (:func:`token_regex`); Chinese and Khmer
-    segment the slice (:meth:`discourse.lang.base.Language.span_tokenize`).
+    segment the slice (:meth:`discourse.lang.base.Language.span_tokenize`), keeping the
+    ``terms`` (a user's names and codebook phrases) whole.
 
     Examples
     --------
@@ -190,12 +192,14 @@ def token_counter(lang: str | None = "fr"):
     """
     language = get_language(lang, strict=False)
     if language.unspaced:
-        return lambda text, s, e: len(language.span_tokenize(text, s, e))
+        terms = frozenset(terms)
+        return lambda text, s, e: len(language.span_tokenize(text, s, e, terms=terms))
     find = token_regex(lang).findall
     return lambda text, s, e: len(find(text, s, e))
 
 
-def count_tokens_many(texts: list[str], *, lang: str | None = "fr") -> np.ndarray:
+def count_tokens_many(texts: list[str], *, lang: str | None = "fr", terms=frozenset(),
+                      ) -> np.ndarray:
     """Return the number of word tokens of each text (:func:`count_tokens`), in bulk.
 
     Texts made only of the characters of :data:`discourse.lang.counting.SAFE` (Western
@@ -209,7 +213,7 @@ def count_tokens_many(texts: list[str], *, lang: str | None = "fr") -> np.ndarra
     >>> count_tokens_many(["L’amitié sino-cambodgienne, a-t-il dit.", "中文 1.5"], lang="fr").tolist()
     [5, 2]
     """
-    count = token_counter(lang)
+    count = token_counter(lang, terms=terms)       # terms: kept whole by unspaced languages
     language = get_language(lang, strict=False)
     rx = language.token_count_pattern()
     try:
@@ -225,10 +229,13 @@ def count_tokens_many(texts: list[str], *, lang: str | None = "fr") -> np.ndarra
     return counts
 
 
-def count_tokens_by_language(texts: list[str], rows: dict[str, list[range]]) -> np.ndarray:
+def count_tokens_by_language(texts: list[str], rows: dict[str, list[range]], *,
+                             terms=None) -> np.ndarray:
     """The tokens of each text, counted in bulk for each language (:func:`count_tokens_many`).
 
-    ``rows`` maps a language code to the ranges of the indices of its texts.
+    ``rows`` maps a language code to the ranges of the indices of its texts; ``terms``
+    (language code -> names and phrases, :func:`discourse.lang.unspaced.language_terms`) are
+    kept whole by the languages written without spaces.
 
     Examples
     --------
@@ -238,5 +245,7 @@ def count_tokens_by_language(texts: list[str], rows: dict[str, list[range]]) -> 
     counts = np.zeros(len(texts), np.int64)
     for lang, spans in rows.items():
         at = [i for span in spans for i in span]
-        counts[at] = count_tokens_many([texts[i] for i in at], lang=lang)
+        code = get_language(lang, strict=False).code
+        counts[at] = count_tokens_many([texts[i] for i in at], lang=lang,
+                                       terms=language_terms(terms, code))
     return counts

@@ -35,6 +35,12 @@ def test_chinese_cues_not_inside_longer_words_and_inverted():
                  "\n\n他强调，双方要加强合作。", "zh", "2016-10-13")
     assert coded["speaker"].tolist() == ["narrator", "narrator", "xi_jinping", "xi_jinping"]
     assert coded["cue"].tolist()[2:] == ["inverted", "pronoun"]
+    # a closing cue names the whole sentence, even after a side subject's verb; a noun
+    # phrase ending in a verb ("……洪森总理的大力支持。") is no closing cue
+    coded = _run("习近平会见洪森。\n\n中方将继续支持柬方，习近平说。\n\n"
+                 "王毅表示，倡议得到柬方，尤其是洪森首相的大力支持。", "zh", "2016-10-13")
+    assert coded["speaker"].tolist() == ["narrator", "xi_jinping", "wang_yi"]
+    assert coded["cue"].tolist()[1:] == ["inverted", "explicit"]
 
 
 def test_khmer_attribution_titles_and_joint():
@@ -93,8 +99,10 @@ def test_latin_name_in_brackets_gives_the_id_and_a_titled_name_is_remembered():
                  "谢天龙还说，双方交换了意见。\n\n"
                  "马来西亚国防部长哈立德、柬埔寨国防大臣迪西哈出席。\n\n哈立德说，马中是好朋友。",
                  "zh", "2025-04-17")
+    # 哈 U+54C8, 立 U+7ACB, 德 U+5FB7: an ASCII id; the name as written in speaker_name
     assert coded["speaker"].tolist() == ["narrator", "chea_thyrith", "chea_thyrith",
-                                         "narrator", "哈立德"]
+                                         "narrator", "zh_54c8_7acb_5fb7"]
+    assert coded["speaker_name"].tolist()[4] == "哈立德"
     # an actor's own name before the brackets wins over the Latin spelling
     actor = _run("张春贤(Zhang Chun Xian)强调，中柬友谊牢不可破。", "zh", "2018-11-02")
     assert actor["speaker"].tolist()[0] != "zhang_chun_xian"
@@ -116,3 +124,62 @@ def test_a_title_alone_is_the_person_holding_it_and_a_quoted_sentence_goes_on():
     coded = _run("狄班会见王文天。\n\n狄班表示，柬中是铁杆兄弟。\n\n“柬方对此表示衷心感谢。”",
                  "zh", "2021-02-01")
     assert coded["speaker"].tolist()[2] == "tea_banh"
+
+
+def test_speakers_outside_the_actors_file_get_ascii_ids_and_keep_their_names():
+    # Traditional and Simplified spellings of one name give one id (謝 = 谢 U+8C22)
+    coded = _run("中國國防部長會見柬埔寨參議院發言人。\n\n發言人謝天龍表示，柬中友誼牢不可破。\n\n"
+                 "发言人谢天龙说，双方合作成果丰硕。", "zh", "2025-04-17")
+    assert coded["speaker"].tolist()[1:] == ["zh_8c22_5929_9f99"] * 2
+    assert coded["speaker_name"].tolist()[1:] == ["謝天龍", "谢天龙"]
+    assert all(s.isascii() for s in coded["speaker"])
+    # Khmer: letters in Latin letters (romanization.yml), subscript DA and TA alike
+    km = _run("លោក ស៊ី ជីនពីង បានជួបពិភាក្សាជាមួយលោក ហ៊ុន សែន។\n\n"
+              "លោក ចាប ភក្តី បាននិយាយថា កម្ពុជាគាំទ្រចិន។\n\n"
+              "លោក ចាប ភក្ដី បានបញ្ជាក់ថា ភាពជាដៃគូនេះរឹងមាំ។", "km", "2022-06-10")
+    assert km["speaker"].tolist()[1:] == ["chab_phakti", "chab_phakti"]
+    assert km["speaker_name"].tolist()[1] == "ចាប ភក្តី"
+
+
+def test_the_sample_readout_in_chinese_read_as_a_traditional_character_page(tmp_path):
+    """The sample readout (data/raw, Xinhua's French copy of 3 Dec. 2024) in Chinese, as a
+    saved web page in Traditional characters. Its Chinese original is a reserved text in every
+    stored copy, so this page is our own Chinese rendering of the French sample, sentence by
+    sentence with Xinhua's usual cues (written in Simplified characters, converted with
+    OpenCC's s2t); the gold was written by hand from the French sample's speakers."""
+    (tmp_path / "page.html").write_bytes((DATA / "sample_zh_hant.html").read_bytes())
+    docs = discourse.read_corpus(tmp_path)
+    assert docs["lang"].tolist() == ["zh"] and docs["date"].tolist() == ["2024-12-03"]
+    text = docs["text"][0]
+    assert "習近平" in text and "习近平" not in text            # Traditional characters
+    coded = discourse.code_themes(discourse.attribute_speakers(discourse.split_statements(docs)))
+    xi, hun = ("xi_jinping", "CN"), ("hun_sen", "KH")
+    # headline, caption (two sentences: "……洪森。" and "新華社"), dateline; then Xi, Hun Sen
+    gold = [("narrator", "")] * 4 + [xi] * 8 + [hun] * 4
+    assert list(zip(coded["speaker"], coded["side"].fillna(""))) == gold
+    # "……，習近平說。" closes a sentence whose side subject (中方) speaks first: inverted
+    assert coded["cue"].tolist()[4:7] == ["explicit", "pronoun", "inverted"]
+    assert coded["theme_sovereignty"].tolist()[6] == 1          # 國家主權
+    assert coded["theme_anti_cold_war"].tolist()[11] == 1       # 冷戰思維
+    assert all(text[s:e] == t for s, e, t in zip(coded["start"], coded["end"], coded["text"]))
+
+
+def test_briefing_verbs_and_titles_of_other_countries():
+    coded = _run("王毅应约同布拉索昆通电话。\n\n布拉索昆通报了柬泰边境局势。\n\n"
+                 "他阐述了柬方对下一步行动的立场。\n\n菲律宾总统马科斯表示，愿同中方合作。\n\n"
+                 "印尼总统佐科说，印中友谊深厚。", "zh", "2025-12-28")
+    assert coded["speaker"].tolist() == ["narrator", "prak_sokhonn", "prak_sokhonn",
+                                         "zh_9a6c_79d1_65af", "joko_widodo"]
+    assert coded["speaker_name"].tolist()[3] == "马科斯"
+
+
+def test_khmer_honorifics_ambassadors_and_reporting_verbs():
+    # សម្តេចធិបតី (Hun Manet's honorific) and ឯកអគ្គរដ្ឋទូត (a republic's ambassador) are
+    # titles; បានប្រាប់ "told", បានអះអាង "asserted"; ឯកឧត្តម alone is the excellency named last
+    text = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានទទួលជួបឯកអគ្គរដ្ឋទូត វ៉ាង វិនធាន។\n\n"
+            "ឯកអគ្គរដ្ឋទូត វ៉ាង វិនធាន បានប្រាប់ថា ចិនគាំទ្រកម្ពុជា។\n\n"
+            "ឯកឧត្តម បានអះអាងថា ទំនាក់ទំនងនេះរឹងមាំ។\n\n"
+            "សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានថ្លែងថា កម្ពុជាប្រកាន់ខ្ជាប់គោលនយោបាយចិនតែមួយ។")
+    coded = _run(text, "km", "2024-05-01")
+    assert coded["speaker"].tolist() == ["narrator", "wang_wentian", "wang_wentian", "hun_manet"]
+    assert coded["cue"].tolist()[1:3] == ["explicit", "pronoun"]

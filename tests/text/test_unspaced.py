@@ -75,3 +75,82 @@ def test_unsupported_language_is_never_silent():
     att = discourse.attribute_speakers(st_)
     assert att["speaker"].tolist() == ["unknown"]
     assert att["cue_text"].tolist() == ["unsupported language th"]
+
+
+# A user's own names and codebook phrases: kept whole in segmentation on the run path.
+USER_ACTORS = """
+actors:
+  chea_thyrith:
+    name: Chea Thyrith
+    side: KH
+    aliases:
+      zh: [谢天龙]
+      km: [ជា ធីរិទ្ធ]
+"""
+USER_CODEBOOK = """
+id: user
+version: "1"
+languages: [zh]
+themes:
+  - id: cooperation
+    label: Cooperation
+    definition: Joint work.
+    patterns:
+      zh: [高质量共建*]
+"""
+
+
+def test_split_statements_keeps_a_users_terms_whole():
+    docs = pd.DataFrame({"doc_id": ["z", "k"], "lang": ["zh", "km"],
+                         "text": ["谢天龙强调全天候铁杆友谊。", "លោក ជា ធីរិទ្ធ បាននិយាយ។"]})
+    plain = discourse.split_statements(docs)
+    kept = discourse.split_statements(docs, terms={"zh": ["谢天龙"], "km": ["ជា ធីរិទ្ធ"]})
+    # 谢天龙 强调 全天候 铁杆 友谊; លោក | ជា ធីរិទ្ធ | បាន និយាយ
+    assert kept["n_tokens"].tolist() == [5, 4]
+    assert (plain["n_tokens"] > kept["n_tokens"]).all()      # without them, the names are cut
+    zh = get_language("zh")
+    text = docs["text"][0]
+    assert [text[s:e] for s, e in zh.span_tokenize(text, terms=frozenset({"谢天龙"}))] == [
+        "谢天龙", "强调", "全天候", "铁杆", "友谊"]
+    # Traditional text, terms written in Simplified characters
+    trad = "謝天龍強調全天候鐵桿友誼。"
+    assert [trad[s:e] for s, e in zh.span_tokenize(trad, terms=frozenset({"谢天龙"}))][0] == \
+        "謝天龍"
+    with pytest.raises(discourse.errors.ParameterError, match="terms must map language codes"):
+        discourse.split_statements(docs, terms=["谢天龙"])
+    with pytest.raises(discourse.errors.ParameterError, match="terms"):
+        discourse.split_statements(docs, terms={"zh": "谢天龙"})
+
+
+def test_a_run_keeps_the_users_actors_and_codebook_terms_whole(tmp_path):
+    from discourse.lang.unspaced import segmentation_terms
+    from discourse.pipeline.batch import process_batch
+
+    (tmp_path / "actors.yml").write_text(USER_ACTORS, encoding="utf-8")
+    (tmp_path / "codebook.yml").write_text(USER_CODEBOOK, encoding="utf-8")
+    actors = discourse.read_actors(tmp_path / "actors.yml")
+    codebook = discourse.read_codebook(tmp_path / "codebook.yml")
+    terms = segmentation_terms(actors=actors, codebook=codebook)
+    assert terms["zh"] == {"谢天龙", "高质量共建"} and terms["km"] == {"ជា ធីរិទ្ធ"}
+    docs = pd.DataFrame({"doc_id": ["z"], "lang": ["zh"], "date": ["2024-05-01"],
+                         "text": ["谢天龙表示，高质量共建成果丰硕。"]})
+    statements, attributed, coded, _ = process_batch(docs, actors=actors, codebook=codebook)
+    # 谢天龙 表示 高质量共建 成果 丰硕
+    assert statements["n_tokens"].tolist() == [5]
+    assert discourse.split_statements(docs)["n_tokens"].tolist() != [5]
+    assert attributed["speaker"].tolist() == ["chea_thyrith"]
+    assert coded["theme_cooperation"].tolist() == [1]
+    out = discourse.run(docs, actors=tmp_path / "actors.yml", codebook=tmp_path / "codebook.yml")
+    assert out.coded["n_tokens"].tolist() == [5]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=KM_CHARS + "abc 12០១", max_size=120))
+def test_khmer_words_are_khmercuts_words_with_offsets(text):
+    import khmercut
+
+    from discourse.lang.km.cut import khmercut_spans
+
+    spans = khmercut_spans(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == khmercut.tokenize(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))    # they tile the text

@@ -28,10 +28,11 @@ False
 from __future__ import annotations
 
 import re
-import threading
+from functools import lru_cache
 
 from ..base import Language
-from ..unspaced import default_terms, segment_with_terms, sentence_spans
+from ..unspaced import Segmenter, cached_form, default_terms, sentence_spans
+from .cut import khmercut_spans
 
 __all__ = ["Khmer"]
 
@@ -41,8 +42,6 @@ COENG = "\u17d2"
 _COMBINING = re.compile(r"[\u17b4-\u17d3\u17dd]")
 _RO_FIRST = re.compile("\u17d2\u179a(\u17d2[\u1780-\u17a2])")
 _SIGN_FIRST = re.compile("([\u17c6])([\u17bb-\u17bd])")
-_LOCK = threading.Lock()
-_STATE: dict = {}
 
 
 class Khmer(Language):
@@ -64,11 +63,9 @@ class Khmer(Language):
         return sentence_spans(text, start, end, MARKS, CLOSERS, no_break_at=("។ល។",))
 
     def match_form(self, text: str) -> str:
-        """``text`` with its spelling variants unified, of the same length."""
-        out = text.replace("\u17d2\u178a", "\u17d2\u178f")
-        out = _RO_FIRST.sub(lambda m: m.group(1) + "\u17d2\u179a", out)
-        out = _SIGN_FIRST.sub(lambda m: m.group(2) + m.group(1), out)
-        return "".join([c.lower() if len(c.lower()) == 1 else c for c in out])
+        """``text`` with its spelling variants unified, of the same length (kept for the
+        texts last asked)."""
+        return _form(text)
 
     def is_boundary(self, text: str, pos: int) -> bool:
         """Whether a word may start or end at ``pos``: not before a combining mark, not
@@ -81,33 +78,89 @@ class Khmer(Language):
             return True
         return not (text[pos - 1].isalnum() and text[pos].isalnum())
 
+    def romanize(self, name: str) -> str:
+        """An ASCII id for a person's name written in Khmer: its letters in Latin letters
+        (``romanization.yml``, a simplified UNGEGN system; spelling variants give the same
+        id), words joined by ``_``.
+
+        Examples
+        --------
+        >>> Khmer().romanize("ចាប ភក្តី"), Khmer().romanize("ចាប ភក្ដី")
+        ('chab_phakti', 'chab_phakti')
+        """
+        return "_".join(w for w in (_romanize_word(word, _roman())
+                                    for word in self.match_form(name).split()) if w)
+
     def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
                       terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-        end = len(text) if end is None else end
-        form = self.match_form(text[start:end])
-        simple = frozenset(self.match_form(t) for t in terms) | _lexicon(self)
-        spans = segment_with_terms(form, 0, len(form), simple, _khmercut_spans)
-        return [(s + start, e + start) for s, e in spans]
+        return _segmenter(self, frozenset(terms)).spans(text, start, end)
 
 
-def _khmercut_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """khmercut's tokens of ``text[s:e]`` as offsets (its tokens keep every character)."""
-    from khmercut import tokenize  # loads its model on first use
+@lru_cache(maxsize=32)
+def _segmenter(lang: Khmer, terms: frozenset[str]) -> Segmenter:
+    """khmercut with the folder's lexicon, the packaged names and phrases and ``terms``
+    found first: one per set of terms (a run's actors and codebook give one)."""
+    words = frozenset(str(w) for w in lang.data("lexicon").get("words") or [])
+    return Segmenter(_form, words | default_terms(lang.code) | terms, khmercut_spans)
 
-    out, pos = [], s
-    with _LOCK:
-        tokens = tokenize(text[s:e])
-    for tok in tokens:
-        at = text.find(tok, pos, e) if tok else -1
-        if at < 0:            # never expected: khmercut keeps the text; stay exact
+
+def _unify(text: str) -> str:
+    """The matching copy (see :meth:`Khmer.match_form`)."""
+    out = text.replace("\u17d2\u178a", "\u17d2\u178f")
+    out = _RO_FIRST.sub(lambda m: m.group(1) + "\u17d2\u179a", out)
+    out = _SIGN_FIRST.sub(lambda m: m.group(2) + m.group(1), out)
+    low = out.lower()
+    if len(low) == len(out):         # no letter whose lower case is longer: one for one
+        return low
+    return "".join([c.lower() if len(c.lower()) == 1 else c for c in out])
+
+
+_form = cached_form(_unify)
+
+
+@lru_cache(maxsize=1)
+def _roman() -> dict:
+    data = Khmer().data("romanization")
+    table = {**data["consonants"], **data["independent_vowels"]}
+    return {"table": table, "consonants": frozenset(data["consonants"]),
+            "vowels": data["vowels"], "finals": data["finals"], "inherent": data["inherent"],
+            "digits": {d: str(i) for i, d in enumerate(data["digits"])}}
+
+
+def _romanize_word(word: str, r: dict) -> str:
+    """One word in Latin letters: a consonant cluster opening a syllable takes the inherent
+    vowel when no vowel sign follows it; a cluster after a vowel closes the syllable."""
+    out, voiced, i = [], False, 0
+    while i < len(word):
+        c = word[i]
+        if c in r["consonants"]:
+            j = i + 1
+            part = [r["table"][c]]
+            while j + 1 < len(word) and word[j] == COENG:     # subscripts
+                part.append(r["table"].get(word[j + 1], ""))
+                j += 2
+            while j < len(word) and word[j] in "\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0":
+                j += 1                                           # signs that are not sounds
+            nxt = word[j] if j < len(word) else ""
+            out.append("".join(part))
+            if nxt in r["vowels"] or nxt in r["finals"]:
+                voiced = False                                   # the vowel comes next
+            elif voiced and (not nxt or nxt in r["consonants"]):
+                voiced = False                                   # a final consonant
+            elif nxt in r["consonants"] or not out[:-1]:
+                out.append(r["inherent"])
+                voiced = True
+            i = j
             continue
-        out.append((at, at + len(tok)))
-        pos = at + len(tok)
-    return out
-
-
-def _lexicon(lang: Khmer) -> frozenset[str]:
-    if "lexicon" not in _STATE:
-        words = list(lang.data("lexicon").get("words") or []) + sorted(default_terms(lang.code))
-        _STATE["lexicon"] = frozenset(lang.match_form(str(w)) for w in words)
-    return _STATE["lexicon"]
+        if c in r["vowels"] or c in r["table"]:
+            out.append(r["vowels"].get(c) or r["table"][c])
+            voiced = True
+        elif c in r["finals"]:
+            out.append(r["finals"][c])
+            voiced = False
+        elif c in r["digits"]:
+            out.append(r["digits"][c])
+        elif c.isascii() and c.isalnum():
+            out.append(c.lower())
+        i += 1
+    return "".join(out)

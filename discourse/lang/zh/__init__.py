@@ -27,10 +27,12 @@ Examples
 from __future__ import annotations
 
 import logging
+import re
 import threading
+from functools import lru_cache
 
 from ..base import Language
-from ..unspaced import default_terms, segment_with_terms, sentence_spans
+from ..unspaced import Segmenter, cached_form, default_terms, sentence_spans
 
 __all__ = ["Chinese"]
 
@@ -59,9 +61,8 @@ class Chinese(Language):
 
     def match_form(self, text: str) -> str:
         """``text`` with Traditional characters as Simplified and Latin letters in lower
-        case, of the same length (one character for one)."""
-        table = _char_table()
-        return "".join([table.get(c, c) for c in text])
+        case, of the same length (one character for one; kept for the texts last asked)."""
+        return _form(text)
 
     def is_boundary(self, text: str, pos: int) -> bool:
         """Whether a word may start or end at ``pos``: anywhere next to a Chinese character
@@ -71,13 +72,23 @@ class Chinese(Language):
         a, b = text[pos - 1], text[pos]
         return not (a.isascii() and b.isascii() and a.isalnum() and b.isalnum())
 
+    def romanize(self, name: str) -> str:
+        """An ASCII id for a person's name written in Chinese characters: ``zh_`` and the
+        code points of its Simplified characters in hexadecimal (Latin letters and digits
+        kept), since no pinyin table is installed; Traditional and Simplified spellings give
+        the same id. Add the people your readouts name to the actors file to get their names.
+
+        Examples
+        --------
+        >>> Chinese().romanize("谢天龙"), Chinese().romanize("謝天龍")
+        ('zh_8c22_5929_9f99', 'zh_8c22_5929_9f99')
+        """
+        parts = re.findall(r"[a-z0-9]+|[^\W\d_]", self.match_form(name))
+        return "_".join(["zh"] + [p if p.isascii() else f"{ord(p):x}" for p in parts])
+
     def span_tokenize(self, text: str, start: int = 0, end: int | None = None, *,
                       terms: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-        end = len(text) if end is None else end
-        form = self.match_form(text[start:end])
-        simple = frozenset(self.match_form(t) for t in terms) | _lexicon(self)
-        spans = segment_with_terms(form, 0, len(form), simple, _jieba_spans)
-        return [(s + start, e + start) for s, e in spans]
+        return _segmenter(self, frozenset(terms)).spans(text, start, end)
 
 
 def _jieba_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -101,16 +112,24 @@ def _tokenizer():
         return _STATE["jieba"]
 
 
-def _lexicon(lang: Chinese) -> frozenset[str]:
-    if "lexicon" not in _STATE:
-        words = list(lang.data("lexicon").get("words") or []) + sorted(default_terms(lang.code))
-        _STATE["lexicon"] = frozenset(lang.match_form(str(w)) for w in words)
-    return _STATE["lexicon"]
+@lru_cache(maxsize=32)
+def _segmenter(lang: Chinese, terms: frozenset[str]) -> Segmenter:
+    """jieba with the folder's lexicon, the packaged names and phrases and ``terms`` kept
+    whole: one per set of terms (a run's actors and codebook give one)."""
+    words = frozenset(str(w) for w in lang.data("lexicon").get("words") or [])
+    return Segmenter(_form, words | default_terms(lang.code) | terms, _jieba_spans)
 
 
-def _char_table() -> dict[str, str]:
+def _translate(text: str) -> str:
+    return text.translate(_char_table())
+
+
+_form = cached_form(_translate)
+
+
+def _char_table() -> dict[int, str]:
     """Traditional -> Simplified, character by character (OpenCC's table), plus lower case
-    for the letters whose lower case is one character."""
+    for the letters whose lower case is one character (a ``str.translate`` table)."""
     if "table" not in _STATE:
         from opencc import OpenCC  # loaded on first use only
 
@@ -121,10 +140,10 @@ def _char_table() -> dict[str, str]:
             ch = chr(cp)
             out = conv.convert(ch)
             if out != ch and len(out) == 1:
-                table[ch] = out
+                table[cp] = out
         for cp in range(0x41, 0x250):
             ch = chr(cp)
             if ch.lower() != ch and len(ch.lower()) == 1:
-                table[ch] = ch.lower()
+                table[cp] = ch.lower()
         _STATE["table"] = table
     return _STATE["table"]
