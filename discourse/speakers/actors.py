@@ -43,6 +43,7 @@ __all__ = ["Actors", "Mention", "read_actors", "default_actors_path", "slug_name
 
 _ARTICLE = re.compile(r"^(?:" + "|".join(union_words("definite_articles")) + r")\s*(?=\w)")
 _BLANKS = re.compile(r"\s+")
+_MEMO_SIZE = 65536   # entries of a memo before it is emptied (bounded memory)
 
 
 def slug_name(name: str) -> str:
@@ -112,7 +113,8 @@ class Actors:
                         self._add(lang, name, _Entry(actor.id, title.start, title.end))
         self._patterns: dict[str | None, re.Pattern] = {}
         self._merged: dict[str, list[_Entry]] | None = None
-        self._names: dict[str, set] | None = None    # multi-word aliases, for near()
+        self._names: dict[tuple, list] | None = None   # multi-word aliases, for near()
+        self._near: dict[str, str | None] = {}      # near()'s answers (bounded memo)
         self._chosen: dict[tuple, tuple] = {}   # (lang, alias, date) -> (id, candidates)
 
     def _add(self, lang: str, alias: str, entry: _Entry) -> None:
@@ -159,16 +161,17 @@ class Actors:
         key = fold_alias(name)
         if len(key) < 8 or " " not in key:
             return None
+        if key in self._near:
+            return self._near[key]
         if self._names is None:
-            self._names = {}
-            for table in self._entries.values():
-                for alias, entries in table.items():
-                    if " " in alias and "." not in alias and len(alias) >= 8:
-                        self._names.setdefault(alias, {e.actor for e in entries})
-        found = {a for alias, ids in self._names.items()
-                 if abs(len(alias) - len(key)) <= 1 and alias[0] == key[0]
-                 and _one_edit(alias, key) for a in ids}
-        return found.pop() if len(found) == 1 else None
+            self._names = _near_index(self._entries)
+        found = {a for n in (len(key) - 1, len(key), len(key) + 1)
+                 for alias, ids in self._names.get((key[0], n), ())
+                 if _one_edit(alias, key) for a in ids}
+        if len(self._near) >= _MEMO_SIZE:
+            self._near.clear()
+        self._near[key] = found.pop() if len(found) == 1 else None
+        return self._near[key]
 
     # -- matching ----------------------------------------------------------------------
     def _aliases(self, lang: str | None) -> dict[str, list[_Entry]]:
@@ -283,6 +286,20 @@ class Actors:
                 s, e = span(m.start(), m.end())
                 out.append(Mention(s, e, text[s:e], actor, cands))
         return out
+
+
+def _near_index(entries: dict[str, dict[str, list[_Entry]]]) -> dict[tuple, list]:
+    """(first letter, length) -> [(alias, actor ids)] of the multi-word full-name aliases that
+    :meth:`Actors.near` compares (each alias once, with the ids of its first language)."""
+    names: dict[str, set] = {}
+    for table in entries.values():
+        for alias, found in table.items():
+            if " " in alias and "." not in alias and len(alias) >= 8:
+                names.setdefault(alias, {e.actor for e in found})
+    index: dict[tuple, list] = {}
+    for alias, ids in names.items():
+        index.setdefault((alias[0], len(alias)), []).append((alias, ids))
+    return index
 
 
 def _one_edit(a: str, b: str) -> bool:

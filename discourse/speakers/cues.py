@@ -36,7 +36,8 @@ from ..lang.base import YAML_LOADER, CuePieces
 from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _Spec,
                        _subject_verb)
 from .phrases import alternation as _alt
-from .phrases import fold, fold_pattern, phrase_alternation
+from .phrases import fold, fold_pattern, phrase_alternation, word_alternation
+from .prefilter import Literals, gate
 
 __all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
            "DEMONYM"]
@@ -74,6 +75,9 @@ class CueRules:
     inv_needs
         Text that every match of ``inv_pronoun`` contains ("-" in French), to skip the
         search in a statement without it ("" if none).
+    descriptor_words
+        The title words that a ``descriptor`` match may hold as a word (:func:`_body_words`):
+        a statement without any of them has no description of a person.
     descriptor
         A description of a person by title words and demonyms ("le ministre", "the Thai
         Prime Minister of Tourism"), with groups ``art``, ``body`` and ``tail``.
@@ -152,6 +156,7 @@ class CueRules:
     demonyms: re.Pattern | None = None
     country_names: re.Pattern | None = None
     inv_needs: str = ""
+    descriptor_words: Literals | None = None
 
 
 #: Function words that never carry a title (ignored when comparing title words), folded:
@@ -168,7 +173,7 @@ def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         vp=re.compile(vp_of(rv)),
         scene_vp=re.compile(vp_of(words.verbs["sv"])),
         gerund=re.compile(rf"{_B}(?:{_alt(rv['gerund'] | rv['pron_gerund'])}){_W}"),
-        inv_pronoun=re.compile(g.language.inverted_cue(pieces)),
+        inv_pronoun=gate(re.compile(g.language.inverted_cue(pieces))),
         link=re.compile(link),
         link_vp=re.compile(rf"{link}(?P<vp>{vp_of(rv)})"),
         link_scene=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['sv'])})"),
@@ -183,19 +188,20 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
     background = [fold_pattern(b) for b in get("background")] or [r"(?!x)x"]
     speech = [fold_pattern(b) for b in get("speech_markers")]
     return dict(
-        pronouns=re.compile(rf"{_B}{pieces.pron}{_W}"),
-        plural_pronouns=re.compile(rf"{_B}{pieces.plur}{_W}"),
-        joint=re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}"),
+        pronouns=re.compile(rf"{word_alternation(get('pronouns'))}{_W}"),   # = _B + pron
+        plural_pronouns=gate(re.compile(rf"{_B}{pieces.plur}{_W}")),
+        joint=gate(re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}")),
         coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
         according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
         according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
         inv_named=re.compile(rf"(?:[,»\"]|^)\s*(?P<vp>{g.vp_of(words.verbs['rv_inv'])})"
                              rf"(?:\s+{g.adv}){{0,3}}\s+$"),
-        speech=re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x", re.IGNORECASE),
+        speech=gate(re.compile("|".join(f"(?:{m})" for m in speech) or r"(?!x)x",
+                               re.IGNORECASE)),
         opener=re.compile(rf"^\W*(?:{_alt(get('openers'))}{_W}|[\w'-]+(?:ant|ing){_W})"),
         modal=re.compile(rf"{_alt(get('modal_content'))}{_W}"),
-        markers=re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE),
-        background=re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE),
+        markers=gate(re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE)),
+        background=gate(re.compile("|".join(f"(?:{b})" for b in background), re.IGNORECASE)),
         dateline=re.compile(words.spec.get("dateline") or r"(?!x)x"),
         past_verb=re.compile(g.language.past_verb(pieces)),
         subject_verb=re.compile(_subject_verb(words, g, pieces)),
@@ -214,6 +220,7 @@ def _name_patterns(words: _Spec, g: _Grammar) -> dict:
         not_names=not_names,
         stop_words=title_words | not_names,
         descriptor=_descriptor(title_words),
+        descriptor_words=Literals(_body_words(title_words)),
         meeting_vp=re.compile(rf"{g.link}(?P<vp>{g.vp_of(words.verbs['mv'])})"),
         function_words=function_words,
         place_before=re.compile(rf"{_B}{_alt(words.get('place_prepositions'))}\s*$"),
@@ -293,6 +300,19 @@ _ARTICLES = "(?:" + "|".join(union_words("articles")) + ")"
 _OF = "(?:" + "|".join(union_words("of_words")) + ")"
 _DEFINITE = "(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
                              for w in union_words("definite_articles")) + ")"
+
+
+def _body_words(title_words: frozenset) -> frozenset:
+    """The title words that can be a word of a :func:`_descriptor` match's body.
+
+    A body is made of title words of two letters or more that are not glue words, and
+    demonyms, joined by blanks or hyphens; a description of a person holds a title word as a
+    word of its body (:func:`discourse.speakers.descriptions.find_descriptors`), so one of
+    these words is in the text wherever there is one.
+    """
+    parts = {p for w in title_words if w not in GLUE_WORDS and len(w) > 1
+             for p in w.replace("-", " ").split()}
+    return frozenset(w for w in title_words if w in parts or re.fullmatch(DEMONYM, w))
 
 
 def _descriptor(title_words: frozenset) -> re.Pattern:

@@ -88,7 +88,8 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
             if not any(s <= m.start() < e for s, e in spans):
                 out.append(Who(m.start(), m.end(), kind,
                                gender=rules.pronoun_gender.get(m.group())))
-    out.extend(find_descriptors(cased, folded, rules, spans))
+    if rules.descriptor_words is None or rules.descriptor_words.may_match(folded):
+        out.extend(find_descriptors(cased, folded, rules, spans))   # (else: none to find)
     out.sort(key=lambda w: (w.start, -w.end))
     return out
 

@@ -29,9 +29,17 @@ from .doc_state import DocState, Who, fold_name
 __all__ = ["find_names", "title_start", "full_name", "DEMONYM_WORD"]
 
 _ELIDED = "".join(sorted({w[0] + w[0].upper() for w in union_words("elided_articles")}))
+_UPPER = "A-ZÀ-ÖØ-Þ"
+#: A capitalised run: (an elided article,) a capitalised word or initials ("Xi", "H.E."),
+#: then more of them after single blanks. It is written to open with its first character
+#: and then check what comes before it (the same matches as ``(?<![\w'-])(?:[dl]')?(?:
+#: (?:X\.){2,}|X[\w'-]*\.?)(?:\s...)*``, the reference pattern of the tests), so that the
+#: regex engine skips every position that is not a capital or an elided article's letter.
 _NAME_RUN = re.compile(
-    rf"(?<![\w'-])(?:[{_ELIDED}]')?(?:(?:[A-ZÀ-ÖØ-Þ]\.){{2,}}|[A-ZÀ-ÖØ-Þ][\w'-]*\.?)"
-    r"(?:\s(?:(?:[A-ZÀ-ÖØ-Þ]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'-]*\.?))*"
+    rf"[{_ELIDED}{_UPPER}](?<![\w'-].)"
+    rf"(?:(?<=[{_ELIDED}])'(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w'-]*\.?)"
+    rf"|(?<=[{_UPPER}])(?:\.(?:[{_UPPER}]\.)+|[\w'-]*\.?))"
+    rf"(?:\s(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w'-]*\.?))*"
 )
 #: One folded demonym ("cambodgien", "chinese") as a whole word.
 DEMONYM_WORD = re.compile(rf"^{DEMONYM}$")

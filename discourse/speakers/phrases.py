@@ -19,7 +19,7 @@ import re
 
 from ..text.normalize import normalize_text
 
-__all__ = ["fold", "phrase_alternation", "alternation", "fold_pattern"]
+__all__ = ["fold", "phrase_alternation", "alternation", "fold_pattern", "word_alternation"]
 
 
 def fold(text: str) -> str:
@@ -59,6 +59,31 @@ def phrase_alternation(phrases) -> str:
     if not trie:
         return r"(?!x)x"
     return _emit(trie, top=True)
+
+
+def word_alternation(words, before: str = r"[\w'-]") -> str:
+    """:func:`alternation` of ``words`` not preceded by a character of class ``before``.
+
+    The same matches as ``(?<!{before})`` + :func:`alternation`, written with each first
+    letter before the check of what precedes it, so that the regex engine looks only at the
+    positions of those letters (several times faster on long texts).
+
+    Examples
+    --------
+    >>> print(word_alternation(["il", "elle"]))
+    (?:e(?<![\\w'-]e)lle|i(?<![\\w'-]i)l)
+    """
+    trie: dict = {}
+    for phrase in {fold(w).strip() for w in words if str(w).strip()}:
+        node = trie
+        for ch in re.sub(r"\s+", " ", phrase):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return r"(?!x)x"
+    alts = [re.escape(ch) + f"(?<!{before}{re.escape(ch)})" + _emit(child)
+            for ch, child in sorted(trie.items())]
+    return "(?:" + "|".join(alts) + ")"
 
 
 def _emit(node: dict, top: bool = False) -> str:

@@ -150,7 +150,16 @@ def _lower(text: str) -> tuple[str, np.ndarray | None]:
 
 
 def _fold(text: str) -> str:
-    return text.translate({ord(c): fold_char(c) for c in set(text) if ord(c) > 127})
+    """Fold every accented character: one ``replace`` per one that occurs (as in
+    :func:`_simple_map`; a folded character has no accent left, so none is folded twice)."""
+    if text.isascii():
+        return text
+    for char in set(text):
+        if ord(char) > 127:
+            folded = fold_char(char)
+            if folded != char:
+                text = text.replace(char, folded)
+    return text
 
 
 def _collapse_space(text: str) -> tuple[str, np.ndarray | None]:
