@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from discourse import read_corpus, split_statements  # noqa: E402
+from bench_pipeline import sample_corpus  # noqa: E402
 from make_corpus import parse_size  # noqa: E402
 
 #: main before the attribution stage's speed work (issue 15) was merged: the same rules.
@@ -98,18 +99,6 @@ def statements_of(args) -> "object":
         docs = docs[docs["doc_id"].map(lambda d: args.part == "all" or split.get(d) == args.part)]
         return split_statements(docs)
     return split_statements(read_corpus(args.sample_path))
-
-
-def sample_of(corpus: str, size: int, out: Path) -> Path:
-    """The first ``size`` bytes (whole lines) of a JSONL corpus, written to ``out``."""
-    n = 0
-    with open(corpus, encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
-        for line in src:
-            if n >= size:
-                break
-            dst.write(line)
-            n += len(line.encode("utf-8"))
-    return out
 
 
 def extract(rev: str, into: Path) -> Path:
@@ -212,7 +201,7 @@ def main(argv=None) -> int:
         p.error("give --corpus or --real")
     with tempfile.TemporaryDirectory() as tmp:
         if not args.real:
-            args.sample_path = sample_of(args.corpus, parse_size(args.sample),
+            args.sample_path = sample_corpus(args.corpus, parse_size(args.sample),
                                          Path(tmp) / "sample.jsonl")
         st = statements_of(args)
         mb = sum(len(t.encode("utf-8")) for t in st["text"]) / 1e6
