@@ -317,7 +317,25 @@ _ADDED_IN_2_1: dict[str, dict[str, list[str]]] = {
         "friendship": ["gratefully", "good neighbours", "good-neighbourliness"],
     },
 }
-for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1):
+#: Phrases for the patterns codebook 2.2 added.
+_ADDED_IN_2_2 = {
+    "fr": {
+        "sovereignty.territorial_integrity": ["la solidarité nationale", "les indépendantistes"],
+        "cooperation.economic": ["les achats de riz", "acheter du riz"],
+        "cooperation.mutual_benefit": ["les intérêts mutuels", "les intérêts réciproques"],
+        "cooperation.mutual_support": ["se soutenir l'un l'autre", "assister le pays",
+                                       "assister la population", "assister les victimes",
+                                       "elle assistera le pays", "elle assistera la région"],
+        "cooperation.exchanges": ["les liens entre les jeunes"],
+        "friendship": ["il apprécie", "son admiration", "un voisin proche", "un proche voisin"],
+    },
+    "en": {
+        "sovereignty.territorial_integrity": ["national solidarity"],
+        "cooperation.mutual_benefit": ["mutual interests"],
+        "friendship": ["admiration", "close neighbours"],
+    },
+}
+for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1, _ADDED_IN_2_2):
     for _lang, _themes in _added.items():
         for _theme, _items in _themes.items():
             VOCABULARY[_lang][_theme] = VOCABULARY[_lang][_theme] + _items
@@ -329,7 +347,8 @@ EXCLUDED = {
            "les fonds souverains", "la dette souveraine", "l'indépendance de la justice",
            "les pays en voie de développement", "un échange de vues approfondi",
            "les coopératives agricoles", "l'inimitié",
-           "un vote de confiance"],
+           "un vote de confiance", "il en a profité pour partir", "le pouvoir d'achat",
+           "lors des échanges"],
     "en": ["social security", "food security", "the UN Security Council",
            "sovereign wealth funds", "sovereign debt", "judicial independence",
            "an in-depth exchange of views", "agricultural cooperatives", "trade unions",

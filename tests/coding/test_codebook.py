@@ -43,7 +43,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "2.1.0" and cb.id == "default"
+    assert cb.version == "2.2.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -180,6 +180,17 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
          {"anti_cold_war"}),
         ("Il s'est dit profondément reconnaissant envers le peuple chinois.", "fr",
          {"friendship"}),
+        # codebook 2.2: classes of the enlarged French development part
+        ("La Chine continuera d'assister le Cambodge dans son développement.", "fr",
+         {"cooperation"}),
+        ("Le ministre a assisté à la cérémonie d'ouverture.", "fr", set()),
+        ("Les deux pays se sont toujours soutenus l'un l'autre.", "fr", {"cooperation"}),
+        ("Il en a profité pour visiter la vieille ville.", "fr", set()),
+        ("Lors des échanges, les ministres ont évoqué la situation au Sahel.", "fr", set()),
+        ("Le Laos apprécie hautement la visite du Premier ministre.", "fr", {"friendship"}),
+        ("Le pouvoir d'achat des ménages a baissé.", "fr", set()),
+        ("Le mouvement indépendantiste a été dissous.", "fr", {"sovereignty"}),
+        ("Both sides agreed to work for their mutual interests.", "en", {"cooperation"}),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):

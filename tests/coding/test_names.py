@@ -115,4 +115,4 @@ def test_default_codebook_lists_names_in_both_languages():
     cb = read_codebook()
     assert "Belt and Road Forum for International Cooperation" in cb.names["en"]
     assert "Forum de coopération sino-africaine" in cb.names["fr"]
-    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0"]
+    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0", "2.2.0"]
