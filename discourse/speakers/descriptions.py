@@ -71,13 +71,16 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
         body = set(m.group("body").replace("-", " ").split())
         if any(s < pe and ps < e for ps, pe in spans) or not (body & rules.title_words):
             continue
-        if not (body - _POSSESSIVES) & rules.title_words:
+        titles = (body - _POSSESSIVES) & rules.title_words
+        if not titles:
             continue   # "his" alone
+        words = frozenset((body | set((m.group("tail") or "").split())) - _GLUE)
+        if titles <= _SIDE_NOUNS and not any(_DEMONYM_RX.match(w) for w in words):
+            continue   # "the north side": a side is a person's only with its country
         possessive = _POSSESSIVE.match(folded, s) or _POSSESSIVE_END.search(
             folded, max(0, s - 8), s)   # "son homologue", "his counterpart"
         if not m.group("art") and not cased[m.start("body")].isupper() and not possessive:
             continue
-        words = frozenset((body | set((m.group("tail") or "").split())) - _GLUE)
         out.append(Who(s, e, "descriptor", words=words,
                        members=("indefinite",) if (m.group("art") or "").strip()
                        in _INDEFINITE else ()))

@@ -10,7 +10,16 @@ view shared by both sides: "the Chinese minister and his Cambodian counterpart a
 
 from __future__ import annotations
 
+from discourse.speakers.attribution import attribute_speakers
 from discourse.speakers.cues import read_cue_rules
+
+from .test_real_conventions import statements_of
+
+
+def _rows(*paragraphs, lang, date="2019-05-06"):
+    out = attribute_speakers(statements_of(*paragraphs, lang=lang, date=date))
+    return out[["speaker", "side"]].astype(object).where(out[["speaker", "side"]].notna(),
+                                                         None).values.tolist()
 
 
 def _inverted(lang: str, text: str) -> list[str]:
@@ -26,3 +35,32 @@ def test_an_inverted_pronoun_is_a_whole_word():
     assert _inverted("fr", "la chine aidera, va-t-il ajoute.") == []
     assert _inverted("fr", "la chine aidera, a-t-elle souligne.") == ["a-t-elle souligne"]
     assert _inverted("fr", "la chine aidera, la-t-elle souligne.") == []
+
+
+def test_english_side_as_subject_resolves_like_la_partie():
+    en = _rows(["Wang Yi met Prak Sokhonn in Beijing on Thursday."],
+               ["Prak Sokhonn thanked China for its support.",
+                "The Chinese side is ready to deepen cooperation with Cambodia."],
+               ["Wang Yi praised Cambodia's growth.",
+                "The Chinese side supports Cambodia's development path.",
+                "The Cambodian side hopes to expand trade with China."],
+               lang="en")
+    assert en == [["narrator", None], ["prak_sokhonn", "KH"], ["wang_yi", "CN"],
+                  ["wang_yi", "CN"], ["wang_yi", "CN"], ["prak_sokhonn", "KH"]]
+    fr = _rows(["Wang Yi a rencontré Prak Sokhonn jeudi à Pékin."],
+               ["Prak Sokhonn a remercié la Chine pour son aide.",
+                "La partie chinoise est prête à approfondir la coopération avec le Cambodge."],
+               ["Wang Yi a salué la croissance du Cambodge.",
+                "La partie chinoise soutient la voie de développement du Cambodge.",
+                "La partie cambodgienne espère développer le commerce avec la Chine."],
+               lang="fr")
+    assert fr == en
+
+
+def test_the_side_alone_is_no_speaker():
+    # "the north side of the river": a side with no demonym is no description of a person
+    en = _rows(["Wang Yi met Prak Sokhonn in Beijing on Thursday."],
+               ["Prak Sokhonn thanked China for its support.",
+                "The north side of the bridge was opened to traffic in 2018."],
+               lang="en")
+    assert en[2] != ["wang_yi", "CN"]
