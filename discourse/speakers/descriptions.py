@@ -26,7 +26,7 @@ from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
 from .phrases import fold
 
-__all__ = ["find_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
+__all__ = ["find_descriptors", "pair_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
 
 _DEMONYM_RX = DEMONYM_WORD
 _GLUE = GLUE_WORDS
@@ -84,6 +84,37 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
         out.append(Who(s, e, "descriptor", words=words,
                        members=("indefinite",) if (m.group("art") or "").strip()
                        in _INDEFINITE else ()))
+    return out
+
+
+def pair_descriptors(folded: str, rules: CueRules, people: list[Who],
+                     descriptors: list[Who]) -> list[Who]:
+    """Two people joined by a coordinator of whom one at least is described ("le ministre
+    chinois et son homologue cambodgien", "Wang Yi and his Cambodian counterpart"): one
+    ``joint`` mention (a view they share is a joint statement, CONVENTIONS.md).
+
+    The description after the coordinator starts with an article or a possessive ("le
+    vice-Premier ministre et ministre de l'Intérieur" is one person's coordinated title).
+
+    Examples
+    --------
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> rules, text = read_cue_rules()["en"], "the chinese minister and his counterpart"
+    >>> [w.kind for w in pair_descriptors(text, rules, [], find_descriptors(
+    ...     text, text, rules, []))]
+    ['joint']
+    """
+    out = []
+    found = sorted((w for w in people + descriptors if w.members != ("indefinite",)),
+                   key=lambda w: w.start)
+    for a, b in zip(found, found[1:]):
+        if "descriptor" not in (a.kind, b.kind) or not rules.coordinators.fullmatch(
+                folded[a.end:b.start]):
+            continue
+        if b.kind == "descriptor" and not (_ARTICLE.match(folded[b.start:b.end])
+                                           or _POSSESSIVE.match(folded, b.start)):
+            continue
+        out.append(Who(a.start, b.end, "joint", members=(a.id, b.id)))
     return out
 
 

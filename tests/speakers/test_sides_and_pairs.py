@@ -64,3 +64,41 @@ def test_the_side_alone_is_no_speaker():
                 "The north side of the bridge was opened to traffic in 2018."],
                lang="en")
     assert en[2] != ["wang_yi", "CN"]
+
+
+def test_two_described_people_of_both_sides_are_joint():
+    fr = _rows(["Wang Yi a rencontré Prak Sokhonn jeudi à Pékin."],
+               ["Le ministre chinois et son homologue cambodgien ont salué les progrès "
+                "de la coopération.",
+                "Prak Sokhonn a remercié la Chine pour son aide."],
+               lang="fr")
+    en = _rows(["Wang Yi met Prak Sokhonn in Beijing on Thursday."],
+               ["The Chinese minister and his Cambodian counterpart agreed to deepen "
+                "cooperation.",
+                "Prak Sokhonn thanked China for its support."],
+               lang="en")
+    expected = [["narrator", None], ["joint", "joint"], ["prak_sokhonn", "KH"]]
+    assert fr == expected
+    assert en == expected
+
+
+def test_two_described_people_meeting_is_narration():
+    en = _rows(["Wang Yi met Prak Sokhonn in Beijing on Thursday.",
+                "The Chinese minister and his Cambodian counterpart signed three agreements."],
+               lang="en")
+    assert en[1] == ["narrator", None]
+
+
+def test_a_name_and_a_description_are_joint_but_a_coordinated_title_is_one_person():
+    fr = _rows(["Wang Yi a rencontré Prak Sokhonn jeudi à Pékin."],
+               ["Wang Yi et son homologue cambodgien ont réaffirmé leur amitié.",
+                "Le vice-Premier ministre et ministre des Affaires étrangères cambodgien a "
+                "remercié la Chine."],
+               lang="fr")
+    en = _rows(["Wang Yi met Prak Sokhonn in Beijing on Thursday."],
+               ["Wang Yi and his Cambodian counterpart reaffirmed their friendship.",
+                "The Cambodian Deputy Prime Minister and Foreign Minister thanked China."],
+               lang="en")
+    expected = [["narrator", None], ["joint", "joint"], ["prak_sokhonn", "KH"]]
+    assert fr == expected
+    assert en == expected
