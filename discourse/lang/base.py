@@ -58,9 +58,10 @@ class CuePieces:
 
     Attributes are regular-expression strings on the folded working copy: ``aux`` and
     ``paux`` (auxiliaries, pronominal auxiliaries), ``pron`` and ``plur`` (singular and plural
-    subject pronouns), ``adv`` (an adverb), ``agree`` (participle agreement), ``end`` (end of a
-    word); ``rv`` holds the reporting verbs' forms by role; ``alt`` turns words into an
-    alternation and ``vp_of`` forms into a verb phrase.
+    subject pronouns), ``adv`` (an adverb), ``agree`` (participle agreement), ``start`` and
+    ``end`` (start and end of a word; an elision's apostrophe may precede a start:
+    "l'a-t-il"); ``rv`` holds the reporting verbs' forms by role; ``alt`` turns words into
+    an alternation and ``vp_of`` forms into a verb phrase.
     """
 
     def __init__(self, **parts: Any) -> None:
@@ -224,7 +225,7 @@ class Language:
 
     def inverted_cue(self, p: CuePieces) -> str:
         """Regular expression of a cue after the content with a pronoun ("..., he said")."""
-        return rf"(?:(?P<pl>{p.plur})|{p.pron})(?:\s+{p.adv}){{0,3}}\s+{p.vp_of(p.rv)}"
+        return rf"{p.start}(?:(?P<pl>{p.plur})|{p.pron})(?:\s+{p.adv}){{0,3}}\s+{p.vp_of(p.rv)}"
 
     def past_verb(self, p: CuePieces) -> str:
         """Regular expression of a finite past verb of any kind (joint act detection)."""

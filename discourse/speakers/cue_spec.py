@@ -49,6 +49,7 @@ _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addres
 
 _W = r"(?![\w-])"   # end of a word (a hyphen continues it: a-t-il)
 _B = r"(?<![\w'-])"  # start of a word
+_START = r"(?<![\w-])"  # start of a word that may follow an elision (l'a-t-il)
 _REFLEXIVE = r"(?:se\s+|s')"
 
 
@@ -118,7 +119,7 @@ class _Grammar:
         """The building blocks the language combines into its inverted cues and past verbs."""
         return CuePieces(aux=self.aux, paux=self.paux, pron=_alt(words.get("pronouns")),
                          plur=_alt(words.get("plural_pronouns")), adv=self.adv,
-                         agree=self.agree, end=_W, rv=words.verbs["rv"],
+                         agree=self.agree, start=_START, end=_W, rv=words.verbs["rv"],
                          sv=words.verbs["sv"], alt=_alt, vp_of=self.vp_of)
 
 

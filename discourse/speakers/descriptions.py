@@ -26,7 +26,7 @@ from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
 from .phrases import fold
 
-__all__ = ["find_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
+__all__ = ["find_descriptors", "pair_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
 
 _DEMONYM_RX = DEMONYM_WORD
 _GLUE = GLUE_WORDS
@@ -71,16 +71,50 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
         body = set(m.group("body").replace("-", " ").split())
         if any(s < pe and ps < e for ps, pe in spans) or not (body & rules.title_words):
             continue
-        if not (body - _POSSESSIVES) & rules.title_words:
+        titles = (body - _POSSESSIVES) & rules.title_words
+        if not titles:
             continue   # "his" alone
+        words = frozenset((body | set((m.group("tail") or "").split())) - _GLUE)
+        if titles <= _SIDE_NOUNS and not any(_DEMONYM_RX.match(w) for w in words):
+            continue   # "the north side": a side is a person's only with its country
         possessive = _POSSESSIVE.match(folded, s) or _POSSESSIVE_END.search(
             folded, max(0, s - 8), s)   # "son homologue", "his counterpart"
         if not m.group("art") and not cased[m.start("body")].isupper() and not possessive:
             continue
-        words = frozenset((body | set((m.group("tail") or "").split())) - _GLUE)
         out.append(Who(s, e, "descriptor", words=words,
                        members=("indefinite",) if (m.group("art") or "").strip()
                        in _INDEFINITE else ()))
+    return out
+
+
+def pair_descriptors(folded: str, rules: CueRules, people: list[Who],
+                     descriptors: list[Who]) -> list[Who]:
+    """Two people joined by a coordinator of whom one at least is described ("le ministre
+    chinois et son homologue cambodgien", "Wang Yi and his Cambodian counterpart"): one
+    ``joint`` mention (a view they share is a joint statement, CONVENTIONS.md).
+
+    The description after the coordinator starts with an article or a possessive ("le
+    vice-Premier ministre et ministre de l'Intérieur" is one person's coordinated title).
+
+    Examples
+    --------
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> rules, text = read_cue_rules()["en"], "the chinese minister and his counterpart"
+    >>> [w.kind for w in pair_descriptors(text, rules, [], find_descriptors(
+    ...     text, text, rules, []))]
+    ['joint']
+    """
+    out = []
+    found = sorted((w for w in people + descriptors if w.members != ("indefinite",)),
+                   key=lambda w: w.start)
+    for a, b in zip(found, found[1:]):
+        if "descriptor" not in (a.kind, b.kind) or not rules.coordinators.fullmatch(
+                folded[a.end:b.start]):
+            continue
+        if b.kind == "descriptor" and not (_ARTICLE.match(folded[b.start:b.end])
+                                           or _POSSESSIVE.match(folded, b.start)):
+            continue
+        out.append(Who(a.start, b.end, "joint", members=(a.id, b.id)))
     return out
 
 

@@ -23,7 +23,7 @@ import warnings
 
 from ..text.normalize import normalize_text
 from .cues import GLUE_WORDS
-from .descriptions import find_descriptors
+from .descriptions import find_descriptors, pair_descriptors
 from .doc_state import DocState, Who
 from .names import find_names, full_name, title_start
 
@@ -89,7 +89,8 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
                 out.append(Who(m.start(), m.end(), kind,
                                gender=rules.pronoun_gender.get(m.group())))
     if rules.descriptor_words is None or rules.descriptor_words.may_match(folded):
-        out.extend(find_descriptors(cased, folded, rules, spans))   # (else: none to find)
+        descriptors = find_descriptors(cased, folded, rules, spans)   # (else: none to find)
+        out.extend(descriptors + pair_descriptors(folded, rules, people, descriptors))
     out.sort(key=lambda w: (w.start, -w.end))
     return out
 

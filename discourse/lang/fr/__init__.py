@@ -88,7 +88,8 @@ class French(Language):
                 "gerund": [soft + "ant" + tail]}
 
     def inverted_cue(self, p: CuePieces) -> str:
-        return (rf"(?:{p.aux}(?:-t)?-(?:(?P<pl>ils|elles)|{p.pron})(?:\s+{p.adv}){{0,3}}\s+"
+        return (rf"{p.start}(?:{p.aux}(?:-t)?-(?:(?P<pl>ils|elles)|{p.pron})"
+                rf"(?:\s+{p.adv}){{0,3}}\s+"
                 rf"{p.alt(p.rv['participle'])}{p.agree}"
                 rf"|{p.alt(p.rv['finite'])}(?:-t)?-(?:(?P<pl2>ils|elles)|{p.pron})"
                 rf"|{p.paux}-(?:il|elle)\s+{p.alt(p.rv['pron_participle'])}{p.agree}){p.end}")
