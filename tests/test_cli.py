@@ -75,8 +75,6 @@ CUE_XFAIL = {
     ("fr_akp_sihamoni", "3"): "rule missing: the opening piece of a multi-sentence "
     "quotation (« … . … », a déclaré X) takes the inverted cue of its closing piece; coded "
     "carried",
-    ("fr_cgtn_hun_manet", "3"): "rule missing: sentence-initial 'Selon lui,' is a pronoun "
-    "cue (as in the attribution evaluation set); coded carried",
 }
 
 
