@@ -5,21 +5,9 @@ Written from the conventions, on sentences made up for these tests (no third-par
 
 from __future__ import annotations
 
-import pandas as pd
-
 from discourse.speakers.attribution import attribute_speakers
 
-
-def statements_of(*paragraphs: list[str], lang: str, date: str | None = None) -> pd.DataFrame:
-    rows, pos, n = [], 0, 0
-    for p, par in enumerate(paragraphs, 1):
-        for s, sent in enumerate(par, 1):
-            n += 1
-            rows.append({"doc_id": "d", "stmt_id": f"d.{n}", "paragraph": p, "sentence": s,
-                         "start": pos, "end": pos + len(sent), "text": sent,
-                         "n_tokens": len(sent.split()), "lang": lang, "date": date})
-            pos += len(sent) + 1
-    return pd.DataFrame(rows)
+from .test_attribution import statements_of
 
 
 def test_an_exchange_of_views_that_lists_topics_is_narration_an_agreement_is_joint():
