@@ -198,10 +198,12 @@ class Language:
         """
         return text
 
-    def romanize(self, name: str) -> str:
+    def romanize(self, name: str, *, native: bool = False) -> str:
         """An ASCII-safe id for a name written in the language's script (a speaker outside
         the actors file); languages written in Latin letters keep the name (the speakers
-        stage makes its slug).
+        stage makes its slug). ``native``: the name is written in the script of the
+        person's own language (a Chinese official in Chinese), so its usual Latin spelling
+        can be given.
 
         Examples
         --------

@@ -9,20 +9,26 @@ cue             example
 ==============  =====================================================================
 explicit        "洪森表示，……", "王毅会见洪森时表示……", "សម្តេចតេជោ ហ៊ុន សែន បានមានប្រសាសន៍ថា…"
                 (the first person named in the clause before the reporting verb; titles
-                and honorifics around a name not in the actors file are left out)
+                and honorifics around a name not in the actors file are left out);
+                "刘表示", "王大使说": a surname alone names the person of the document
+                with that surname; "X请Y转达……问候" is X's (Y is only the messenger)
 inverted        "……，习近平说。" (the reporting verb and its subject close the sentence)
 participial     "យោងតាម X, …" ("according to X")
 pronoun         "他还说", "លោកបានបន្តថា" (the last named speaker)
 joint           "双方一致认为", "两国领导人同意", "ភាគីទាំងពីរបានឯកភាព", a named pair as one
-                subject ("洪玛奈和洪森强调"; 与 is "with"), "此外，双方还讨论了……" (the
-                parties with no cue verb; "双方要……", a modal, is the speaker's proposal)
+                subject ("洪玛奈和洪森强调"; 与 is "with"); "双方要……", a modal, is the
+                speaker's proposal
 description     a subject made of titles only: the person seen who holds the title
                 ("លោកប្រធានាធិបតីបានជម្រាបថា")
 carried         no cue, or a side as subject ("中方愿……", "柬方感谢……"): the previous
                 speaker (of that side); after another person named in the sentence
-                ("洪森访华，中方宣布") the side's government (``governments`` of the cues)
+                ("洪森访华，中方宣布") the side's government (``governments`` of the cues);
+                inside a paragraph, a side subject after a person the speaker quoted is
+                the paragraph's speaker again, and an act done together ("去年，习近平同
+                阮富仲共同宣布……") is the paragraph's speaker's account
 narrator        headlines, captions and credits ("新华社记者谢环驰摄"), meetings and
-                ceremonies told by the journalist ("举行会谈", "បានជួបពិភាក្សា")
+                ceremonies told by the journalist ("举行会谈", "បានជួបពិភាក្សា"), an
+                exchange of views that only lists its topics ("双方还讨论了……。")
 ==============  =====================================================================
 
 A reporting verb is found as a word of the cue list that is not part of a longer word of
@@ -30,7 +36,9 @@ the ``not_cues`` list (说 is not a cue inside 说明, 称 not inside 称为); i
 must be word boundaries (no combining mark after it). A speaker outside the actors file is
 named as written (``谢天龙``) unless the text gives the name in Latin letters in brackets
 (``谢天龙(Chea Thyrith)``: ``chea_thyrith``, and so on later mentions); names met after a
-title ("国防部长哈立德、") are remembered for a later "哈立德说".
+title ("国防部长哈米德、") are remembered for a later "哈米德说", with the side of the country
+the title names ("越南总理范明政": VN; "外交部部长助理刘劲松": CN, the home country's office);
+a Chinese official's id is his name's usual pinyin (``liu_jinsong``).
 
 Examples
 --------
@@ -45,14 +53,13 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-from ..lang import get_language
 from .actor import as_date
 from .attributor import JOINT, NARRATOR, UNKNOWN, Attribution, Speaker
 from .actors import slug_name
 from .cue_analysis import CONFIDENCE
+from .unspaced_cues import UnspacedCues, find_verbs, read_unspaced_cues
 from .unspaced_names import UnspacedNames
 
 __all__ = ["attribute_unspaced", "UnspacedCues", "read_unspaced_cues"]
@@ -62,73 +69,9 @@ _MARKS = "。！？!?។៕"
 _CLOSERS = "”」』）)】\"’》» "
 
 
-def _alternation(words) -> re.Pattern:
-    alts = sorted({re.escape(w) for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(alts) if alts else r"(?!x)x")
-
-
-@dataclass(frozen=True)
-class UnspacedCues:
-    """The compiled cue words of one unspaced language (``attribution.yml``)."""
-
-    code: str
-    speech: re.Pattern         # speech verbs and the longer words that are not cues
-    not_cues: frozenset
-    meeting: re.Pattern
-    joint_subjects: re.Pattern
-    joint_verbs: re.Pattern
-    side_subjects: dict
-    sides: re.Pattern
-    pronouns: re.Pattern
-    titles: re.Pattern
-    according_to: re.Pattern
-    captions: re.Pattern
-    attributive: tuple = ()    # after a verb: it qualifies a noun ("提出的倡议")
-    not_names: tuple = ()      # words that a name after a title never holds
-    pair_words: re.Pattern | None = None     # "和", "និង": two names speaking together
-    joint_speakers: re.Pattern | None = None  # the joint subjects that are people ("双方")
-    governments: tuple = ()    # (side, display name) of the government a side subject names
-    modals: re.Pattern | None = None  # "双方要……": a proposal (the speaker's), not a joint act
-
-
-@lru_cache(maxsize=None)
-def read_unspaced_cues(code: str) -> UnspacedCues:
-    """The cue words of language ``code`` (``zh``, ``km``), compiled on its matching copy.
-
-    Examples
-    --------
-    >>> cues = read_unspaced_cues("zh")
-    >>> cues.speech.search("这说明了").group(), "说明" in cues.not_cues
-    ('说明', True)
-    """
-    lang = get_language(code)
-    data = lang.data("attribution")
-    form = lambda key: [lang.match_form(str(w)) for w in data.get(key) or []]  # noqa: E731
-    sides = {lang.match_form(str(k)): str(v) for k, v in (data.get("side_subjects") or {}).items()}
-    return UnspacedCues(
-        code, _alternation(form("speech_verbs") + form("not_cues")),
-        frozenset(form("not_cues")), _alternation(form("meeting_verbs")),
-        _alternation(form("joint_subjects")), _alternation(form("joint_verbs")), sides,
-        _alternation(sides), _alternation(form("pronouns")), _alternation(form("titles")),
-        _alternation(form("according_to")), _alternation(form("caption_marks")),
-        tuple(form("attributive")), tuple(form("not_names")),
-        _alternation(form("pair_conjunctions")), _alternation(form("joint_speakers")),
-        tuple((str(k), str(v)) for k, v in (data.get("governments") or {}).items()),
-        _alternation(form("modals")))
-
-
-def _verbs(cues: UnspacedCues, lang, form: str):
-    """The reporting verbs of ``form`` in order (not inside a longer non-cue word)."""
-    for m in cues.speech.finditer(form):
-        if m.group() in cues.not_cues or form.startswith(cues.attributive, m.end()):
-            continue
-        if lang.is_boundary(form, m.start()) and lang.is_boundary(form, m.end()):
-            yield m
-
-
 def _verb(cues: UnspacedCues, lang, form: str) -> re.Match | None:
     """The first reporting verb of ``form``, or None."""
-    return next(_verbs(cues, lang, form), None)
+    return next(find_verbs(cues, lang, form), None)
 
 
 def _clause_start(form: str, pos: int, code: str) -> int:
@@ -151,11 +94,15 @@ class _Doc:
     by_side: dict | None = None       # side -> last person of that side who spoke
     subject: Speaker | None = None    # the first person named in the last statement naming one
     seen: list | None = None          # actor ids named so far, in order
+    inside: bool = False              # the statement is not the first of its paragraph
+    opener: Speaker = NARRATOR        # the speaker of the paragraph's first statement
+    spoke: set = field(default_factory=set)   # ids of the people who spoke so far
 
     def said(self, who: Speaker) -> None:
         self.last = who
         if who not in (NARRATOR, JOINT, UNKNOWN):
             self.named = who
+            self.spoke.add(who.id)
             if self.by_side is None:
                 self.by_side = {}
             if who.side:
@@ -176,24 +123,37 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
             return doc.names.romanised[key]
         if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
                 not any(w in name for w in doc.cues.not_names):
-            return Speaker(doc.names.lang.romanize(name), name, None)
+            side = doc.cues.country_of(form[s:titles[-1].end()])   # "越南总理范明政": VN
+            return doc.names.person(name, side, doc.cues.native_sides)
     return None
+
+
+def _subject_end(doc: _Doc, form: str, cs: int, v: re.Match) -> int:
+    """Where the subject of the verb ``v`` ends: before a messenger ("范明政请李强转达……
+    问候": 范明政 asks, 李强 only carries the greetings), else at the verb."""
+    if doc.cues.relays.fullmatch(v.group()):
+        m = doc.cues.messengers.search(form, cs, v.start())
+        if m is not None and m.start() > cs:
+            return m.start()
+    return v.start()
 
 
 def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str] | None:
     """The speaker of the clause before the reporting verb ``v``, and the cue."""
     cs = _clause_start(form, v.start(), doc.cues.code)
-    who = doc.names.romanised_before(text, v.start())
+    end = _subject_end(doc, form, cs, v)
+    who = doc.names.romanised_before(text, end)
     if who is not None:                           # "谢天龙(Chea Thyrith)介绍"
         return who, "explicit"
-    head = doc.names.find(form, 0, v.start())
+    head = doc.names.find(form, 0, end)
     if head and head[0][0] <= 1 and not doc.names.find(form, cs, cs + 2):
-        if _pair(doc, form, head, v.start()):
+        if _pair(doc, form, head, end):
             return JOINT, "joint"
         return doc.names.speaker(head[0][2]), "explicit"    # the name opening the sentence
-    who = _named_speaker(doc, form, text, cs, v.start())
+    who = doc.names.titled_at(form, cs, end) if end < v.start() else None
+    who = who or _named_speaker(doc, form, text, cs, end)
     if who is not None:
-        if _pair(doc, form, doc.names.find(form, cs, v.start()), v.start()):
+        if _pair(doc, form, doc.names.find(form, cs, end), end):
             return JOINT, "joint"
         inverted = cs > 0 and form[v.end():].strip() in ("", *_MARKS) and \
             form[:cs].strip(" ，,”」") != ""
@@ -208,7 +168,7 @@ def _subject(doc: _Doc, form: str, text: str, v: re.Match) -> tuple[Speaker, str
         return who, "description"
     if doc.cues.pronouns.search(form, cs, v.start()) and (doc.subject or doc.named):
         return doc.subject or doc.named, "pronoun"
-    who = _surname_title(doc, form, cs, v.start())
+    who = _by_surname(doc, form, cs, v.start())
     if who is not None:
         return who, "explicit"
     side = doc.cues.sides.search(form, cs, v.start())
@@ -263,24 +223,30 @@ def _government(doc: _Doc, side: str) -> Speaker:
     return Speaker(sid, name, side)
 
 
-def _surname_title(doc: _Doc, form: str, s: int, e: int) -> Speaker | None:
-    """"王大使表示": a surname and a title name the person of that surname named before."""
-    for m in doc.cues.titles.finditer(form, s, e):
-        if m.start() - 1 >= s and m.end() == e and doc.seen:
-            initial = form[m.start() - 1]
-            for actor_id in reversed(doc.seen):
-                names = doc.names.actors[actor_id].aliases.get(doc.cues.code, ())
-                if any(doc.names.lang.match_form(n).startswith(initial) for n in names):
-                    return doc.names.speaker(actor_id)
-    return None
+def _by_surname(doc: _Doc, form: str, s: int, e: int) -> Speaker | None:
+    """"刘表示", "王大使表示", "范总理说": a surname alone (and titles) names the person of
+    the document with that surname (an actor or a name met after a title): the last of them
+    who spoke, else the first named (the one the text introduced in full)."""
+    region = form[s:e].strip(" \u3000")
+    if not re.match(r"[\u3400-\u9fff]", region) or doc.cues.titles.sub("", region[1:]):
+        return None
+    found = [who for name, who in doc.names.people if len(name) >= 2 and name[0] == region[0]]
+    spoke = [who for who in found if who.id in doc.spoke]
+    return spoke[-1] if spoke else (found[0] if found else None)
 
 
 def _side_speaker(doc: _Doc, side: str) -> Speaker:
     """The speaker a side subject ("中方愿……") continues: the last speaker of that side,
     or the previous speaker (who speaks of that side)."""
+    if doc.inside and doc.opener.side == side and _person(doc.opener):
+        return doc.opener            # the paragraph's speaker, after someone he quoted
     if doc.last.side == side:
         return doc.last
     return (doc.by_side or {}).get(side, doc.last)
+
+
+def _person(who: Speaker) -> bool:
+    return who not in (NARRATOR, JOINT, UNKNOWN)
 
 
 def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribution:
@@ -296,7 +262,7 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
         who = _named_speaker(doc, form, text, acc.end(), min(len(form), acc.end() + 60))
         if who is not None:
             return Attribution.of(who, "participial", acc.group(), CONFIDENCE["participial"])
-    verbs = list(_verbs(cues, lang, form))
+    verbs = list(find_verbs(cues, lang, form))
     v, found = (verbs[0] if verbs else None), None
     last = _subject(doc, form, text, verbs[-1]) if verbs else None
     if last is not None and last[1] == "inverted" and _short_clause(form, verbs[-1], cues):
@@ -307,6 +273,8 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
             break
     if found is not None:
         who, cue = found
+        if _told_by_speaker(doc, form, v, who, cue):  # "去年，习近平同阮富仲共同宣布……"
+            return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
         return Attribution.of(who, cue, text[v.start():v.end()], CONFIDENCE.get(cue, 0.8))
     js = cues.joint_subjects.search(form)
     if js is not None and cues.joint_verbs.search(form, js.end()):
@@ -323,11 +291,15 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
             _clause_start(form, js.start(), cues.code) == js.start() and \
             not cues.modals.search(form, js.end(), js.end() + 8) and \
             not doc.names.find(form, 0, js.start()):   # "此外，双方还讨论了……": both sides
-        if meet is None:
+        told = meet or _exchange(cues, form, js.end())   # a meeting, an exchange of views
+        if told is None:
             return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
-        return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
+        return Attribution.of(NARRATOR, "narrator", text[told.start():told.end()],
                               CONFIDENCE.get("narrator", 0.9))
-    if meet is not None and (doc.last == NARRATOR or doc.names.find(form)):
+    if meet is not None and _told_by_speaker(doc, form, meet, None, "explicit"):
+        return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+    if meet is not None and (cues.placements.search(form) or doc.last == NARRATOR or
+                             doc.names.find(form)):
         return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
                               CONFIDENCE.get("narrator", 0.9))
     if first:
@@ -335,6 +307,23 @@ def _decide(doc: _Doc, text: str, first: bool, whole_paragraph: bool) -> Attribu
     if doc.last == NARRATOR:
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+
+
+def _exchange(cues: UnspacedCues, form: str, start: int) -> re.Match | None:
+    """An exchange of views that only lists its topics ("双方还讨论了……。"): the exchange
+    verb, with no further clause after it (a purpose or a view makes it the parties')."""
+    m = cues.exchanges.search(form, start)
+    if m is None or re.search(r"[，,；;：:]", form[m.end():]):
+        return None
+    return m
+
+
+def _told_by_speaker(doc: _Doc, form: str, v: re.Match, who: Speaker, cue: str) -> bool:
+    """Whether an act done together ("X同Y共同宣布") inside the paragraph of another person
+    who speaks is that person's account (rule 5), not a cue of its own."""
+    m = doc.cues.together.search(form, max(0, v.start() - 4), v.start())
+    return m is not None and m.end() == v.start() and cue in ("explicit", "joint") and \
+        doc.inside and _person(doc.last) and who != doc.last
 
 
 def _short_clause(form: str, v: re.Match, cues: UnspacedCues) -> bool:
@@ -347,8 +336,10 @@ def _short_clause(form: str, v: re.Match, cues: UnspacedCues) -> bool:
 def _remember(doc: _Doc, text: str) -> None:
     """Note who the statement names (for pronouns and "王大使")."""
     doc.names.note_romanised(text)
-    doc.names.note_titled(text, doc.cues.titles, (doc.cues.speech, doc.cues.meeting))
-    found = doc.names.find(doc.names.lang.match_form(text))
+    doc.names.note_titled(text, doc.cues)
+    form = doc.names.lang.match_form(text)
+    found = doc.names.find(form)
+    doc.names.people.extend((form[s:e], doc.names.speaker(a)) for s, e, a in found)
     if found:
         doc.subject = doc.names.speaker(found[0][2])
         doc.seen = (doc.seen or []) + [a for _, _, a in found]
@@ -375,12 +366,16 @@ def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: st
     list of Attribution
     """
     doc = _Doc(UnspacedNames(actors, code, date), read_unspaced_cues(code))
+    doc.names.cues = doc.cues
     counts: dict[int, int] = {}
     for p in paragraphs:
         counts[p] = counts.get(p, 0) + 1
     out = []
     for i, (text, p) in enumerate(zip(texts, paragraphs)):
+        doc.inside = i > 0 and paragraphs[i - 1] == p
         rec = _decide(doc, text, i == 0, counts[p] == 1)
+        if not doc.inside:
+            doc.opener = Speaker(rec.speaker, rec.speaker_name, rec.side)
         doc.said(Speaker(rec.speaker, rec.speaker_name, rec.side))
         _remember(doc, text)
         out.append(rec)

@@ -75,6 +75,9 @@ class UnspacedNames:
         self.table, self.titles, self.rx = _alias_table(actors, code, active)
         self.romanised: dict[str, Speaker] = {}
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
+        self.people: list[tuple[str, Speaker]] = []  # (name as matched, speaker), in order
+        self.cues = None       # the language's UnspacedCues (titles, verbs), set by the stage
+        self.title_keys = frozenset(t for t, _ in self.titles)
 
     def find(self, form: str, start: int = 0, end: int | None = None,
              ) -> list[tuple[int, int, str]]:
@@ -84,6 +87,8 @@ class UnspacedNames:
         end = len(form) if end is None else end
         out = []
         for m in self.rx.finditer(form, start, end):
+            if self.cues is not None and self._not_this_holder(form, m):
+                continue
             if self.lang.is_boundary(form, m.start()) and self.lang.is_boundary(form, m.end()):
                 actor = self.table.get(" ".join(m.group().split()))
                 if actor is None:      # written without its inner space: "ហ៊ុនសែន"
@@ -92,6 +97,18 @@ class UnspacedNames:
                 if actor:
                     out.append((m.start(), m.end(), actor))
         return out
+
+    def _not_this_holder(self, form: str, m: re.Match) -> bool:
+        """Whether the title ``m`` is part of a longer title (首相 in 副首相) or names the
+        person written after it ("越南总理阮文德": that person, not the title's holder)."""
+        titles = self.cues.titles
+        if any(t.start() < m.start() and t.end() >= m.end()
+               for t in titles.finditer(form, max(0, m.start() - 3), m.end())):
+            return True
+        if re.sub(r"\s", "", m.group()) not in self.title_keys or self.code != "zh":
+            return False
+        return _name_after(form, m.end(), self.cues) is not None or \
+            bool(self.rx.match(form, m.end()))
 
     def speaker(self, actor_id: str) -> Speaker:
         a = self.actors[actor_id]
@@ -139,20 +156,32 @@ class UnspacedNames:
             return self.speaker(found[-1][2])
         return self.latin_speaker(m.group(1))
 
-    def note_titled(self, text: str, titles: re.Pattern, verbs: tuple = ()) -> None:
+    def person(self, name: str, side: str | None, native_sides=()) -> Speaker:
+        """A person outside the actors file named ``name`` (as written), of ``side``: the
+        id of the Latin form given in brackets, else the name's romanised id (its usual
+        pinyin when ``side`` is one of the ``native_sides``: a Chinese official)."""
+        key = self.lang.match_form(name)
+        known = self.romanised.get(key) or self.titled.get(key)
+        if known is not None:
+            return known if known.side or not side else Speaker(known.id, known.name, side)
+        return Speaker(self.lang.romanize(name, native=side in native_sides), name, side)
+
+    def note_titled(self, text: str, cues) -> None:
         """Remember the Chinese names that ``text`` writes right after a title and before a
-        list or clause mark ("国防部长哈立德、"), so that "哈立德说" later names him (a word
-        holding one of the ``verbs`` patterns, "大使表示，", is no name)."""
+        list or clause mark, a meeting or reporting verb ("国防部长哈立德、", "越南总理范明政
+        会见"), with the side the title names (``cues.country_of``), so that "哈立德说", "范明政
+        表示" later name them."""
         if self.code != "zh":        # Khmer writes the title at every mention
             return
         form = self.lang.match_form(text)
-        for m in titles.finditer(form):
-            n = re.match(r"([\u3400-\u9fff·]{2,4})(?=[、，,。；;（(]|$)", form[m.end():])
-            if n and not self.find(n.group(1)) and not titles.search(n.group(1)) and \
-                    not any(v.search(n.group(1)) for v in verbs):
-                key = n.group(1)
-                self.titled.setdefault(key, self.romanised.get(key) or
-                                        Speaker(self.lang.romanize(key), key, None))
+        for m in cues.titles.finditer(form):
+            key = _name_after(form, m.end(), cues)
+            if key and not self.find(key) and not cues.titles.search(key) and key not in \
+                    self.titled:
+                start = max(form.rfind(c, 0, m.start()) for c in "，,。；;：:、（(\n") + 1
+                self.titled[key] = self.person(key, cues.country_of(form[start:m.end()]),
+                                               cues.native_sides)
+                self.people.append((key, self.titled[key]))
 
     def titled_at(self, form: str, start: int, end: int) -> Speaker | None:
         """The remembered name (after a title, or with its Latin form) that opens
@@ -163,3 +192,20 @@ class UnspacedNames:
             if region.startswith(key):
                 return known[key]
         return None
+
+
+def _name_after(form: str, pos: int, cues) -> str | None:
+    """The name of two to four Chinese characters at ``pos`` (after a title) that a mark, a
+    conjunction, a messenger, a meeting or a reporting verb closes, longest first."""
+    for n in (4, 3, 2):
+        name, rest = form[pos:pos + n], pos + n
+        if len(name) < n or not re.fullmatch(r"[\u3400-\u9fff·]+", name):
+            continue
+        if cues.speech.search(name) or cues.meeting.search(name) or \
+                any(w in name for w in cues.not_names):
+            continue
+        if rest >= len(form) or form[rest] in "、，,。；;（(：:" or any(
+                p.match(form, rest) for p in (cues.meeting, cues.speech, cues.messengers,
+                                              cues.pair_words)):
+            return name
+    return None

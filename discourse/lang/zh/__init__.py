@@ -74,19 +74,29 @@ class Chinese(Language):
         a, b = text[pos - 1], text[pos]
         return not (a.isascii() and b.isascii() and a.isalnum() and b.isalnum())
 
-    def romanize(self, name: str) -> str:
+    def romanize(self, name: str, *, native: bool = False) -> str:
         """An ASCII id for a person's name written in Chinese characters: ``zh_`` and the
         pinyin of its Simplified characters, syllable by syllable (pypinyin; a surname's own
         reading from ``surnames.yml``: 曾 is *zeng*, 单 *shan*); Latin letters and digits kept.
         Traditional and Simplified spellings give the same id. Add the people your readouts
         name to the actors file to get their usual Latin spelling.
 
+        ``native=True`` (a Chinese person's own name) gives that usual spelling instead:
+        the surname, then the given name in one word, no prefix (刘劲松: ``liu_jinsong``).
+
         Examples
         --------
         >>> Chinese().romanize("谢天龙"), Chinese().romanize("謝天龍"), Chinese().romanize("曾庆红")
         ('zh_xie_tian_long', 'zh_xie_tian_long', 'zh_zeng_qing_hong')
+        >>> Chinese().romanize("劉勁松", native=True), Chinese().romanize("曾庆红", native=True)
+        ('liu_jinsong', 'zeng_qinghong')
         """
         form = self.match_form(name)
+        if native and re.fullmatch(r"[^\W\d_a-z]{2,4}", form):
+            surname, skip = _surname(form[:2])
+            if not skip:
+                surname, skip = _pinyin(form[:1]), 1
+            return "_".join(surname + ["".join(_pinyin(c)[0] for c in form[skip:])])
         first = re.search(r"[^\W\d_a-z]", form)
         syllables = []
         if first is not None:

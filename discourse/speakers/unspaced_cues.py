@@ -1,0 +1,119 @@
+"""The cue words of the languages written without spaces (Chinese, Khmer), compiled from
+``lang/<code>/attribution.yml`` on the language's matching copy, and the reporting verbs of
+a statement (:func:`find_verbs`: not inside a longer word of ``not_cues``, 说 is no cue in
+说明; not followed by an attributive mark, "提出的倡议").
+
+Besides the cue words, the file gives what makes a person's side when the actors file does
+not know them: the countries (``title_countries``) and the home country's offices
+(``home_offices``) written in a title before a name ("越南总理范明政" speaks for VN, "外交部部长
+助理刘劲松" for CN), and the sides whose names are written in their own characters
+(``native_sides``: a Chinese official's id is his name's usual pinyin, ``liu_jinsong``).
+
+Examples
+--------
+>>> cues = read_unspaced_cues("zh")
+>>> cues.speech.search("这说明了").group(), "说明" in cues.not_cues
+('说明', True)
+>>> cues.country_of("柬埔寨驻华大使"), cues.country_of("中国驻柬大使"), cues.country_of("外交部部长助理")
+('KH', 'CN', 'CN')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang import get_language
+
+__all__ = ["UnspacedCues", "read_unspaced_cues", "find_verbs"]
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _alternation(words) -> re.Pattern:
+    alts = sorted({re.escape(w) for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(alts) if alts else _NEVER.pattern)
+
+
+@dataclass(frozen=True)
+class UnspacedCues:
+    """The compiled cue words of one unspaced language (``attribution.yml``)."""
+
+    code: str
+    speech: re.Pattern         # speech verbs and the longer words that are not cues
+    not_cues: frozenset
+    meeting: re.Pattern
+    joint_subjects: re.Pattern
+    joint_verbs: re.Pattern
+    side_subjects: dict
+    sides: re.Pattern
+    pronouns: re.Pattern
+    titles: re.Pattern
+    according_to: re.Pattern
+    captions: re.Pattern
+    attributive: tuple = ()    # after a verb: it qualifies a noun ("提出的倡议")
+    not_names: tuple = ()      # words that a name after a title never holds
+    pair_words: re.Pattern = _NEVER       # "和", "និង": two names speaking together
+    joint_speakers: re.Pattern = _NEVER   # the joint subjects that are people ("双方")
+    governments: tuple = ()    # (side, display name) of the government a side subject names
+    modals: re.Pattern = _NEVER  # "双方要……": a proposal (the speaker's), not a joint act
+    exchanges: re.Pattern = _NEVER       # "双方讨论了……", "交换了意见": the narrator's
+    messengers: re.Pattern = _NEVER      # "X请Y转达": Y only carries X's words
+    relays: re.Pattern = _NEVER          # the verbs a messenger carries ("转达")
+    together: re.Pattern = _NEVER        # "X同Y共同宣布": an act of two, told by another
+    placements: re.Pattern = _NEVER      # "……是在会见时作出的": words placed in a meeting
+    countries: dict | None = None        # country word of a title -> side
+    country_words: re.Pattern = _NEVER
+    home_offices: re.Pattern = _NEVER    # offices of the home country named without it
+    home_side: str = ""
+    native_sides: tuple = ()             # sides whose people's names are native here
+
+    def country_of(self, title: str) -> str | None:
+        """The side a title phrase names: its first country ("中国驻柬大使": CN), else the
+        home country when it names one of its offices ("外交部部长助理"), else None."""
+        m = self.country_words.search(title)
+        if m is not None:
+            return (self.countries or {})[m.group()]
+        if self.home_offices.search(title):
+            return self.home_side or None
+        return None
+
+
+@lru_cache(maxsize=None)
+def read_unspaced_cues(code: str) -> UnspacedCues:
+    """The cue words of language ``code`` (``zh``, ``km``), compiled on its matching copy.
+
+    Examples
+    --------
+    >>> read_unspaced_cues("km").code
+    'km'
+    """
+    lang = get_language(code)
+    data = lang.data("attribution")
+    form = lambda key: [lang.match_form(str(w)) for w in data.get(key) or []]  # noqa: E731
+    table = lambda key: {lang.match_form(str(k)): str(v)  # noqa: E731
+                         for k, v in (data.get(key) or {}).items()}
+    sides, countries = table("side_subjects"), table("title_countries")
+    rx = lambda key: _alternation(form(key))  # noqa: E731
+    return UnspacedCues(
+        code, _alternation(form("speech_verbs") + form("not_cues")),
+        frozenset(form("not_cues")), rx("meeting_verbs"), rx("joint_subjects"),
+        rx("joint_verbs"), sides, _alternation(sides), rx("pronouns"), rx("titles"),
+        rx("according_to"), rx("caption_marks"), tuple(form("attributive")),
+        tuple(form("not_names")), rx("pair_conjunctions"), rx("joint_speakers"),
+        tuple((str(k), str(v)) for k, v in (data.get("governments") or {}).items()),
+        rx("modals"), exchanges=rx("exchange_verbs"), messengers=rx("messengers"),
+        relays=rx("relay_verbs"), together=rx("together"), placements=rx("placements"), countries=countries,
+        country_words=_alternation(countries), home_offices=rx("home_offices"),
+        home_side=str(data.get("home_side") or ""),
+        native_sides=tuple(str(s) for s in data.get("native_sides") or ()))
+
+
+def find_verbs(cues: UnspacedCues, lang, form: str):
+    """The reporting verbs of ``form`` in order (not inside a longer non-cue word)."""
+    for m in cues.speech.finditer(form):
+        if m.group() in cues.not_cues or form.startswith(cues.attributive, m.end()):
+            continue
+        if lang.is_boundary(form, m.start()) and lang.is_boundary(form, m.end()):
+            yield m
