@@ -123,7 +123,7 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
             return doc.names.romanised[key]
         if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
                 not any(w in name for w in doc.cues.not_names):
-            side = doc.cues.country_of(form[s:titles[-1].end()])   # "越南总理范明政": VN
+            side = doc.cues.title_side(form, s, titles[-1])   # "越南总理范明政": VN
             return doc.names.person(name, side, doc.cues.native_sides)
     return None
 

@@ -63,11 +63,20 @@ class UnspacedCues:
     relays: re.Pattern = _NEVER          # the verbs a messenger carries ("转达")
     together: re.Pattern = _NEVER        # "X同Y共同宣布": an act of two, told by another
     placements: re.Pattern = _NEVER      # "……是在会见时作出的": words placed in a meeting
+    followers: re.Pattern = _NEVER       # words after a subject's name ("在", "同"): its end
     countries: dict | None = None        # country word of a title -> side
     country_words: re.Pattern = _NEVER
     home_offices: re.Pattern = _NEVER    # offices of the home country named without it
     home_side: str = ""
     native_sides: tuple = ()             # sides whose people's names are native here
+
+    def title_side(self, form: str, start: int, title: re.Match) -> str | None:
+        """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
+        after the last meeting verb or name before it ("老挝副总理X会见中国驻老挝大使Y": CN)."""
+        for rx in (self.meeting, self.followers, self.pair_words, self.messengers):
+            for m in rx.finditer(form, start, title.start()):
+                start = max(start, m.end())
+        return self.country_of(form[start:title.end()])
 
     def country_of(self, title: str) -> str | None:
         """The side a title phrase names: its first country ("中国驻柬大使": CN), else the
@@ -104,7 +113,7 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         tuple(form("not_names")), rx("pair_conjunctions"), rx("joint_speakers"),
         tuple((str(k), str(v)) for k, v in (data.get("governments") or {}).items()),
         rx("modals"), exchanges=rx("exchange_verbs"), messengers=rx("messengers"),
-        relays=rx("relay_verbs"), together=rx("together"), placements=rx("placements"), countries=countries,
+        relays=rx("relay_verbs"), together=rx("together"), placements=rx("placements"), followers=rx("name_followers"), countries=countries,
         country_words=_alternation(countries), home_offices=rx("home_offices"),
         home_side=str(data.get("home_side") or ""),
         native_sides=tuple(str(s) for s in data.get("native_sides") or ()))

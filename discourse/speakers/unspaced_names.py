@@ -107,6 +107,10 @@ class UnspacedNames:
             return True
         if re.sub(r"\s", "", m.group()) not in self.title_keys or self.code != "zh":
             return False
+        near = list(self.cues.country_words.finditer(form, max(0, m.start() - 8), m.end()))
+        holder = self.table.get(" ".join(m.group().split()))
+        if near and holder and self.actors[holder].side != self.cues.countries[near[-1].group()]:
+            return True              # "马来西亚首相" names no Cambodian prime minister
         return _name_after(form, m.end(), self.cues) is not None or \
             bool(self.rx.match(form, m.end()))
 
@@ -179,7 +183,7 @@ class UnspacedNames:
             if key and not self.find(key) and not cues.titles.search(key) and key not in \
                     self.titled:
                 start = max(form.rfind(c, 0, m.start()) for c in "，,。；;：:、（(\n") + 1
-                self.titled[key] = self.person(key, cues.country_of(form[start:m.end()]),
+                self.titled[key] = self.person(key, cues.title_side(form, start, m),
                                                cues.native_sides)
                 self.people.append((key, self.titled[key]))
 
@@ -195,17 +199,23 @@ class UnspacedNames:
 
 
 def _name_after(form: str, pos: int, cues) -> str | None:
-    """The name of two to four Chinese characters at ``pos`` (after a title) that a mark, a
-    conjunction, a messenger, a meeting or a reporting verb closes, longest first."""
-    for n in (4, 3, 2):
+    """The name at ``pos`` (after a title) that a mark, a conjunction, a messenger, a
+    meeting or a reporting verb, or a word that follows a subject ("在", "同") closes,
+    longest first: two to five Chinese characters, or up to twelve with a middle dot
+    ("宋赛·西潘敦"); a name never ends with one of those words."""
+    for n in range(12, 1, -1):
         name, rest = form[pos:pos + n], pos + n
-        if len(name) < n or not re.fullmatch(r"[\u3400-\u9fff·]+", name):
+        if len(name) < n or not re.fullmatch(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*", name) \
+                or (n > 5 and "·" not in name):
             continue
         if cues.speech.search(name) or cues.meeting.search(name) or \
-                any(w in name for w in cues.not_names):
+                any(w in name for w in cues.not_names) or \
+                (n > 3 and cues.followers.search(name)) or \
+                any(p.search(name[-2:]) and p.search(name[-2:]).end() == len(name[-2:])
+                    for p in (cues.followers, cues.pair_words, cues.messengers)):
             continue
         if rest >= len(form) or form[rest] in "、，,。；;（(：:" or any(
                 p.match(form, rest) for p in (cues.meeting, cues.speech, cues.messengers,
-                                              cues.pair_words)):
+                                              cues.pair_words, cues.followers)):
             return name
     return None

@@ -84,3 +84,25 @@ def test_leaders_of_the_covered_countries_are_in_the_default_actors_file(name, s
     actors = discourse.read_actors()
     hits = [a for a in actors.actors.values() if name in a.aliases.get("zh", ())]
     assert len(hits) == 1 and hits[0].side == side
+
+
+def test_names_with_a_middle_dot_or_a_word_after_them_and_titles_of_another_country():
+    # a name with a middle dot; "在" and "同" end a name; "马来西亚首相" is no Cambodian
+    # prime minister (首相 is Hun Manet's title in the actors file)
+    text = ("老挝副总理通帕·西萨万在万象会见中国驻老挝大使张明华。\n\n"
+            "通帕·西萨万表示，老方感谢中方。\n\n"
+            "越南总理阮文德同李强举行会谈。\n\n阮文德表示，越方愿同中方合作。\n\n"
+            "马来西亚首相表示，马方支持一个中国原则。")
+    coded = _both(text)
+    assert coded[:4] == [NARRATOR, ("zh_tong_pa_xi_sa_wan", "LA"), NARRATOR, NGUYEN]
+    assert coded[4][0] != "hun_manet"
+
+
+def test_khmer_words_placed_in_a_meeting_are_the_narrators():
+    # "This support was expressed during the meeting between Samdech and General Sok Dara"
+    # (a made-up general): it places words already reported, rule 2 (CONVENTIONS.md)
+    text = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានថ្លែងថា កម្ពុជាគាំទ្រចិន។"
+            "ការគាំទ្រនេះធ្វើឡើងក្នុងជំនួបរវាងសម្តេចនិងឧត្តមសេនីយ៍ សុខ ដារ៉ា។")
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "lang": ["km"], "date": ["2023-11-08"]})
+    coded = discourse.attribute_speakers(discourse.split_statements(docs))
+    assert coded["speaker"].tolist() == ["hun_manet", "narrator"]
