@@ -145,3 +145,28 @@ def test_off_loads_nothing(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert _speakers("Xi a déclaré que la paix compte.", "off") == ["xi_jinping"]
+
+
+def test_the_run_options_and_the_command_line_carry_the_parser():
+    from discourse.cli import build_parser, run_options
+    from discourse.pipeline.options import RunOptions
+    args = build_parser().parse_args(["run", "c", "--out", "o", "--parser", "auto"])
+    assert run_options(args).parser == "auto"
+    assert run_options(build_parser().parse_args(["run", "c", "--out", "o"])).parser == "off"
+    assert "parser" not in RunOptions().parameters("c")      # the default changes nothing
+    assert RunOptions(parser="always").parameters("c")["parser"] == "always"
+    with pytest.raises(ParameterError, match="parser='often'"):
+        RunOptions(parser="often")
+
+
+@needs_model
+def test_a_run_with_the_parser_attributes_like_the_stage(tmp_path):
+    from discourse.pipeline.batch import process_batch
+    from discourse.pipeline.options import RunOptions
+    from discourse.coding.codebook import read_codebook
+    from discourse.speakers.actors import read_actors
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [READOUT], "lang": ["fr"],
+                         "date": ["2024-05-10"]})
+    _, attributed, _, _ = process_batch(docs, actors=read_actors(), codebook=read_codebook(),
+                                        options=RunOptions(parser="auto"))
+    assert attributed["speaker"].tolist() == _speakers(READOUT)
