@@ -90,3 +90,13 @@ def test_unspaced_benchmark_runs_a_tree_in_its_own_process():
     out = bench_unspaced.run_tree(ROOT, 1)      # the real zh/km texts, else the fixtures
     assert "zh" in out and out["zh"]["statements"] > 0 and out["zh"]["mb"] > 0
     assert all(out[lang][s] >= 0 for lang in out for s in ("split", "attribute", "code"))
+
+
+def test_parser_benchmark_runs_on_the_self_written_sets(capsys):
+    import bench_parser
+    assert bench_parser.main(["--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "French documents" in out or "not installed" in out
+    if "French documents" in out:
+        assert [m for m in ("off", "auto", "always") if f"parser={m}" in out] == \
+            ["off", "auto", "always"]

@@ -115,9 +115,11 @@ def _clauses(sent) -> list[Clause]:
     """The main verbs of a parsed statement (the roots, the verbs coordinated with them and
     the clauses set beside them: a small model often makes a participial opener the root,
     "Notant que …, X a exprimé …") with their subjects; a coordinated verb without a
-    subject shares its root's."""
+    subject shares its root's. A verb root without a subject followed closely by a name
+    made a root of its own is inverted with it ("…, a déclaré samedi soir Hun Many")."""
     out = []
-    for root in (t for t in sent if t.dep_ == "ROOT"):
+    roots = [t for t in sent if t.dep_ == "ROOT"]
+    for n, root in enumerate(roots):
         verbs = [root] + [c for c in root.children if c.dep_ in ("conj", "parataxis")
                           and c.pos_ in ("VERB", "AUX", "ADJ")]
         shared = None
@@ -125,6 +127,9 @@ def _clauses(sent) -> list[Clause]:
             subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
             if subj is None and verb.dep_ == "conj":
                 subj = shared
+            if subj is None and verb is root and verb.pos_ == "VERB" and n + 1 < len(roots):
+                nxt = roots[n + 1]
+                subj = nxt if nxt.pos_ == "PROPN" and 0 < nxt.i - verb.i <= 4 else None
             if subj is None:
                 continue
             if verb is root:
@@ -251,16 +256,14 @@ def parsed_finding(text: str, doc: DocState, cased: str, folded: str, f: Finding
         return None
     rules = doc.rules
     mentions = None
-    scene_seen = False
     for c in clauses:
         if c.root != clauses[0].root:
             break   # the first sentence's subject decides
         if _narrated(rules, folded, c):
-            scene_seen = True
             continue
-        if (f.cue == "narrator" and not scene_seen) or not rules.subject_verb.match(
+        if (f.cue == "narrator" and c.verb_start < f.cue_span[1]) or not rules.subject_verb.match(
                 folded, c.verb_start) or (quoted and not c.inverted):
-            continue   # after a meeting verb the rules read, only a coordinated verb
+            continue   # after a meeting verb the rules read, only a later verb
         if mentions is None:
             mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded)
                         if w.kind in _PERSONS]

@@ -170,3 +170,20 @@ def test_a_run_with_the_parser_attributes_like_the_stage(tmp_path):
     _, attributed, _, _ = process_batch(docs, actors=read_actors(), codebook=read_codebook(),
                                         options=RunOptions(parser="auto"))
     assert attributed["speaker"].tolist() == _speakers(READOUT)
+
+
+@needs_model
+def test_a_group_that_commits_after_a_meeting_speaks_together():
+    # Conventions: "the two sides agreed / committed" is joint, also after the meeting it
+    # follows in the same sentence.
+    text = ("Wang Yi s'est entretenu lundi à Vientiane avec Prak Sokhonn et les deux parties "
+            "se sont engagées à renforcer leur coopération.")
+    assert _speakers(text) == ["joint"]
+
+
+@needs_model
+def test_an_inverted_speaker_after_a_quotation_and_a_time():
+    # Rule 3: "« … », a déclaré samedi soir X" is X's.
+    text = ("« Cette visite ouvre une nouvelle page de notre amitié », a déclaré samedi soir "
+            "Prak Sokhonn, ministre cambodgien des Affaires étrangères.")
+    assert _speakers(text) == ["prak_sokhonn"]
