@@ -187,6 +187,17 @@ class Actors:
         self._merged = merged
         return merged
 
+    def alias_pattern(self, lang: str | None) -> re.Pattern:
+        """The pattern of the aliases for ``lang`` on folded text (as :meth:`find_mentions`
+        uses it).
+
+        Examples
+        --------
+        >>> bool(read_actors().alias_pattern("fr").search("m. xi"))
+        True
+        """
+        return self._pattern(lang)
+
     def _pattern(self, lang: str | None) -> re.Pattern:
         key = lang if lang in self._entries else None
         if key not in self._patterns:
@@ -243,7 +254,7 @@ class Actors:
 
     def find_mentions(self, text: str, *, lang: str | None = None,
                       date: str | dt.date | None = None, folded: str | None = None,
-                      ) -> list[Mention]:
+                      matches: list | None = None) -> list[Mention]:
         """Find every actor mention in ``text``, left to right, the longest alias first.
 
         Parameters
@@ -258,6 +269,9 @@ class Actors:
             Optional pre-computed case- and accent-folded copy of ``text`` of the same length
             (as made by :func:`discourse.text.normalize.normalize_text` with ``fold_accents=True``
             on a text already in NFC).
+        matches
+            The (start, end, matched text) of :meth:`alias_pattern`'s matches in ``folded``
+            if already found (a document's scan); None: look for them here.
 
         Examples
         --------
@@ -275,15 +289,18 @@ class Actors:
         chosen = self._chosen
         which = lang if lang in self._entries else None
         out = []
-        for m in self._pattern(lang).finditer(folded):
-            key = _BLANKS.sub(" ", m.group())
+        if matches is None:
+            matches = [(m.start(), m.end(), m.group()) for m in self._pattern(lang).finditer(
+                folded)]
+        for ms, me, group in matches:
+            key = _BLANKS.sub(" ", group)
             memo = (which, key, day)
             if memo in chosen:
                 actor, cands = chosen[memo]
             else:
                 actor, cands = chosen[memo] = self._options(table.get(key, []), day)
             if actor is not None:
-                s, e = span(m.start(), m.end())
+                s, e = span(ms, me)
                 out.append(Mention(s, e, text[s:e], actor, cands))
         return out
 

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ..lang import union_words
 from .descriptions import as_institution, note_meeting, resolve_descriptor
+from .doc_scan import Hits
 from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
@@ -72,7 +73,8 @@ def _shouting(cased: str) -> bool:
     return letters
 
 
-def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Finding:
+def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
+                      hits: Hits | None = None) -> Finding:
     """The cue of one statement, given what its document has introduced so far.
 
     Records the statement's people in ``doc`` (after reading it), so that later
@@ -86,6 +88,9 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         The document's state (actors, cue rules, people so far).
     cased, folded
         The statement's cased and case- and accent-folded working copies (same offsets).
+    hits
+        The statement's hits from its document's scan
+        (:func:`~discourse.speakers.doc_scan.document_copies`); None: found here.
 
     Examples
     --------
@@ -102,7 +107,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         return Finding("narrator", weight="narrator_marker")
     d = rules.dateline.match(cased)
     base = d.end() if d else 0
-    mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded)
+    mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded, hits=hits)
                 if w.start >= base]
     opener = bool(rules.opener.match(folded, base)) or bool(
         rules.according_to.match(folded, base))

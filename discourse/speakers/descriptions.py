@@ -49,7 +49,22 @@ _INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
 _NOT_PERSON = _INSTITUTION | frozenset(fold(w) for w in union_words("institution_modifiers"))
 
 
-def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> list[Who]:
+def descriptor_hits(matches, shift: int = 0) -> list[tuple]:
+    """(start, end, article, body, tail, body start) of each description match, its offsets
+    less ``shift``.
+
+    Examples
+    --------
+    >>> rx = re.compile(r"(?P<art>le )?(?P<body>ministre)(?P<tail> chinois)?")
+    >>> descriptor_hits(rx.finditer("le ministre"))
+    [(0, 11, 'le ', 'ministre', None, 3)]
+    """
+    return [(m.start() - shift, m.end() - shift, m.group("art"), m.group("body"),
+             m.group("tail"), m.start("body") - shift) for m in matches]
+
+
+def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list,
+                     hits: list | None = None) -> list[Who]:
     """The descriptions of people in a statement, outside the ``spans`` of named people.
 
     A description holds a title word; without an article it must start with a capital
@@ -66,23 +81,23 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
     ('descriptor', ('indefinite',))
     """
     out = []
-    for m in rules.descriptor.finditer(folded):
-        s, e = m.start(), m.end()
-        body = set(m.group("body").replace("-", " ").split())
+    for s, e, art, body, tail, body_start in (
+            hits if hits is not None else descriptor_hits(rules.descriptor.finditer(folded))):
+        body = set(body.replace("-", " ").split())
         if any(s < pe and ps < e for ps, pe in spans) or not (body & rules.title_words):
             continue
         titles = (body - _POSSESSIVES) & rules.title_words
         if not titles:
             continue   # "his" alone
-        words = frozenset((body | set((m.group("tail") or "").split())) - _GLUE)
+        words = frozenset((body | set((tail or "").split())) - _GLUE)
         if titles <= _SIDE_NOUNS and not any(_DEMONYM_RX.match(w) for w in words):
             continue   # "the north side": a side is a person's only with its country
         possessive = _POSSESSIVE.match(folded, s) or _POSSESSIVE_END.search(
             folded, max(0, s - 8), s)   # "son homologue", "his counterpart"
-        if not m.group("art") and not cased[m.start("body")].isupper() and not possessive:
+        if not art and not cased[body_start].isupper() and not possessive:
             continue
         out.append(Who(s, e, "descriptor", words=words,
-                       members=("indefinite",) if (m.group("art") or "").strip()
+                       members=("indefinite",) if (art or "").strip()
                        in _INDEFINITE else ()))
     return out
 

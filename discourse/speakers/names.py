@@ -116,7 +116,8 @@ def _overlaps(s: int, e: int, spans: list) -> bool:
     return False
 
 
-def find_names(cased: str, folded: str, doc: DocState, taken: list) -> list[Who]:
+def find_names(cased: str, folded: str, doc: DocState, taken: list,
+               runs: list | None = None) -> list[Who]:
     """Capitalised names that are not actors' aliases (outside the ``taken`` spans).
 
     Parameters
@@ -127,6 +128,9 @@ def find_names(cased: str, folded: str, doc: DocState, taken: list) -> list[Who]
         The document's state (its cue rules, registered names and surnames).
     taken
         (start, end) spans of mentions already found (actors' aliases).
+    runs
+        The (start, end) of the capitalised runs of ``cased``, if the document's scan
+        found them (:mod:`discourse.speakers.doc_scan`); None: look for them here.
 
     Examples
     --------
@@ -139,8 +143,7 @@ def find_names(cased: str, folded: str, doc: DocState, taken: list) -> list[Who]
     """
     stop = doc.rules.stop_words
     out = []
-    for m in _NAME_RUN.finditer(cased):
-        s, e = m.span()
+    for s, e in (runs if runs is not None else (m.span() for m in _NAME_RUN.finditer(cased))):
         if taken and _overlaps(s, e, taken):
             continue
         if not _SPACE.search(cased, s, e) and _is_stop(folded[s:e], stop):
