@@ -35,6 +35,7 @@ from ..text.normalize import normalize_text
 from .actors import Actors
 from .cues import CueRules
 from .doc_state import DocState
+from .gates import document_gates
 from .descriptions import descriptor_hits
 from .names import _NAME_RUN
 
@@ -56,6 +57,7 @@ class Hits:
     plural: list = field(default_factory=list)
     joint: list = field(default_factory=list)
     descriptors: list = field(default_factory=list)
+    rules: CueRules | None = None   # the cue rules with the statement's gates decided
 
 
 def scan_document(folded: list[str], cased: list[str], actors: Actors, rules: CueRules,
@@ -90,9 +92,13 @@ def scan_document(folded: list[str], cased: list[str], actors: Actors, rules: Cu
             i = bisect_right(starts, m.start()) - 1
             s = starts[i]
             getattr(hits[i], slot).append((m.start() - s, m.end() - s, m.group()))
-    gate = rules.descriptor_words
+    gates = document_gates(rules)
+    masks = gates.masks(folded, text)
+    described, gate = gates.bits.get("descriptors", 0), rules.descriptor_words
     for i, t in enumerate(folded):   # (a literal gate first: the pattern is slow)
-        if gate is None or gate.may_match(t):
+        if masks is not None:
+            hits[i].rules = gates.rules_for(masks[i])
+        if gate is None or (masks[i] & described if masks is not None else gate.may_match(t)):
             hits[i].descriptors = descriptor_hits(rules.descriptor.finditer(t))
     for m in _NAME_RUN.finditer(SEPARATOR.join(cased)):
         i = bisect_right(starts, m.start()) - 1

@@ -27,6 +27,7 @@ from discourse.speakers.doc_scan import SEPARATOR, document_copies, scan_documen
     working_copies
 from discourse.speakers.doc_state import DocState
 from discourse.speakers.evaluation import read_attribution_gold
+from discourse.speakers.gates import GATED, document_gates
 from discourse.speakers.names import _NAME_RUN
 from discourse.text.statements import split_statements
 
@@ -138,3 +139,43 @@ def test_evaluation_sets_give_the_same_attribution(folder):
     old, new = _attribute(st, False, actors=actors), _attribute(st, True, actors=actors)
     assert len(new) == len(st) > 100
     pd.testing.assert_frame_equal(old, new)
+
+
+#: Pieces with the gated patterns' literals (narrator markers, background, speech, inverted
+#: pronoun cues) and the letters the regex engine's case folding treats specially.
+_GATE_PIECES = _PIECES + ["xinhua", "/", "(photo", "photo", "©", "is held", "en 2019",
+                          "depuis 1953", "selon", "a-t-elle", "ont-ils", "has said", "said",
+                          "he added", "ı", "ſ", "İ", "k", "(left)", "est prevue", "pour 2030"]
+_gate_statement = st.lists(st.sampled_from(_GATE_PIECES), max_size=14).map("".join)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(texts=st.lists(_gate_statement, min_size=1, max_size=6), base=st.integers(0, 8))
+def test_decided_gates_search_as_the_gated_patterns(lang, texts, base):
+    rules = RULES[lang]
+    gates = document_gates(rules)
+    folded = [c[1] for c in working_copies(texts)]
+    masks = gates.masks(folded, SEPARATOR.join(folded))
+    if masks is None:   # a folded copy not in lower case: statement by statement
+        assert any(t != t.lower() for t in folded)
+        return
+    for t, mask in zip(folded, masks):
+        decided = gates.rules_for(mask)
+        for name in GATED:
+            want, got = getattr(rules, name), getattr(decided, name)
+            assert [m.span() for m in got.finditer(t, base)] == \
+                [m.span() for m in want.finditer(t, base)], (name, t)
+            a, b = got.search(t, base), want.search(t, base)
+            assert (a and a.span()) == (b and b.span()), (name, t)
+        assert bool(mask & gates.bits["descriptors"]) or not \
+            rules.descriptor_words.may_match(t)
+
+
+def test_gates_of_a_document_are_filed_by_statement():
+    gates = document_gates(RULES["en"])
+    folded = ["he said so.", "(xinhua/li)", "the minister spoke."]
+    masks = gates.masks(folded, SEPARATOR.join(folded))
+    marker, described = gates.bits["markers"], gates.bits["descriptors"]
+    assert [bool(m & marker) for m in masks] == [False, True, False]
+    assert [bool(m & described) for m in masks] == [False, False, True]
