@@ -179,3 +179,40 @@ def test_gates_of_a_document_are_filed_by_statement():
     marker, described = gates.bits["markers"], gates.bits["descriptors"]
     assert [bool(m & marker) for m in masks] == [False, True, False]
     assert [bool(m & described) for m in masks] == [False, False, True]
+
+
+#: Pieces around the patterns that look back from a name: commas, blanks of every kind,
+#: hyphens, the words of past roles, long runs.
+_BACK_PIECES = ["l'ancien ", "former ", "ex-", "ex ", "feu ", "late", "ancienne", " ", "  ",
+                "\n", "\t", "\xa0", "\u2003", "-", ",", ";", ":", "le ministre", "x" * 30,
+                "premier", "minister of ", "d'", "de la ", "the ", "et ", "and ", "wang yi",
+                "M.", "Premier ministre ", "Lao ", "to ", "Cambodia ", "ambassador "]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(parts=st.lists(st.sampled_from(_BACK_PIECES), max_size=20), cut=st.integers(0, 400))
+def test_looking_back_in_a_window_is_looking_back_from_the_start(parts, cut):
+    from discourse.speakers import doc_state, names
+    text = "".join(parts)
+    at = min(cut, len(text))
+    a = doc_state._APPOSITION_BEFORE.search(text, 0, at)
+    b = doc_state.apposition_before(text, at)
+    assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
+    assert bool(doc_state._FORMER_BEFORE.search(text, 0, at)) == \
+        doc_state.former_before(text, at)
+    for lang in ("fr", "en"):
+        rules = RULES[lang]
+        assert names.title_start(text.lower(), at, rules, text) == _title_start_whole(
+            text.lower(), at, rules, text)
+
+
+def _title_start_whole(folded, start, rules, cased):
+    """title_start as it was: one walk over the 120 characters before the name."""
+    from discourse.speakers import names
+    pos, _ = names._title_walk(list(names._WORD.finditer(folded, max(0, start - 120), start)),
+                               folded, start, rules, cased)
+    while True:
+        w = names._PREPOSITION.match(folded, pos, start)
+        if not w:
+            return pos
+        pos = w.end()
