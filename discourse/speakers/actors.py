@@ -115,6 +115,7 @@ class Actors:
         self._merged: dict[str, list[_Entry]] | None = None
         self._names: dict[tuple, list] | None = None   # multi-word aliases, for near()
         self._near: dict[str, str | None] = {}      # near()'s answers (bounded memo)
+        self._near_names: dict[str, str | None] = {}   # ... by the name as written
         self._chosen: dict[tuple, tuple] = {}   # (lang, alias, date) -> (id, candidates)
 
     def _add(self, lang: str, alias: str, entry: _Entry) -> None:
@@ -158,7 +159,15 @@ class Actors:
         >>> read_actors().near("Zhang Dejianq"), read_actors().near("Zhang Wei")
         ('zhang_dejiang', None)
         """
-        key = fold_alias(name)
+        if name in self._near_names:
+            return self._near_names[name]
+        if len(self._near_names) >= _MEMO_SIZE:
+            self._near_names.clear()
+        found = self._near_names[name] = self._near_key(fold_alias(name))
+        return found
+
+    def _near_key(self, key: str) -> str | None:
+        """:meth:`near` of a folded name."""
         if len(key) < 8 or " " not in key:
             return None
         if key in self._near:

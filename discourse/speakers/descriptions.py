@@ -189,7 +189,12 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
     demonyms = [w for w in who.words if _DEMONYM_RX.match(w)]
     counterpart = other is not None
     best, best_score = None, 0
-    for kind, ident, name, words in reversed(doc.people):
+    seen = set()   # a person named again with the same words scores the same: the most
+    for person in reversed(doc.people):   # recent one is kept (a strictly higher score wins)
+        if person in seen:
+            continue
+        seen.add(person)
+        kind, ident, name, words = person
         side = doc.side(ident)
         if wanted is not None and side is not None and side != wanted:
             continue   # "the Cambodian leader" is nobody of another side
@@ -235,7 +240,7 @@ def as_institution(doc: DocState, who: Who, folded: str) -> Who | None:
     None if ``who`` is not one."""
     if who.kind != "name" or not who.name:
         return None
-    words = fold(who.name).split()
+    words = _name_words(who.name)
     if not words or words[-1] not in _INSTITUTION:
         return None
     tail = _OF_TAIL.match(folded, who.end)   # "... Congress of China"
@@ -258,6 +263,13 @@ def _institution(doc: DocState, who: Who, name: str, side: str | None) -> Who:
                                                             else w for w in name.split()))
 
 
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a name (cached: a document names the same people again)."""
+    return tuple(fold(name).split())
+
+
+@lru_cache(maxsize=4096)
 def _deputy(words: frozenset) -> bool:
     """True if the title words make a deputy ("vice-premier", "deputy")."""
     return any(w in _DEPUTY or w.split("-", 1)[0] in _DEPUTY for w in words)
