@@ -123,5 +123,7 @@ def document_gates(rules: CueRules) -> DocumentGates:
     """The (cached) :class:`DocumentGates` of a language's cue rules."""
     cached = _CACHE.get(id(rules))
     if cached is None or cached[0] is not rules:
+        if len(_CACHE) >= 64:   # (bounded: cue rules compiled again and again)
+            _CACHE.clear()
         cached = _CACHE[id(rules)] = (rules, DocumentGates(rules))
     return cached[1]
