@@ -71,11 +71,11 @@ class Statement:
     base: int                       # after the dateline
     mentions: list
     opener: bool
+    rules: CueRules | None = None   # the cue rules (None: the document's)
 
-    @property
-    def rules(self) -> CueRules:
-        """The document's cue rules."""
-        return self.doc.rules
+    def __post_init__(self) -> None:
+        if self.rules is None:
+            self.rules = self.doc.rules
 
 
 #: A candidate decision: (rank, position, finding); the lowest rank, then position, wins.
