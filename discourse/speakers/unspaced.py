@@ -117,7 +117,7 @@ def _named_speaker(doc: _Doc, form: str, text: str, s: int, e: int) -> Speaker |
     titles = list(doc.cues.titles.finditer(form, s, e))
     if titles:
         name = text[titles[-1].end():e].strip(" \u3000、")
-        limit = 6 if doc.cues.code == "zh" else 30
+        limit = (12 if "·" in name else 6) if doc.cues.code == "zh" else 30
         key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
         if key in doc.names.romanised:            # named in Latin letters earlier
             return doc.names.romanised[key]

@@ -106,3 +106,8 @@ def test_khmer_words_placed_in_a_meeting_are_the_narrators():
     docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "lang": ["km"], "date": ["2023-11-08"]})
     coded = discourse.attribute_speakers(discourse.split_statements(docs))
     assert coded["speaker"].tolist() == ["hun_manet", "narrator"]
+
+
+def test_a_long_dotted_name_after_a_title_in_the_subject():
+    coded = _both("李强会见泰国客人。\n\n泰国总理巴蓬·西里瓦塔纳表示，泰方愿同中方合作。")
+    assert coded == [NARRATOR, ("zh_ba_peng_xi_li_wa_ta_na", "TH")]
