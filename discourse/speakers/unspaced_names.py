@@ -32,6 +32,7 @@ from .attributor import Speaker
 
 __all__ = ["UnspacedNames"]
 
+_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·]{1,11}")     # a name's characters
 # a name in Chinese or Khmer characters followed by its Latin form in brackets
 _ROMANISED = re.compile(r"([\u3400-\u9fff\u1780-\u17ff·・ ]{2,24}?)\s*[(（]\s*"
                         r"([A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,4})\s*[)）]")
@@ -101,11 +102,13 @@ class UnspacedNames:
     def _not_this_holder(self, form: str, m: re.Match) -> bool:
         """Whether the title ``m`` is part of a longer title (首相 in 副首相) or names the
         person written after it ("越南总理阮文德": that person, not the title's holder)."""
+        if re.sub(r"\s", "", m.group()) not in self.title_keys:
+            return False
         titles = self.cues.titles
         if any(t.start() < m.start() and t.end() >= m.end()
                for t in titles.finditer(form, max(0, m.start() - 3), m.end())):
             return True
-        if re.sub(r"\s", "", m.group()) not in self.title_keys or self.code != "zh":
+        if self.code != "zh":
             return False
         near = list(self.cues.country_words.finditer(form, max(0, m.start() - 8), m.end()))
         holder = self.table.get(" ".join(m.group().split()))
@@ -203,12 +206,15 @@ def _name_after(form: str, pos: int, cues) -> str | None:
     meeting or a reporting verb, or a word that follows a subject ("在", "同") closes,
     longest first: two to five Chinese characters, or up to twelve with a middle dot
     ("宋赛·西潘敦"); a name never ends with one of those words."""
-    for n in range(12, 1, -1):
-        name, rest = form[pos:pos + n], pos + n
-        if len(name) < n or not re.fullmatch(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)*", name) \
-                or (n > 5 and "·" not in name):
-            continue
-        if cues.speech.search(name) or cues.meeting.search(name) or \
+    run = _RUN.match(form, pos)
+    if run is None:
+        return None
+    run = run.group()
+    cap = min([len(run)] + [m.start() for rx in (cues.speech, cues.meeting)
+                            for m in [rx.search(run)] if m is not None])
+    for n in range(cap, 1, -1):
+        name, rest = run[:n], pos + n
+        if name.endswith("·") or (n > 5 and "·" not in name) or \
                 any(w in name for w in cues.not_names) or \
                 (n > 3 and cues.followers.search(name)) or \
                 any(p.search(name[-2:]) and p.search(name[-2:]).end() == len(name[-2:])
