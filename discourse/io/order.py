@@ -83,16 +83,31 @@ def sort_rows(df: pd.DataFrame, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """
     if "doc_id" not in df.columns or df.empty:
         return df.reset_index(drop=True)
-    keys = pd.DataFrame(index=df.index)
-    keys["doc"] = df["doc_id"].astype("string")
+    keys = [_text_rank(df["doc_id"])]
     if "stmt_id" in df.columns:
-        keys["n"] = pd.to_numeric(_statement_numbers(df["stmt_id"]), errors="coerce")
+        keys.append(pd.to_numeric(_statement_numbers(df["stmt_id"]), errors="coerce")
+                    .to_numpy(dtype="float64", na_value=np.nan))
     for c in ("start", "end") + tuple(extra):
         if c in df.columns:
-            keys[c] = df[c] if c in ("start", "end") else df[c].astype("string")
-    keys["_row"] = np.arange(len(df))
-    order = keys.sort_values(list(keys.columns), na_position="last").index
-    return df.loc[order].reset_index(drop=True)
+            keys.append(_number_rank(df[c]) if c in ("start", "end") else _text_rank(df[c]))
+    order = np.lexsort(keys[::-1])            # stable: equal rows keep their order
+    if (order == np.arange(len(order))).all():   # already in order (the usual case)
+        return df.reset_index(drop=True)
+    return df.take(order).reset_index(drop=True)
+
+
+def _text_rank(s: pd.Series) -> np.ndarray:
+    """Each value's rank among the column's distinct values as text; missing ranks last."""
+    codes, _ = pd.factorize(s.astype("string"), sort=True)
+    return np.where(codes < 0, codes.max() + 1, codes)
+
+
+def _number_rank(s: pd.Series) -> np.ndarray:
+    """A numeric column as float64 (missing: NaN, which sorts last), else as text ranks."""
+    try:
+        return s.to_numpy(dtype="float64", na_value=np.nan)
+    except (TypeError, ValueError):
+        return _text_rank(s)
 
 
 def _statement_numbers(stmt_id: pd.Series) -> pd.Series:
