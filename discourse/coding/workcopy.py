@@ -139,15 +139,19 @@ def _normalize(text: str, fold_accents: bool):
 
 
 @lru_cache(maxsize=2)
-def _norm_list(fold_accents: bool) -> list[str]:
-    return list(map(chr, _norm_table(fold_accents).tolist()))
+def _norm_map(fold_accents: bool) -> dict[int, str]:
+    """The BMP code points the working copy changes, for ``str.translate``."""
+    table = _norm_table(fold_accents)
+    return {i: chr(table[i]) for i in np.flatnonzero(table != np.arange(65536)).tolist()}
 
 
 def _normalize_str(text: str, fold_accents: bool) -> str:
     """``_normalize(text, fold_accents)[0]`` for a short text (a pattern), in pure Python."""
-    table = _norm_list(fold_accents)
-    norm = "".join([table[o] if (o := ord(c)) < 65536 else _norm_char(c, fold_accents)
-                    for c in text])
+    if not text or max(text) < "\U00010000":
+        norm = text.translate(_norm_map(fold_accents))
+    else:                          # astral characters: one by one
+        norm = "".join([_norm_char(c, fold_accents) if ord(c) >= 65536 else
+                        c.translate(_norm_map(fold_accents)) for c in text])
     return _SPACES.sub(" ", norm) if "  " in norm else norm
 
 
