@@ -246,7 +246,21 @@ def evaluate_sets(langs) -> int:
     return 0
 
 
-def evaluate(part: str, langs, n_errors: int) -> int:
+def print_theme_errors(themed: pd.DataFrame, theme_ids: list[str], n: int) -> None:
+    """The first ``n`` theme misses and false alarms, with the text and the codes given."""
+    shown = 0
+    for r in themed.itertuples():
+        gold = {t for t in str(r.gold_themes).split(";") if t}
+        pred = {t for t in theme_ids if bool(getattr(r, f"theme_{t}"))}
+        if gold == pred or shown >= n:
+            continue
+        shown += 1
+        miss, false = sorted(gold - pred), sorted(pred - gold)
+        print(f"- [{r.doc_id}#{r.n}] missed={miss} false={false} speaker={r.gold_speaker}")
+        print(f"    {str(getattr(r, 'text', ''))[:300]!r}")
+
+
+def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0) -> int:
     documents, gold, missing = read_real(langs)
     if missing:
         print(f"{len(missing)} document(s) without their text (rebuild them: "
@@ -290,6 +304,8 @@ def evaluate(part: str, langs, n_errors: int) -> int:
             s = theme_scores(g, theme_ids)
             print(f"  {lang}: micro-F1 {s.loc['micro', 'f1']:.3f} (n={len(g)}); " + ", ".join(
                 f"{t} {s.loc[t, 'f1']:.2f}" for t in theme_ids))
+        if n_theme_errors:
+            print_theme_errors(themed, theme_ids, n_theme_errors)
     if n_errors:
         errs = df[~df["correct"]].head(n_errors)
         for r in errs.itertuples():
@@ -303,13 +319,16 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=("dev", "test", "all", "sets"), default="dev")
     ap.add_argument("--lang", action="append", help="only these languages (repeatable)")
-    ap.add_argument("--errors", type=int, default=0, help="print the first N errors")
+    ap.add_argument("--errors", type=int, default=0, help="print the first N speaker errors")
+    ap.add_argument("--theme-errors", type=int, default=0,
+                    help="print the first N statements whose themes differ from the gold")
     args = ap.parse_args(argv)
-    if args.errors and args.part != "dev":
-        ap.error("--errors lists the development part only: never tune on the test part")
+    if (args.errors or args.theme_errors) and args.part != "dev":
+        ap.error("--errors and --theme-errors list the development part only: never tune on "
+                 "the test part")
     if args.part == "sets":
         return evaluate_sets(args.lang)
-    return evaluate(args.part, args.lang, args.errors)
+    return evaluate(args.part, args.lang, args.errors, args.theme_errors)
 
 
 if __name__ == "__main__":

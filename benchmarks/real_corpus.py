@@ -55,7 +55,6 @@ REAL = ROOT / "data" / "real"
 CHECKER = next((p for p in (ROOT.parent / "shared" / "tools" / "check_reserved.py",
                             Path("/work/shared/tools/check_reserved.py")) if p.exists()),
                ROOT.parent / "shared" / "tools" / "check_reserved.py")
-SIDES_SPECIAL = {"narrator", "joint", "unknown"}
 CUES = {"explicit", "pronoun", "inverted", "participial", "carried", "description", "joint",
         "narrator", "none", "quote", "apposition", "lead"}
 META = ["doc_id", "url", "query", "outlet", "outlet_side", "lang", "date", "title", "story"]
@@ -104,8 +103,8 @@ def resolve_statements(text: str, work: dict, where: str) -> list[list]:
             end -= 1
         speaker = str(st["speaker"]).strip()
         side = str(st.get("side") or "").strip()
-        if speaker in SIDES_SPECIAL and speaker != "joint":
-            side = ""
+        if speaker == "narrator":
+            side = ""  # `unknown` keeps a side: a group named only by its side (CONVENTIONS.md)
         cue = str(st.get("cue") or "").strip()
         if cue and cue not in CUES:
             fail(where, f"statement {i}: cue {cue!r} is not one of {sorted(CUES)}")

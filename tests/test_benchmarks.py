@@ -91,3 +91,31 @@ def test_unspaced_benchmark_runs_a_tree_in_its_own_process():
     out = bench_unspaced.run_tree(ROOT, 1)      # the real zh/km texts, else the fixtures
     assert "zh" in out and out["zh"]["statements"] > 0 and out["zh"]["mb"] > 0
     assert all(out[lang][s] >= 0 for lang in out for s in ("split", "attribute", "code"))
+
+
+@pytest.mark.parametrize("flag", ["--errors", "--theme-errors"])
+@pytest.mark.parametrize("part", ["test", "all"])
+def test_real_evaluation_never_lists_errors_outside_the_development_part(flag, part, capsys):
+    import evaluate_real
+
+    with pytest.raises(SystemExit) as exc:
+        evaluate_real.main(["--part", part, flag, "5"])
+    assert exc.value.code == 2
+    assert "never tune on the test part" in capsys.readouterr().err
+
+
+def test_real_evaluation_lists_theme_errors_with_what_was_missed_and_added(capsys):
+    import pandas as pd
+
+    import evaluate_real
+
+    themed = pd.DataFrame({
+        "doc_id": ["d", "d", "d"], "n": [0, 1, 2], "gold_speaker": ["xi_jinping"] * 3,
+        "text": ["Les deux pays coopèrent.", "Amitié.", "Rien."],
+        "gold_themes": ["cooperation", "friendship", ""],
+        "theme_cooperation": [True, False, True], "theme_friendship": [False, False, False]})
+    evaluate_real.print_theme_errors(themed, ["cooperation", "friendship"], 5)
+    out = capsys.readouterr().out
+    assert "[d#0]" not in out                                   # agrees: not listed
+    assert "[d#1] missed=['friendship'] false=[]" in out
+    assert "[d#2] missed=[] false=['cooperation']" in out
