@@ -212,3 +212,13 @@ def test_rows_sort_as_one_pandas_sort_of_the_keys(seed):
     ordered = sort_rows(df)
     again = sort_rows(ordered)           # a table already in order: the same rows, a new frame
     assert again["row"].tolist() == ordered["row"].tolist() and again is not ordered
+
+
+def test_statement_numbers_sort_exactly_beyond_float_precision():
+    from discourse.io.order import sort_rows
+
+    big = 2 ** 60                              # floats cannot tell big from big + 1
+    df = pd.DataFrame({"doc_id": ["d"] * 3, "stmt_id": [f"d.{big + 1}", "d.x", f"d.{big}"]})
+    assert sort_rows(df)["stmt_id"].tolist() == [f"d.{big}", f"d.{big + 1}", "d.x"]
+    huge = pd.DataFrame({"doc_id": ["d"] * 2, "stmt_id": [f"d.{10 ** 30}", "d.5"]})
+    assert sort_rows(huge)["stmt_id"].tolist() == ["d.5", f"d.{10 ** 30}"]   # beyond int64
