@@ -43,7 +43,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "2.2.0" and cb.id == "default"
+    assert cb.version == "2.3.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -191,6 +191,37 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
         ("Le pouvoir d'achat des ménages a baissé.", "fr", set()),
         ("Le mouvement indépendantiste a été dissous.", "fr", {"sovereignty"}),
         ("Both sides agreed to work for their mutual interests.", "en", {"cooperation"}),
+        # codebook 2.3: classes of the English readouts of outlets never seen before
+        ("Laos pursues an independent foreign policy of peace.", "en", {"sovereignty"}),
+        ("An independent inquiry into the accident was opened.", "en", set()),
+        ("Le rapport d'experts indépendants a été publié.", "fr", set()),
+        ("Vietnam rejected the territorial claims of its neighbour.", "en", {"sovereignty"}),
+        ("China will help the country maintain stability and develop its economy.", "en",
+         {"sovereignty", "cooperation"}),
+        ("He praised the political stability and rapid growth of the country.", "en", set()),
+        ("They will cooperate in trade, agriculture and national defense.", "en",
+         {"cooperation"}),
+        ("The army must build its national defense.", "en", {"sovereignty"}),
+        ("The two ministers signed a memorandum of understanding on agriculture.", "en",
+         {"cooperation"}),
+        ("Les ministres ont signé un protocole d'accord sur la santé.", "fr", {"cooperation"}),
+        ("Thailand thanked Laos for its support in the fight against the epidemic.", "en",
+         {"cooperation", "friendship"}),
+        ("The two leaders jointly attended the opening ceremony.", "en", set()),
+        ("The two presidents exchanged congratulatory messages.", "en", set()),
+        ("Les deux présidents ont échangé des messages de félicitations.", "fr", set()),
+        ("His visit would help promote ties.", "en", set()),
+        ("The two nations are a community of destiny.", "en", {"cooperation"}),
+        ("Both countries oppose the politics of power and intimidation.", "en",
+         {"anti_cold_war"}),
+        ("Le Premier ministre a dénoncé les manœuvres d'intimidation.", "fr", {"anti_cold_war"}),
+        ("Laos has always stood together with Vietnam through thick and thin.", "en",
+         {"friendship"}),
+        ("The king expressed his deep sympathy to the Chinese people.", "en", {"friendship"}),
+        ("Le roi a exprimé sa sympathie au peuple chinois.", "fr", {"friendship"}),
+        ("Xi highly appreciated the visit of the prime minister.", "en", {"friendship"}),
+        ("During their friendly meeting the two leaders discussed the border.", "en", set()),
+        ("Il a évoqué leur rencontre amicale de l'an dernier.", "fr", set()),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):
