@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from discourse.coding.codebook import (
     DEFAULT_CODEBOOK,
@@ -65,6 +66,14 @@ def test_default_codebook_history_records_every_version_and_language():
         assert script in text, lang     # the zh/km additions have their entry
     measured = [h.get("measured", {}) for h in cb.history]
     assert {"fr", "en", "zh", "km"} <= set(measured[1]["dev"]) and measured[-1]["dev"]
+
+
+def test_codebook_files_read_with_any_yaml_loader():
+    # R's, Stata users' and plain PyYAML readers must load them too: no '?' glob left
+    # unquoted in a flow list ("defen?e" broke yaml.safe_load once)
+    for path in sorted((ROOT / "data" / "codebooks").glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert doc["id"] == "default" and doc["themes"], path.name
 
 
 def test_default_codebook_copies_are_identical_and_hashed():
