@@ -22,11 +22,11 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from ..text.normalize import normalize_text
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
+from .doc_scan import document_copies, working_copies  # noqa: F401 (working_copies: as before)
 from .doc_state import DocState, Who, forget_headline_names
 
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
@@ -78,32 +78,6 @@ class Attribution:
 
 def _narrator(cue_text: str | tuple, confidence: float) -> Attribution:
     return Attribution.of(NARRATOR, "narrator", cue_text, confidence)
-
-
-def working_copies(texts: list[str]) -> list[tuple[str, str, bool]]:
-    """(cased, folded, same offsets) working copies of a document's statements.
-
-    One normalisation per document, cut into statements, when that gives the same copies as
-    one per statement: every statement in NFC (so the copies keep the original offsets)
-    and no capital sigma (whose lower case depends on its neighbours).
-
-    Examples
-    --------
-    >>> working_copies(["Xi a déclaré.", "Il a ajouté."])[0]
-    ('Xi a déclaré.', 'xi a declare.', True)
-    """
-    joined = "\n".join(texts)
-    if "Σ" not in joined and all(unicodedata.is_normalized("NFC", t) for t in texts):
-        cased_all = normalize_text(joined, lower=False).norm
-        folded_all = normalize_text(joined, fold_accents=True).norm
-        out, pos = [], 0
-        for t in texts:
-            end = pos + len(t)
-            out.append((cased_all[pos:end], folded_all[pos:end], True))
-            pos = end + 1
-        return out
-    return [(normalize_text(t, lower=False).norm, normalize_text(t, fold_accents=True).norm,
-             False) for t in texts]
 
 
 def _antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
@@ -201,8 +175,8 @@ class DocumentAttributor:
 
     def attribute(self, texts: list[str], paragraphs: list) -> list[Attribution]:
         """Attribute the document's statements (their texts and paragraph numbers)."""
-        for text, par, (cased, folded, same) in zip(texts, paragraphs, working_copies(texts)):
-            self._statement(text, par, cased, folded, same)
+        for text, par, copies in zip(texts, paragraphs, document_copies(texts, self.doc)):
+            self._statement(text, par, *copies)
         self._confirm(False)
         self._name_described()
         return self.rows
@@ -239,7 +213,7 @@ class DocumentAttributor:
         self.history.append(speaker)
         return speaker
 
-    def _statement(self, text: str, par, cased: str, folded: str, same: bool) -> None:
+    def _statement(self, text: str, par, cased: str, folded: str, same: bool, hits) -> None:
         new_par = par != self.prev_par
         if new_par:
             self.pending = []
@@ -250,7 +224,7 @@ class DocumentAttributor:
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
         known = len(self.doc.people)
-        f = analyse_statement(text, self.doc, cased, folded)
+        f = analyse_statement(text, self.doc, cased, folded, hits=hits)
         if not self.rows and not _SENTENCE_END.search(text):
             forget_headline_names(self.doc, known, cased)
         if not self.rows and f.cue not in (None, "narrator") and not _SENTENCE_END.search(text):

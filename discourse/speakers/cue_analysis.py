@@ -26,7 +26,9 @@ import re
 from dataclasses import replace
 
 from ..lang import union_words
+from .cues import CueRules
 from .descriptions import as_institution, note_meeting, resolve_descriptor
+from .doc_scan import Hits
 from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
@@ -72,7 +74,8 @@ def _shouting(cased: str) -> bool:
     return letters
 
 
-def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Finding:
+def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
+                      hits: Hits | None = None) -> Finding:
     """The cue of one statement, given what its document has introduced so far.
 
     Records the statement's people in ``doc`` (after reading it), so that later
@@ -86,6 +89,9 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         The document's state (actors, cue rules, people so far).
     cased, folded
         The statement's cased and case- and accent-folded working copies (same offsets).
+    hits
+        The statement's hits from its document's scan
+        (:func:`~discourse.speakers.doc_scan.document_copies`); None: found here.
 
     Examples
     --------
@@ -95,18 +101,20 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
     >>> analyse_statement("He added that", doc, "He added that", "he added that").cue
     'pronoun'
     """
-    rules = doc.rules
     if len(cased) != len(folded):  # pragma: no cover - both copies share one offset map
-        folded = cased.lower()
+        folded, hits = cased.lower(), None
+    # The statement's rules with its gates decided by the document's scan (the same
+    # patterns): valid on ``folded`` only; any other string goes to doc.rules.
+    rules = doc.rules if hits is None or hits.rules is None else hits.rules
     if rules.markers.search(folded) or _shouting(cased):
         return Finding("narrator", weight="narrator_marker")
     d = rules.dateline.match(cased)
     base = d.end() if d else 0
-    mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded)
+    mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded, hits=hits)
                 if w.start >= base]
     opener = bool(rules.opener.match(folded, base)) or bool(
         rules.according_to.match(folded, base))
-    st = Statement(doc, folded, base, mentions, opener)
+    st = Statement(doc, folded, base, mentions, opener, rules)
     candidates, subject = _candidates(st)
     people = [w for w in mentions if w.kind in ("actor", "name")
               and as_institution(doc, w, folded) is None]   # an institution is nobody
@@ -121,9 +129,16 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
-                   speech=bool(rules.speech.search(without_inner_quotes(folded), base)),
+                   speech=_speech(folded, base, rules, doc.rules),
                    stance=bool(_STANCE.search(folded, base)),
                    mentioned=tuple(w.id for w in people))
+
+
+def _speech(folded: str, base: int, rules: CueRules, own: CueRules) -> bool:
+    """True if the statement shows marks of reported speech outside inner quotations (the
+    statement's ``rules`` are valid on ``folded`` only; a blanked copy goes to ``own``)."""
+    quoted = without_inner_quotes(folded)
+    return bool((rules if quoted is folded else own).speech.search(quoted, base))
 
 
 def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:

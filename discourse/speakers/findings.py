@@ -27,6 +27,7 @@ CONFIDENCE = {
     "inverted_pronoun": 0.85, "joint": 0.9, "joint_act": 0.85, "narrator_marker": 0.97, "narrator_scene": 0.9,
     "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
     "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
+    "parsed": 0.75,   # a subject found by the dependency parser (speakers.parse)
 }
 
 
@@ -70,11 +71,11 @@ class Statement:
     base: int                       # after the dateline
     mentions: list
     opener: bool
+    rules: CueRules | None = None   # the cue rules (None: the document's)
 
-    @property
-    def rules(self) -> CueRules:
-        """The document's cue rules."""
-        return self.doc.rules
+    def __post_init__(self) -> None:
+        if self.rules is None:
+            self.rules = self.doc.rules
 
 
 #: A candidate decision: (rank, position, finding); the lowest rank, then position, wins.

@@ -115,6 +115,8 @@ def _reported_through(st: Statement) -> Candidate | None:
     for o in st.mentions:
         if o.kind not in ("actor", "name", "joint") or position(folded, st.base, o) != "inside":
             continue
+        if not rules.link_vp.match(folded, o.end):
+            continue   # (no reporting verb after the person: nothing reported through)
         said = [vp for vp in rules.vp.finditer(folded, st.base, o.start)
                 if _THAT_GAP.fullmatch(folded, vp.end(), o.start) and not folded[
                     st.base:vp.start()].rstrip().endswith((",", "»", '"')) and not any(
