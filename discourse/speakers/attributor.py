@@ -22,10 +22,9 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
-from ..text.normalize import normalize_text
+from .copies import cue_words, working_copies
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
 from .doc_state import DocState, Who, forget_headline_names
 
@@ -34,7 +33,6 @@ __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document",
 
 #: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
 _CREDIT = re.compile(r"^\s*\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)\s*$")
-_BLANKS = re.compile(r"\s+")
 #: The end of a sentence; a document's first statement without it is its headline.
 _SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
 
@@ -80,32 +78,6 @@ def _narrator(cue_text: str | tuple, confidence: float) -> Attribution:
     return Attribution.of(NARRATOR, "narrator", cue_text, confidence)
 
 
-def working_copies(texts: list[str]) -> list[tuple[str, str, bool]]:
-    """(cased, folded, same offsets) working copies of a document's statements.
-
-    One normalisation per document, cut into statements, when that gives the same copies as
-    one per statement: every statement in NFC (so the copies keep the original offsets)
-    and no capital sigma (whose lower case depends on its neighbours).
-
-    Examples
-    --------
-    >>> working_copies(["Xi a déclaré.", "Il a ajouté."])[0]
-    ('Xi a déclaré.', 'xi a declare.', True)
-    """
-    joined = "\n".join(texts)
-    if "Σ" not in joined and all(unicodedata.is_normalized("NFC", t) for t in texts):
-        cased_all = normalize_text(joined, lower=False).norm
-        folded_all = normalize_text(joined, fold_accents=True).norm
-        out, pos = [], 0
-        for t in texts:
-            end = pos + len(t)
-            out.append((cased_all[pos:end], folded_all[pos:end], True))
-            pos = end + 1
-        return out
-    return [(normalize_text(t, lower=False).norm, normalize_text(t, fold_accents=True).norm,
-             False) for t in texts]
-
-
 def _antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
                 history: list[Speaker]) -> Speaker | None:
     """The person a pronoun of ``gender`` refers to.
@@ -144,27 +116,6 @@ def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speake
         actor = doc.actors[who.id]
         return Speaker(actor.id, actor.name, actor.side)
     return Speaker(who.id, who.name, doc.sides.get(who.id, "unknown"))
-
-
-def cue_words(text: str, span: tuple[int, int], same_offsets: bool = False,
-              ) -> tuple[str, tuple[int, int] | None]:
-    """(the cue's words, blanks collapsed; their (start, end) in ``text``, or None).
-
-    Examples
-    --------
-    >>> cue_words("Oui, a-t-il dit.", (5, 15), True)
-    ('a-t-il dit', (5, 15))
-    """
-    if span[1] <= span[0]:
-        return "", None
-    s, e = span if same_offsets else normalize_text(text, lower=False).original_span(*span)
-    while s < e and text[s] in " ,\t\n\xa0":
-        s += 1
-    while e > s and text[e - 1] in " ,\t\n\xa0":
-        e -= 1
-    if e <= s:
-        return "", None
-    return _BLANKS.sub(" ", text[s:e]), (s, e)
 
 
 class DocumentAttributor:
@@ -258,6 +209,7 @@ class DocumentAttributor:
             subject = f.who if f.who is not None and f.who.kind in ("actor", "name") else None
             f = Finding("narrator", cue_span=f.cue_span, subject=subject,
                         weight="narrator_scene")
+        f = self._unshared(f, new_par)
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
         elif f.cue == "narrator" and self._recounted(f, new_par):
@@ -310,12 +262,27 @@ class DocumentAttributor:
             self.subject = self._named(f.subject)
         self.pending.append(len(rows) - 1)
 
+    def _unshared(self, f: Finding, new_par: bool) -> Finding:
+        """A group subject without a verb of shared speech or stance ("The two countries
+        have deepened mutual trust", "Les deux pays ont mis en place ..."): inside a
+        speaker's paragraph it goes on with that speaker's words (no cue of its own).
+        Outside one it stays a joint act, as the self-written sets label "the two sides
+        issued a joint statement", "the leaders adopted the declaration"."""
+        if f.cue != "joint" or f.shared:
+            return f
+        if not new_par and self.prev_kind == "speaker" and self.last is not None:
+            return Finding(None, background=f.background)
+        return f
+
     def _recounted(self, f: Finding, new_par: bool) -> bool:
         """True if a scene sentence inside a speaker's paragraph is that speaker's account:
         "Cai Qi said ... Last month, President Xi met Prime Minister Hun Manet, and ..."
         (another person's meeting, told by the speaker)."""
-        return (f.weight == "narrator_scene" and not new_par and self.prev_kind == "speaker"
-                and f.subject is not None and f.subject.kind in ("actor", "name")
+        if f.weight != "narrator_scene" or new_par or self.prev_kind != "speaker":
+            return False
+        if f.group:   # "The two sides have successfully held the Cooperation Year ..."
+            return self.last is not None and self.last.id != "unknown"
+        return (f.subject is not None and f.subject.kind in ("actor", "name")
                 and self.last is not None and self.last.id not in ("unknown", f.subject.id))
 
     def _narrated(self, f: Finding, text: str, cue_text: tuple) -> None:

@@ -118,6 +118,9 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         if best.weight == "narrator_scene" and best.subject is not None:
             note_meeting(doc, best.subject, people,  # "X received Y": X the host
                          bool(rules.travel_vp.match(folded, best.subject.end)))
+        if best.cue == "joint":   # "agreed" (shared) or "have deepened trust" (not)
+            best.shared = bool(rules.shared_vp.search(folded, best.cue_span[0]))
+            best.background = bool(rules.background.search(folded, base))
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
@@ -287,7 +290,8 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     past = rules.past_verb.match(folded, after)
     if group and (travel or scene):   # the two sides met / signed / witnessed: narration
         span = travel.end("vp") if travel else scene.end()
-        return (1, w.start, Finding("narrator", None, (w.start, span), weight="narrator_scene"))
+        return (1, w.start, Finding("narrator", None, (w.start, span), weight="narrator_scene",
+                                    group=True))
     if group and (scene or past) and not rules.modal.match(
             folded, after) and not rules.background.search(folded, st.base):
         return (1, w.start, Finding(

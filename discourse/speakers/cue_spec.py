@@ -42,6 +42,7 @@ _LIST_KEYS = (
     "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
+                           "shared_verbs", "event_verbs",
                            "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
                            "gender_pronouns", "near_name_pronouns", "description_heads",
                            "demonyms", "country_names"}
@@ -58,7 +59,8 @@ class _Spec:
     """The checked content of one language's cue words (before compilation)."""
 
     spec: dict
-    verbs: dict            # rv (reporting), sv (scene), tv (travel), mv (meeting), rv_inv
+    verbs: dict            # rv (reporting), sv (scene), tv (travel), mv (meeting), rv_inv,
+    #                        jv (shared: a group's agreement), ev (events, careers, moves)
     genders: dict          # words, pronouns, near_name: {f: [...], m: [...]}
     heads: dict
 
@@ -79,7 +81,7 @@ def _read_spec(lang: str, spec: dict, where: str) -> _Spec:
                              f"{', '.join(sorted(_KEYS))}")
     verbs = {short: verb_forms(spec.get(key), lang, f"{where}.{key}") for short, key in (
         ("rv", "reporting_verbs"), ("sv", "scene_verbs"), ("tv", "travel_verbs"),
-        ("mv", "meeting_verbs"))}
+        ("mv", "meeting_verbs"), ("jv", "shared_verbs"), ("ev", "event_verbs"))}
     genders = {short: gendered_words(spec.get(key), f"{where}.{key}") for short, key in (
         ("words", "gender_words"), ("pronouns", "gender_pronouns"),
         ("near_name", "near_name_pronouns"))}

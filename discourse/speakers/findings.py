@@ -59,6 +59,8 @@ class Finding:
     speech: bool = False
     stance: bool = False            # a speaker's stance ("is willing to", "souhaite")
     mentioned: tuple = ()           # ids of the people it mentions
+    shared: bool = False            # a group's verb of shared speech or stance ("agreed")
+    group: bool = False             # the subject of a scene is a group ("the two sides held")
 
 
 @dataclass

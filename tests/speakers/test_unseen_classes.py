@@ -1,0 +1,57 @@
+"""Classes of attribution errors met on newly labelled readouts (data/real/CONVENTIONS.md).
+
+Written from the conventions before any rule change, on sentences made up for these tests
+(no third-party text), one test per class, in English and French where the class exists in
+both. The gold speakers follow the conventions' rules: 1 (the subject decides only with a
+verb of speech, view, feeling, wish, praise, thanks, commitment or call), 2 (a meeting
+sentence that goes on with content), 5 (continuation), 8 (words passed on by a third
+person), 9 (country as subject) and the cases met while labelling (remarks made at a
+meeting, captions, groups tied to a side, a foreign country outside the meeting).
+"""
+
+from __future__ import annotations
+
+from discourse.speakers.attribution import attribute_speakers
+
+from .test_attribution import statements_of
+
+
+def _speakers(*paragraphs, lang, date="2024-05-06"):
+    return attribute_speakers(statements_of(*paragraphs, lang=lang, date=date))["speaker"].tolist()
+
+
+# Class 1: the two countries / both sides with a factual verb inside a speaker's paragraph
+# continue that speaker (rule 5); joint needs a shared verb of speech or stance; outside a
+# speaker's paragraph such a sentence is narration.
+
+def test_two_countries_doing_things_inside_a_speakers_paragraph_are_the_speakers_en():
+    out = _speakers(["Wang Yi met Prak Sokhonn in Phnom Penh."],
+                    ["Wang Yi said China and Cambodia are ironclad friends.",
+                     "The two countries have deepened mutual trust and expanded trade.",
+                     "China and Cambodia have established a model of mutual respect.",
+                     "Both sides have maintained close high-level exchanges.",
+                     "China is ready to deepen cooperation with Cambodia."],
+                    ["The two sides agreed to strengthen cooperation on security."],
+                    lang="en")
+    assert out == ["narrator", "wang_yi", "wang_yi", "wang_yi", "wang_yi", "wang_yi",
+                   "joint"]
+
+
+def test_two_countries_doing_things_inside_a_speakers_paragraph_are_the_speakers_fr():
+    out = _speakers(["Wang Yi s'est entretenu avec Prak Sokhonn à Phnom Penh."],
+                    ["Wang Yi a déclaré que la Chine et le Cambodge sont des amis de fer.",
+                     "Les deux pays ont mis en place un cadre de coopération multidimensionnel.",
+                     "La Chine et le Cambodge se sont soutenus face à l'épidémie.",
+                     "La Chine est prête à approfondir la coopération avec le Cambodge."],
+                    ["Les deux parties se sont engagées à renforcer les échanges."],
+                    lang="fr")
+    assert out == ["narrator", "wang_yi", "wang_yi", "wang_yi", "wang_yi", "joint"]
+
+
+def test_the_two_countries_that_agree_are_joint_even_inside_a_speakers_paragraph():
+    en = _speakers(["Wang Yi said China values the friendship.",
+                    "The two countries agreed to expand trade."], lang="en")
+    fr = _speakers(["Wang Yi a déclaré que la Chine tient à cette amitié.",
+                    "Les deux pays sont convenus d'accroître leurs échanges."], lang="fr")
+    assert en == ["wang_yi", "joint"]
+    assert fr == ["wang_yi", "joint"]
