@@ -280,7 +280,10 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     """A subject that travels, meets, acts jointly or sets the scene (no reporting verb)."""
     rules, folded = st.rules, st.folded
     after = rules.link.match(folded, w.end).end()
-    ls = None if lv else rules.link_scene.match(folded, w.end)
+    # A scene ("met", "s'est entretenu") or an event, a career or a movement ("stayed",
+    # "ruled", "a séjourné"): the narrator's, not a statement.
+    ls = None if lv else (rules.link_scene.match(folded, w.end)
+                          or rules.event_vp.match(folded, w.end))
     scene = Span(ls.start("vp"), ls.end("vp")) if ls else None
     group = w.kind in ("joint", "plural")
     person = w.kind in ("actor", "name", "unknown")

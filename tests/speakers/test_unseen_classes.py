@@ -55,3 +55,41 @@ def test_the_two_countries_that_agree_are_joint_even_inside_a_speakers_paragraph
                     "Les deux pays sont convenus d'accroître leurs échanges."], lang="fr")
     assert en == ["wang_yi", "joint"]
     assert fr == ["wang_yi", "joint"]
+
+
+# Class 3: events, careers and movements told with a person as subject are narration;
+# only verbs of speech, view, feeling, wish, praise, thanks, commitment or call make a
+# statement (rule 1).
+
+def test_events_careers_and_movements_of_a_person_are_narration_en():
+    out = _speakers(["Premier Li Keqiang stayed in Phnom Penh for less than 24 hours."],
+                    ["Hun Sen ruled Cambodia for almost four decades."],
+                    ["Ambassador Wang Wentian replaced his predecessor last month."],
+                    ["Wang Yi on Sunday exchanged views on the Myanmar issue with Prak "
+                     "Sokhonn."],
+                    ["Hun Manet praised China's support."],
+                    lang="en", date="2021-09-12")
+    assert out == ["narrator", "narrator", "narrator", "narrator", "hun_manet"]
+
+
+def test_events_careers_and_movements_of_a_person_are_narration_fr():
+    out = _speakers(["Le Premier ministre Li Keqiang a séjourné moins de 24 heures à Phnom "
+                     "Penh."],
+                    ["Hun Sen a gouverné le Cambodge pendant près de quatre décennies."],
+                    ["L'ambassadeur Wang Wentian a remplacé son prédécesseur le mois dernier."],
+                    ["Hun Manet a salué le soutien de la Chine."],
+                    lang="fr", date="2021-09-12")
+    assert out == ["narrator", "narrator", "narrator", "hun_manet"]
+
+
+# Class 5: "X made the remarks during a meeting with Y" and captions are narration.
+
+def test_remarks_made_at_a_meeting_are_narration():
+    en = _speakers(["Hun Manet said Cambodia supports the one-China policy.",
+                    "Hun Manet made the remarks during a meeting with Wang Yi."],
+                   ["The remarks were made at the talks in Phnom Penh."], lang="en")
+    fr = _speakers(["Hun Manet a déclaré que le Cambodge soutient la politique d'une seule "
+                    "Chine.", "Hun Manet a fait ces remarques lors d'une rencontre avec "
+                    "Wang Yi."], lang="fr")
+    assert en == ["hun_manet", "narrator", "narrator"]
+    assert fr == ["hun_manet", "narrator"]
