@@ -37,7 +37,7 @@ _LIST_KEYS = (
     "and_words", "conjunctions", "apposition_links", "complementizers", "relative_pronouns",
     "according_pronouns", "cleft_openers", "stance_words", "counterpart_words", "host_words",
     "guest_words", "deputy_words", "side_nouns", "possessives", "pair_openers", "institution_words", "institution_modifiers",
-    "anonymous_subjects",
+    "anonymous_subjects", "lead_relatives",
     "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
     "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
 )

@@ -114,6 +114,9 @@ class CueRules:
     shared_vp
         A verb of a group's shared speech or stance (``agreed``, ``se sont engagés``): a
         group subject with it is a joint statement even inside a speaker's paragraph.
+    lead_relative
+        A relative clause of a meeting with a pronoun and a reporting verb ("X met Y, during
+        which he said"): the meeting sentence is X's statement.
     event_vp
         A verb of an event, a career or a movement after a subject (``stayed``, ``ruled``,
         ``a séjourné``): a person subject with it is narration, not a statement.
@@ -165,6 +168,7 @@ class CueRules:
     descriptor_words: Literals | None = None
     shared_vp: re.Pattern | None = None
     event_vp: re.Pattern | None = None
+    lead_relative: re.Pattern | None = None
 
 
 #: Function words that never carry a title (ignored when comparing title words), folded:
@@ -187,6 +191,9 @@ def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         link_scene=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['sv'])})"),
         travel_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['tv'])})"),
         shared_vp=re.compile(rf"{_B}{vp_of(words.verbs['jv'])}"),
+        lead_relative=re.compile(
+            rf"{_B}{_alt(words.get('lead_relatives'))}\s+{_alt(words.get('pronouns'))}"
+            rf"(?:\s+{g.adv})*\s+(?P<vp>{vp_of(rv)})"),
         event_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['ev'])})"),
     )
 

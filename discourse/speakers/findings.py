@@ -72,6 +72,7 @@ class Statement:
     base: int                       # after the dateline
     mentions: list
     opener: bool
+    cased: str = ""                 # the cased working copy (same offsets)
 
     @property
     def rules(self) -> CueRules:

@@ -20,7 +20,7 @@ from .doc_state import Who, pronoun_gender
 from .findings import Candidate, Finding, Statement
 from .phrases import fold
 
-__all__ = ["QUOTE_CHARS", "STANCE", "position", "sentence_candidates"]
+__all__ = ["QUOTE_CHARS", "STANCE", "position", "sentence_candidates", "title_run"]
 
 #: Characters that may stand before a sentence's first word.
 QUOTE_CHARS = " \t\"«»'(-—–"
@@ -41,6 +41,9 @@ _ARTICLE = r"(?:(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
 #: "Both China and the Philippines", "Cambodia and China", "la Chine et le Cambodge".
 _AND = re.compile(r"\s+(?:" + "|".join(union_words("and_words")) + r")\s+" + _ARTICLE)
 _WORD = re.compile(r"[\w'-]+")
+#: What breaks a run of title words before a name (a clause, a quotation).
+_RUN_BREAK = re.compile(r"[,;:«»\"“”]")
+_RUN_WORD = re.compile(r"[^\W\d_][\w.'’]*")
 _BOTH = re.compile(r"(?:(?:" + "|".join(union_words("pair_openers")) + r")\s+)?" + _ARTICLE)
 
 
@@ -59,6 +62,35 @@ def position(folded: str, base: int, who: Who) -> str:
     if b.endswith((",", ":", "--", "—")) or _COMMA_AND.search(b):
         return "comma"
     return "inside"
+
+
+def title_run(st: Statement, w: Who) -> bool:
+    """True if a person's name is preceded, from the sentence start, only by a title written
+    in capitals with its function words and no comma ("New Ambassador of China to Cambodia
+    Bu Jianguo", "China's Minister of the International Department (IDCPC) H.E. X").
+
+    Examples
+    --------
+    >>> from discourse.speakers.actors import read_actors
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> from discourse.speakers.doc_state import DocState
+    >>> doc = DocState(read_actors(), read_cue_rules()["en"], "en", "2013-08-01")
+    >>> text = "New Ambassador of China Bu Jianguo paid a call."
+    >>> who = Who(24, 34, "actor", "bu_jianguo")
+    >>> title_run(Statement(doc, text.lower(), 0, [who], False, text), who)
+    True
+    """
+    if w.kind not in ("actor", "name") or not st.cased:
+        return False
+    before = st.cased[st.base:w.start]
+    if _RUN_BREAK.search(before) or any(o.kind == "actor" and o.start < w.start
+                                        for o in st.mentions):   # "Xi and his wife X"
+        return False
+    words = _RUN_WORD.findall(before)
+    folded = [x.lower() for x in words]
+    return bool(words) and all(x[0].isupper() or f in st.rules.function_words
+                               for x, f in zip(words, folded)) and any(
+        f.strip(".") in st.rules.title_words or f in st.rules.title_words for f in folded)
 
 
 def sentence_candidates(st: Statement) -> list[Candidate]:

@@ -93,3 +93,27 @@ def test_remarks_made_at_a_meeting_are_narration():
                     "Wang Yi."], lang="fr")
     assert en == ["hun_manet", "narrator", "narrator"]
     assert fr == ["hun_manet", "narrator"]
+
+
+# Class 2: a meeting sentence that goes on with content is the subject's (rule 2, lead).
+
+def test_a_meeting_sentence_that_goes_on_with_content_is_the_subjects_en():
+    out = _speakers(["Ambassador Wang Wentian paid a courtesy call on Prime Minister Hun Manet "
+                     "and pledged to further enhance bilateral relations."],
+                    ["Hun Manet met with Xi Jinping in Beijing, in which he requested more "
+                     "aid from China."],
+                    ["Hun Manet met Wang Yi on Monday, during which he said Cambodia values "
+                     "the friendship."],
+                    ["Wang Yi visited the port and observed a demonstration."],
+                    lang="en")
+    assert out == ["wang_wentian", "hun_manet", "hun_manet", "narrator"]
+
+
+def test_a_meeting_sentence_that_goes_on_with_content_is_the_subjects_fr():
+    out = _speakers(["Le président Xi Jinping a rencontré mardi le Premier ministre Hun Manet "
+                     "et a appelé à renforcer les relations entre les deux pays."],
+                    ["Wang Yi a reçu Prak Sokhonn et s'est engagé à approfondir la "
+                     "coopération."],
+                    ["Wang Yi a reçu Prak Sokhonn et a visité le port."],
+                    lang="fr")
+    assert out == ["xi_jinping", "wang_yi", "narrator"]
