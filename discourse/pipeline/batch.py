@@ -54,8 +54,9 @@ def process_batch(
     actors, codebook
         The actors and the codebook (objects, already read).
     options
-        The coding options (``levels``, ``fold_accents``, ``nested_scope``, ``names``) of a
-        :class:`~discourse.pipeline.options.RunOptions`; None: the defaults.
+        The coding options (``levels``, ``fold_accents``, ``nested_scope``, ``names``) and
+        the attribution's ``parser`` of a :class:`~discourse.pipeline.options.RunOptions`;
+        None: the defaults.
 
     Returns
     -------
@@ -71,10 +72,11 @@ def process_batch(
     >>> statements["stmt_id"].tolist()
     ['d.1', 'd.2']
     """
-    coding = (options or RunOptions()).coding
+    options = options or RunOptions()
+    coding = options.coding
     statements = split_statements(
         documents, terms=segmentation_terms(actors=actors, codebook=codebook))
-    attributed = attribute_speakers(statements, actors=actors)
+    attributed = attribute_speakers(statements, actors=actors, parser=options.parser)
     matches = find_matches(attributed, codebook=codebook, **coding)
     coded = code_themes(attributed, codebook=codebook, matches=matches, **coding)
     return statements, attributed, coded, matches

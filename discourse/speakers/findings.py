@@ -27,6 +27,7 @@ CONFIDENCE = {
     "inverted_pronoun": 0.85, "joint": 0.9, "joint_act": 0.85, "narrator_marker": 0.97, "narrator_scene": 0.9,
     "narrator_background": 0.7, "narrator_default": 0.6, "carried": 0.8,
     "carried_ahead": 0.75, "pronoun_unresolved": 0.3, "none": 0.1,
+    "parsed": 0.75,   # a subject found by the dependency parser (speakers.parse)
 }
 
 
