@@ -117,6 +117,11 @@ class CueRules:
     lead_relative
         A relative clause of a meeting with a pronoun and a reporting verb ("X met Y, during
         which he said"): the meeting sentence is X's statement.
+    relay_vp
+        A verb that passes on words ("said", "told", "a dit") after a person named inside a
+        sentence: "A told reporters that B said ..." is B's (words passed on by A).
+    quoted_as
+        What follows a person quoted by a text ("The post quoted X as saying").
     event_vp
         A verb of an event, a career or a movement after a subject (``stayed``, ``ruled``,
         ``a séjourné``): a person subject with it is narration, not a statement.
@@ -169,6 +174,8 @@ class CueRules:
     shared_vp: re.Pattern | None = None
     event_vp: re.Pattern | None = None
     lead_relative: re.Pattern | None = None
+    relay_vp: re.Pattern | None = None
+    quoted_as: re.Pattern | None = None
 
 
 #: Function words that never carry a title (ignored when comparing title words), folded:
@@ -195,6 +202,8 @@ def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
             rf"{_B}{_alt(words.get('lead_relatives'))}\s+{_alt(words.get('pronouns'))}"
             rf"(?:\s+{g.adv})*\s+(?P<vp>{vp_of(rv)})"),
         event_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['ev'])})"),
+        relay_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['sv2'])})"),
+        quoted_as=re.compile(rf"\s+{_alt(words.get('quoted_tails'))}{_W}"),
     )
 
 

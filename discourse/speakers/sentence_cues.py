@@ -27,6 +27,10 @@ QUOTE_CHARS = " \t\"«»'(-—–"
 _COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + ")$")
 #: What may stand between a reporting verb and the subject of the clause it reports.
 _THAT_GAP = re.compile(r"\s+(?:(?:" + "|".join(union_words("complementizers")) + r")\s*)?")
+#: ... or an addressee and the complementizer ("told reporters that", "a déclaré aux
+#: journalistes que").
+_THAT_OBJECT = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}(?:" + "|".join(
+    union_words("complementizers")) + r")\s*")
 #: A pronoun after "selon" / "according to" and a comma ("Selon lui, ...").
 _ACCORDING_PRONOUN = re.compile(r"(?:" + "|".join(union_words("according_pronouns"))
                                 + r")\s*,")
@@ -139,23 +143,30 @@ def _two_countries(st: Statement) -> Candidate | None:
 
 
 def _reported_through(st: Statement) -> Candidate | None:
-    """"The Palace said Duterte stressed ...", "the statement said X told Y that ...": the
-    words of a person reported through an institution or a text (rank before every other
-    cue); a person who says what another said or thinks ("Wang Yi noted that Xi attaches
-    ...") speaks for themself."""
+    """"The Palace said Duterte stressed ...", "the statement said X told Y that ...", "The
+    post quoted X as saying": the words of a person reported through an institution or a
+    text (rank before every other cue); a person who says what another thinks ("Wang Yi
+    noted that Xi attaches ...") speaks for themself, but one who passes on what another
+    said ("A told reporters that Mr B said ...") gives B's words (rule 8)."""
     rules, folded = st.rules, st.folded
     for o in st.mentions:
         if o.kind not in ("actor", "name", "joint") or position(folded, st.base, o) != "inside":
             continue
         said = [vp for vp in rules.vp.finditer(folded, st.base, o.start)
-                if _THAT_GAP.fullmatch(folded, vp.end(), o.start) and not folded[
-                    st.base:vp.start()].rstrip().endswith((",", "»", '"')) and not any(
-                    p.kind in ("actor", "name", "pronoun") and p.start < vp.start()
-                    for p in st.mentions)]
-        lv = said and rules.link_vp.match(folded, o.end)
+                if (_THAT_GAP.fullmatch(folded, vp.end(), o.start) or _THAT_OBJECT.fullmatch(
+                    folded, vp.end(), o.start)) and (not folded[
+                    st.base:vp.start()].rstrip().endswith((",", "»", '"')) or any(
+                    p.end <= vp.start() and folded[p.end:vp.start()].strip() == ","
+                    for p in st.mentions))]   # "..., the minister, Sry Thamrong, told"
+        if not said:
+            continue
+        by_person = any(p.kind in ("actor", "name", "pronoun") and p.start < said[-1].start()
+                        for p in st.mentions)
+        lv = (rules.relay_vp.match(folded, o.end) if by_person else
+              rules.link_vp.match(folded, o.end) or rules.quoted_as.match(folded, o.end))
         if lv:
             cue = "joint" if o.kind == "joint" else "explicit"
-            return (-1, o.start, Finding(cue, o, (said[-1].start(), lv.end("vp")), weight=cue))
+            return (-1, o.start, Finding(cue, o, (said[-1].start(), lv.end()), weight=cue))
     return None
 
 

@@ -117,3 +117,25 @@ def test_a_meeting_sentence_that_goes_on_with_content_is_the_subjects_fr():
                     ["Wang Yi a reçu Prak Sokhonn et a visité le port."],
                     lang="fr")
     assert out == ["xi_jinping", "wang_yi", "narrator"]
+
+
+# Class 4: words passed on by a third person are the original speaker's (rule 8), and so
+# are the sentences carried after them.
+
+def test_words_passed_on_by_a_third_person_are_the_original_speakers_en():
+    out = _speakers(["Wang Yi met Hun Manet at the Peace Palace on Monday."],
+                    ["After the meeting, the spokesman Pen Bona told reporters that Mr Wang "
+                     "said China supports Cambodia's development."],
+                    ["China will continue to help Cambodia build roads."],
+                    ["The post quoted Xi Jinping as saying that China supports Cambodia."],
+                    lang="en")
+    assert out == ["narrator", "wang_yi", "wang_yi", "xi_jinping"]
+
+
+def test_words_passed_on_by_a_third_person_are_the_original_speakers_fr():
+    out = _speakers(["Wang Yi a rencontré Hun Manet lundi au palais de la Paix."],
+                    ["Après la rencontre, le porte-parole Pen Bona a déclaré aux journalistes "
+                     "que M. Wang a dit que la Chine soutient le développement du Cambodge."],
+                    ["La Chine continuera à aider le Cambodge à construire des routes."],
+                    lang="fr")
+    assert out == ["narrator", "wang_yi", "wang_yi"]
