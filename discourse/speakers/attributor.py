@@ -31,8 +31,10 @@ from .doc_state import DocState, Who, forget_headline_names
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
            "UNKNOWN", "JOINT", "NARRATOR"]
 
-#: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
-_CREDIT = re.compile(r"^\s*\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)\s*$")
+#: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)",
+#: "PANG XINGLEI / XINHUA".
+_CREDIT = re.compile(r"^\s*(?:\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)|"
+                     r"[^\W\d_a-z][^a-z/()]*/\s*[^\W\d_a-z][^a-z/()]*)\s*$")
 #: The end of a sentence; a document's first statement without it is its headline.
 _SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
 

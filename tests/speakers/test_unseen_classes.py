@@ -139,3 +139,17 @@ def test_words_passed_on_by_a_third_person_are_the_original_speakers_fr():
                     ["La Chine continuera à aider le Cambodge à construire des routes."],
                     lang="fr")
     assert out == ["narrator", "wang_yi", "wang_yi"]
+
+
+def test_a_caption_closed_by_a_credit_is_narration_even_when_it_reports_a_speaker():
+    en = _speakers(["Xi Jinping meets with Hun Manet in Beijing, Sept. 15, 2023.",
+                    "Xi said bilateral relations have developed at a high level.",
+                    "PANG XINGLEI / XINHUA"],
+                   ["Xi Jinping said China supports Cambodia."], lang="en", date="2023-09-15")
+    fr = _speakers(["Xi Jinping rencontre Hun Manet à Pékin, le 15 septembre 2023.",
+                    "Xi a déclaré que les relations ont atteint un haut niveau.",
+                    "PANG XINGLEI / XINHUA"],
+                   ["Xi Jinping a déclaré que la Chine soutient le Cambodge."], lang="fr",
+                   date="2023-09-15")
+    assert en == ["narrator", "narrator", "narrator", "xi_jinping"]
+    assert fr == ["narrator", "narrator", "narrator", "xi_jinping"]
