@@ -153,3 +153,23 @@ def test_a_caption_closed_by_a_credit_is_narration_even_when_it_reports_a_speake
                    date="2023-09-15")
     assert en == ["narrator", "narrator", "narrator", "xi_jinping"]
     assert fr == ["narrator", "narrator", "narrator", "xi_jinping"]
+
+
+# Class 6: a named group tied to a side is that side's principal speaker; a foreign
+# country outside the meeting named only as a country is unknown with its code as side.
+
+def test_a_group_tied_to_a_side_is_that_sides_principal_speaker():
+    en = statements_of(["Zhao Leji held talks with Prime Minister Hun Manet in Phnom Penh."],
+                       ["Zhao Leji said China is willing to deepen exchanges."],
+                       ["Cambodian officials appreciated the friendly relations and "
+                        "reiterated Cambodia's adherence to the one-China principle."],
+                       lang="en", date="2024-05-24")
+    fr = statements_of(["Zhao Leji s'est entretenu avec le Premier ministre Hun Manet."],
+                       ["Zhao Leji a déclaré que la Chine est prête à approfondir les "
+                        "échanges."],
+                       ["Les responsables cambodgiens ont salué les relations amicales."],
+                       lang="fr", date="2024-05-24")
+    for st in (en, fr):
+        out = attribute_speakers(st)
+        assert out["speaker"].tolist() == ["narrator", "zhao_leji", "hun_manet"]
+        assert out["side"].tolist()[-1] == "KH"
