@@ -48,6 +48,7 @@ _WORD = re.compile(r"[\w'-]+")
 #: What breaks a run of title words before a name (a clause, a quotation).
 _RUN_BREAK = re.compile(r"[,;:«»\"“”]")
 _RUN_WORD = re.compile(r"[^\W\d_][\w.'’]*")
+_LEADING_ARTICLE = re.compile(_ARTICLE)
 _BOTH = re.compile(r"(?:(?:" + "|".join(union_words("pair_openers")) + r")\s+)?" + _ARTICLE)
 
 
@@ -100,7 +101,7 @@ def title_run(st: Statement, w: Who) -> bool:
 def sentence_candidates(st: Statement) -> list[Candidate]:
     """The candidate decisions that the whole sentence shows (see the module docstring)."""
     found = (_inverted_pronoun(st), _according_pronoun(st), _reported_through(st),
-             _anonymous(st), _two_countries(st))
+             _anonymous(st), _two_countries(st), _foreign_country(st))
     return [c for c in found if c is not None]
 
 
@@ -140,6 +141,36 @@ def _two_countries(st: Statement) -> Candidate | None:
     end = vp.end("vp") if vp else stance.end()
     who = Who(st.base, second.end(), "joint")
     return (1, st.base, Finding("joint", who, (st.base, end), weight="joint"))
+
+
+def _foreign_country(st: Statement) -> Candidate | None:
+    """A country named only as a country, none of whose people the document has named,
+    as the subject: with a reporting verb ("the U.S. has expressed concern and urged") an
+    unknown speaker of that country's side; with another verb ("the U.S. has donated
+    vaccines") the narrator's fact (CONVENTIONS.md)."""
+    rules, folded, doc = st.rules, st.folded, st.doc
+    if not doc.people:
+        return None
+    starts = [st.base]
+    comma = folded.find(",", st.base, st.base + 60)   # "In recent months, the U.S. ..."
+    if comma > 0 and not any(w.start < comma for w in st.mentions):
+        starts.append(comma + 1 + (folded[comma + 1:comma + 2] == " "))
+    m = next((m for start in starts for rx in (rules.country_names, rules.demonyms)
+              if rx is not None for m in [rx.match(
+                  folded, _LEADING_ARTICLE.match(folded, start).end())] if m), None)
+    if m is None or _AND.match(folded, m.end()) or m.lastgroup in {
+            doc.side(p[1]) for p in doc.people}:
+        return None
+    vp = rules.link_vp.match(folded, m.end())
+    if vp:
+        who = Who(m.start(), m.end(), "unknown", members=("side", m.lastgroup))
+        return (1, m.start(), Finding("explicit", who, (m.start(), vp.end("vp")),
+                                      weight="subject"))
+    verb = rules.subject_verb.match(folded, rules.link.match(folded, m.end()).end())
+    if verb:
+        return (1, m.start(), Finding("narrator", None, (m.start(), verb.end()),
+                                      weight="narrator_background"))
+    return None
 
 
 def _reported_through(st: Statement) -> Candidate | None:

@@ -173,3 +173,20 @@ def test_a_group_tied_to_a_side_is_that_sides_principal_speaker():
         out = attribute_speakers(st)
         assert out["speaker"].tolist() == ["narrator", "zhao_leji", "hun_manet"]
         assert out["side"].tolist()[-1] == "KH"
+
+
+def test_a_foreign_country_outside_the_meeting_is_unknown_with_its_side():
+    en = attribute_speakers(statements_of(
+        ["Hun Manet said Cambodia makes friends with all countries."],
+        ["The U.S. has also donated vaccines to Cambodia."],
+        ["In recent months, the U.S. has expressed concern about the ties and urged "
+         "Cambodia's leaders to keep a balanced foreign policy."],
+        lang="en", date="2024-05-06"))
+    fr = attribute_speakers(statements_of(
+        ["Hun Manet a déclaré que le Cambodge est l'ami de tous les pays."],
+        ["Les États-Unis ont exprimé leur inquiétude au sujet de ces liens."],
+        lang="fr", date="2024-05-06"))
+    assert en["speaker"].tolist() == ["hun_manet", "narrator", "unknown"]
+    assert en["side"].tolist()[-1] == "US"
+    assert fr["speaker"].tolist() == ["hun_manet", "unknown"]
+    assert fr["side"].tolist()[-1] == "US"
