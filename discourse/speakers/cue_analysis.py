@@ -112,7 +112,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
               and as_institution(doc, w, folded) is None]   # an institution is nobody
     remember(doc, people, folded)
     if candidates:
-        best = min(candidates, key=lambda c: (c[0], c[1]))[2]
+        best = _after_content(candidates) or min(candidates, key=lambda c: (c[0], c[1]))[2]
         if best.subject is None and best.who is not None and best.who.kind in ("actor", "name"):
             best.subject = best.who
         if best.weight == "narrator_scene" and best.subject is not None:
@@ -127,6 +127,21 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
                    speech=bool(rules.speech.search(without_inner_quotes(folded), base)),
                    stance=bool(_STANCE.search(folded, base)),
                    mentioned=tuple(w.id for w in people))
+
+
+def _after_content(candidates: list[Candidate]) -> Finding | None:
+    """A named inverted cue after content whose subject is a group ("..., the two
+    countries agreed to ..., Hun Sen said"; '"Both agreed ...," the ministry said'): the
+    content is that speaker's account; None if there is no such cue. (A person's words
+    before it stay that person's: "The Chinese minister pledged ..., Mr X said" is the
+    minister's, passed on by X, rule 8.)"""
+    inverted = [c for c in candidates if c[2].cue == "inverted" and c[2].who is not None
+                and c[2].who.kind in ("actor", "name", "unknown") and c[0] <= 0]
+    if not inverted:
+        return None
+    last = max(inverted, key=lambda c: c[1])
+    earlier = [c for c in candidates if c[1] < last[1] and c[2].cue == "joint"]
+    return last[2] if earlier else None
 
 
 def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:

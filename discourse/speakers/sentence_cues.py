@@ -49,6 +49,10 @@ _WORD = re.compile(r"[\w'-]+")
 _RUN_BREAK = re.compile(r"[,;:«»\"“”]")
 _RUN_WORD = re.compile(r"[^\W\d_][\w.'’]*")
 _LEADING_ARTICLE = re.compile(_ARTICLE)
+#: A group before two countries: "the leaders of", "the heads of defence of", "les
+#: officiels du".
+_GROUP_OF = re.compile(_ARTICLE + r"(?:[\w-]+\s+){1,4}?(?:" + "|".join(
+    union_words("of_words")) + r")\s+" + _ARTICLE)
 _BOTH = re.compile(r"(?:(?:" + "|".join(union_words("pair_openers")) + r")\s+)?" + _ARTICLE)
 
 
@@ -125,7 +129,9 @@ def _two_countries(st: Statement) -> Candidate | None:
     if rules.country_names is None:
         return None
     at = _BOTH.match(folded, st.base).end()
-    first = rules.country_names.match(folded, at)
+    of = _GROUP_OF.match(folded, at)   # "The leaders of Cambodia and China vowed"
+    first = rules.country_names.match(folded, at) or (
+        of and rules.country_names.match(folded, of.end()))
     link = first and _AND.match(folded, first.end())
     second = link and rules.country_names.match(folded, link.end())
     if not second or second.lastgroup == first.lastgroup:
@@ -136,9 +142,10 @@ def _two_countries(st: Statement) -> Candidate | None:
         stance = STANCE.match(folded, word.start())
         if stance:
             break
-    if rules.link_scene.match(folded, second.end()) or not (vp or stance):
-        return None
-    end = vp.end("vp") if vp else stance.end()
+    shared = rules.shared_vp.match(folded, at) if not (vp or stance) else None
+    if rules.link_scene.match(folded, second.end()) or not (vp or stance or shared):
+        return None   # "... sont tombés d'accord" (shared)
+    end = vp.end("vp") if vp else (stance or shared).end()
     who = Who(st.base, second.end(), "joint")
     return (1, st.base, Finding("joint", who, (st.base, end), weight="joint"))
 

@@ -190,3 +190,24 @@ def test_a_foreign_country_outside_the_meeting_is_unknown_with_its_side():
     assert en["side"].tolist()[-1] == "US"
     assert fr["speaker"].tolist() == ["hun_manet", "unknown"]
     assert fr["side"].tolist()[-1] == "US"
+
+
+# Groups of two countries that agree, and a speaker's account of what the two countries
+# agreed (rules 3 and 9).
+
+def test_a_group_of_two_countries_that_agrees_is_joint():
+    en = _speakers(["Hun Manet met Xi Jinping in Beijing."],
+                   ["The leaders of Cambodia and China spoke highly of the cooperation."],
+                   lang="en")
+    fr = _speakers(["Hun Manet a rencontré Xi Jinping à Pékin."],
+                   ["Le Cambodge et la Chine sont tombés d'accord sur plusieurs points."],
+                   lang="fr")
+    assert en == ["narrator", "joint"]
+    assert fr == ["narrator", "joint"]
+
+
+def test_what_the_two_countries_agreed_told_by_a_speaker_is_the_speakers():
+    en = _speakers(["Hun Manet met Xi Jinping in Beijing."],
+                   ["In the talks, the two countries agreed to increase trade, Hun Manet "
+                    "said."], lang="en")
+    assert en == ["narrator", "hun_manet"]
