@@ -36,7 +36,7 @@ lab: install
 	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/01-sample-readout.ipynb
 
 lock:  # regenerate requirements.lock (needs uv: pip install uv); valid for Python 3.10+
-	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra ui --extra bench --universal --python-version 3.10 --quiet -o requirements.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --extra ui --extra bench --extra parser --universal --python-version 3.10 --quiet -o requirements.lock
 
 clean:
 	rm -rf $(OUT)

@@ -115,6 +115,7 @@ class Actors:
         self._merged: dict[str, list[_Entry]] | None = None
         self._names: dict[tuple, list] | None = None   # multi-word aliases, for near()
         self._near: dict[str, str | None] = {}      # near()'s answers (bounded memo)
+        self._near_names: dict[str, str | None] = {}   # ... by the name as written
         self._chosen: dict[tuple, tuple] = {}   # (lang, alias, date) -> (id, candidates)
 
     def _add(self, lang: str, alias: str, entry: _Entry) -> None:
@@ -158,7 +159,15 @@ class Actors:
         >>> read_actors().near("Zhang Dejianq"), read_actors().near("Zhang Wei")
         ('zhang_dejiang', None)
         """
-        key = fold_alias(name)
+        if name in self._near_names:
+            return self._near_names[name]
+        if len(self._near_names) >= _MEMO_SIZE:
+            self._near_names.clear()
+        found = self._near_names[name] = self._near_key(fold_alias(name))
+        return found
+
+    def _near_key(self, key: str) -> str | None:
+        """:meth:`near` of a folded name."""
         if len(key) < 8 or " " not in key:
             return None
         if key in self._near:
@@ -186,6 +195,17 @@ class Actors:
                 bucket.extend(e for e in entries if e not in bucket)
         self._merged = merged
         return merged
+
+    def alias_pattern(self, lang: str | None) -> re.Pattern:
+        """The pattern of the aliases for ``lang`` on folded text (as :meth:`find_mentions`
+        uses it).
+
+        Examples
+        --------
+        >>> bool(read_actors().alias_pattern("fr").search("m. xi"))
+        True
+        """
+        return self._pattern(lang)
 
     def _pattern(self, lang: str | None) -> re.Pattern:
         key = lang if lang in self._entries else None
@@ -243,7 +263,7 @@ class Actors:
 
     def find_mentions(self, text: str, *, lang: str | None = None,
                       date: str | dt.date | None = None, folded: str | None = None,
-                      ) -> list[Mention]:
+                      matches: list | None = None) -> list[Mention]:
         """Find every actor mention in ``text``, left to right, the longest alias first.
 
         Parameters
@@ -258,6 +278,9 @@ class Actors:
             Optional pre-computed case- and accent-folded copy of ``text`` of the same length
             (as made by :func:`discourse.text.normalize.normalize_text` with ``fold_accents=True``
             on a text already in NFC).
+        matches
+            The (start, end, matched text) of :meth:`alias_pattern`'s matches in ``folded``
+            if already found (a document's scan); None: look for them here.
 
         Examples
         --------
@@ -275,15 +298,18 @@ class Actors:
         chosen = self._chosen
         which = lang if lang in self._entries else None
         out = []
-        for m in self._pattern(lang).finditer(folded):
-            key = _BLANKS.sub(" ", m.group())
+        if matches is None:
+            matches = [(m.start(), m.end(), m.group()) for m in self._pattern(lang).finditer(
+                folded)]
+        for ms, me, group in matches:
+            key = _BLANKS.sub(" ", group)
             memo = (which, key, day)
             if memo in chosen:
                 actor, cands = chosen[memo]
             else:
                 actor, cands = chosen[memo] = self._options(table.get(key, []), day)
             if actor is not None:
-                s, e = span(m.start(), m.end())
+                s, e = span(ms, me)
                 out.append(Mention(s, e, text[s:e], actor, cands))
         return out
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .copies import cue_words, working_copies
+from .copies import cue_words
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
+from .doc_scan import document_copies, working_copies  # noqa: F401 (working_copies: as before)
 from .doc_state import DocState, Who, forget_headline_names
 
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
@@ -154,8 +155,8 @@ class DocumentAttributor:
 
     def attribute(self, texts: list[str], paragraphs: list) -> list[Attribution]:
         """Attribute the document's statements (their texts and paragraph numbers)."""
-        for text, par, (cased, folded, same) in zip(texts, paragraphs, working_copies(texts)):
-            self._statement(text, par, cased, folded, same)
+        for text, par, copies in zip(texts, paragraphs, document_copies(texts, self.doc)):
+            self._statement(text, par, *copies)
         self._confirm(False)
         self._name_described()
         return self.rows
@@ -192,7 +193,7 @@ class DocumentAttributor:
         self.history.append(speaker)
         return speaker
 
-    def _statement(self, text: str, par, cased: str, folded: str, same: bool) -> None:
+    def _statement(self, text: str, par, cased: str, folded: str, same: bool, hits) -> None:
         new_par = par != self.prev_par
         if new_par:
             self.pending = []
@@ -203,7 +204,7 @@ class DocumentAttributor:
         continuing_quote = self.in_quote
         _, self.in_quote = quote_state(text, self.in_quote)
         known = len(self.doc.people)
-        f = analyse_statement(text, self.doc, cased, folded)
+        f = analyse_statement(text, self.doc, cased, folded, hits=hits)
         if not self.rows and not _SENTENCE_END.search(text):
             forget_headline_names(self.doc, known, cased)
         if not self.rows and f.cue not in (None, "narrator") and not _SENTENCE_END.search(text):

@@ -26,12 +26,15 @@ import re
 from dataclasses import replace
 
 from ..lang import union_words
+from .cues import CueRules
 from .descriptions import as_institution, note_meeting, resolve_descriptor
+from .doc_scan import Hits
 from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
-from .sentence_cues import QUOTE_CHARS, STANCE, position, sentence_candidates, title_run
+from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, position,
+                            sentence_candidates, title_run)
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
@@ -72,7 +75,8 @@ def _shouting(cased: str) -> bool:
     return letters
 
 
-def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Finding:
+def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
+                      hits: Hits | None = None) -> Finding:
     """The cue of one statement, given what its document has introduced so far.
 
     Records the statement's people in ``doc`` (after reading it), so that later
@@ -86,6 +90,9 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         The document's state (actors, cue rules, people so far).
     cased, folded
         The statement's cased and case- and accent-folded working copies (same offsets).
+    hits
+        The statement's hits from its document's scan
+        (:func:`~discourse.speakers.doc_scan.document_copies`); None: found here.
 
     Examples
     --------
@@ -95,24 +102,26 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
     >>> analyse_statement("He added that", doc, "He added that", "he added that").cue
     'pronoun'
     """
-    rules = doc.rules
     if len(cased) != len(folded):  # pragma: no cover - both copies share one offset map
-        folded = cased.lower()
+        folded, hits = cased.lower(), None
+    # The statement's rules with its gates decided by the document's scan (the same
+    # patterns): valid on ``folded`` only; any other string goes to doc.rules.
+    rules = doc.rules if hits is None or hits.rules is None else hits.rules
     if rules.markers.search(folded) or _shouting(cased):
         return Finding("narrator", weight="narrator_marker")
     d = rules.dateline.match(cased)
     base = d.end() if d else 0
-    mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded)
+    mentions = [w for w in find_mentions(text, doc, cased=cased, folded=folded, hits=hits)
                 if w.start >= base]
     opener = bool(rules.opener.match(folded, base)) or bool(
         rules.according_to.match(folded, base))
-    st = Statement(doc, folded, base, mentions, opener, cased)
+    st = Statement(doc, folded, base, mentions, opener, rules, cased)
     candidates, subject = _candidates(st)
     people = [w for w in mentions if w.kind in ("actor", "name")
               and as_institution(doc, w, folded) is None]   # an institution is nobody
     remember(doc, people, folded)
     if candidates:
-        best = _after_content(candidates) or min(candidates, key=lambda c: (c[0], c[1]))[2]
+        best = after_content(candidates) or min(candidates, key=lambda c: (c[0], c[1]))[2]
         if best.subject is None and best.who is not None and best.who.kind in ("actor", "name"):
             best.subject = best.who
         if best.weight == "narrator_scene" and best.subject is not None:
@@ -124,24 +133,16 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str) -> Find
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
-                   speech=bool(rules.speech.search(without_inner_quotes(folded), base)),
+                   speech=_speech(folded, base, rules, doc.rules),
                    stance=bool(_STANCE.search(folded, base)),
                    mentioned=tuple(w.id for w in people))
 
 
-def _after_content(candidates: list[Candidate]) -> Finding | None:
-    """A named inverted cue after content whose subject is a group ("..., the two
-    countries agreed to ..., Hun Sen said"; '"Both agreed ...," the ministry said'): the
-    content is that speaker's account; None if there is no such cue. (A person's words
-    before it stay that person's: "The Chinese minister pledged ..., Mr X said" is the
-    minister's, passed on by X, rule 8.)"""
-    inverted = [c for c in candidates if c[2].cue == "inverted" and c[2].who is not None
-                and c[2].who.kind in ("actor", "name", "unknown") and c[0] <= 0]
-    if not inverted:
-        return None
-    last = max(inverted, key=lambda c: c[1])
-    earlier = [c for c in candidates if c[1] < last[1] and c[2].cue == "joint"]
-    return last[2] if earlier else None
+def _speech(folded: str, base: int, rules: CueRules, own: CueRules) -> bool:
+    """True if the statement shows marks of reported speech outside inner quotations (the
+    statement's ``rules`` are valid on ``folded`` only; a blanked copy goes to ``own``)."""
+    quoted = without_inner_quotes(folded)
+    return bool((rules if quoted is folded else own).speech.search(quoted, base))
 
 
 def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:

@@ -49,7 +49,22 @@ _INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
 _NOT_PERSON = _INSTITUTION | frozenset(fold(w) for w in union_words("institution_modifiers"))
 
 
-def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> list[Who]:
+def descriptor_hits(matches, shift: int = 0) -> list[tuple]:
+    """(start, end, article, body, tail, body start) of each description match, its offsets
+    less ``shift``.
+
+    Examples
+    --------
+    >>> rx = re.compile(r"(?P<art>le )?(?P<body>ministre)(?P<tail> chinois)?")
+    >>> descriptor_hits(rx.finditer("le ministre"))
+    [(0, 11, 'le ', 'ministre', None, 3)]
+    """
+    return [(m.start() - shift, m.end() - shift, m.group("art"), m.group("body"),
+             m.group("tail"), m.start("body") - shift) for m in matches]
+
+
+def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list,
+                     hits: list | None = None) -> list[Who]:
     """The descriptions of people in a statement, outside the ``spans`` of named people.
 
     A description holds a title word; without an article it must start with a capital
@@ -66,23 +81,23 @@ def find_descriptors(cased: str, folded: str, rules: CueRules, spans: list) -> l
     ('descriptor', ('indefinite',))
     """
     out = []
-    for m in rules.descriptor.finditer(folded):
-        s, e = m.start(), m.end()
-        body = set(m.group("body").replace("-", " ").split())
+    for s, e, art, body, tail, body_start in (
+            hits if hits is not None else descriptor_hits(rules.descriptor.finditer(folded))):
+        body = set(body.replace("-", " ").split())
         if any(s < pe and ps < e for ps, pe in spans) or not (body & rules.title_words):
             continue
         titles = (body - _POSSESSIVES) & rules.title_words
         if not titles:
             continue   # "his" alone
-        words = frozenset((body | set((m.group("tail") or "").split())) - _GLUE)
+        words = frozenset((body | set((tail or "").split())) - _GLUE)
         if titles <= _SIDE_NOUNS and not any(_DEMONYM_RX.match(w) for w in words):
             continue   # "the north side": a side is a person's only with its country
         possessive = _POSSESSIVE.match(folded, s) or _POSSESSIVE_END.search(
             folded, max(0, s - 8), s)   # "son homologue", "his counterpart"
-        if not m.group("art") and not cased[m.start("body")].isupper() and not possessive:
+        if not art and not cased[body_start].isupper() and not possessive:
             continue
         out.append(Who(s, e, "descriptor", words=words,
-                       members=("indefinite",) if (m.group("art") or "").strip()
+                       members=("indefinite",) if (art or "").strip()
                        in _INDEFINITE else ()))
     return out
 
@@ -174,7 +189,12 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
     demonyms = [w for w in who.words if _DEMONYM_RX.match(w)]
     counterpart = other is not None
     best, best_score = None, 0
-    for kind, ident, name, words in reversed(doc.people):
+    seen = set()   # a person named again with the same words scores the same: the most
+    for person in reversed(doc.people):   # recent one is kept (a strictly higher score wins)
+        if person in seen:
+            continue
+        seen.add(person)
+        kind, ident, name, words = person
         side = doc.side(ident)
         if wanted is not None and side is not None and side != wanted:
             continue   # "the Cambodian leader" is nobody of another side
@@ -220,7 +240,7 @@ def as_institution(doc: DocState, who: Who, folded: str) -> Who | None:
     None if ``who`` is not one."""
     if who.kind != "name" or not who.name:
         return None
-    words = fold(who.name).split()
+    words = _name_words(who.name)
     if not words or words[-1] not in _INSTITUTION:
         return None
     tail = _OF_TAIL.match(folded, who.end)   # "... Congress of China"
@@ -243,6 +263,13 @@ def _institution(doc: DocState, who: Who, name: str, side: str | None) -> Who:
                                                             else w for w in name.split()))
 
 
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a name (cached: a document names the same people again)."""
+    return tuple(fold(name).split())
+
+
+@lru_cache(maxsize=4096)
 def _deputy(words: frozenset) -> bool:
     """True if the title words make a deputy ("vice-premier", "deputy")."""
     return any(w in _DEPUTY or w.split("-", 1)[0] in _DEPUTY for w in words)

@@ -30,7 +30,7 @@ from .cues import GLUE_WORDS, CueRules, side_in
 from .phrases import fold
 
 __all__ = ["Who", "DocState", "remember", "fold_name", "pronoun_gender", "title_gender",
-           "forget_headline_names", "surname_variant"]
+           "forget_headline_names", "surname_variant", "apposition_before", "former_before"]
 
 _GLUE = GLUE_WORDS
 _APPOSITION_AFTER = re.compile(r"\s*,([^,;:]{1,80}),")
@@ -39,6 +39,7 @@ _ELIDED_LOWER = "".join(sorted({w[0] for w in union_words("elided_articles")}))
 _FORMER = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}(?![\w'])")
 _FORMER_BEFORE = re.compile(rf"(?<![\w'-])(?:[{_ELIDED_LOWER}]')?{_FORMER_WORDS}[\s-]*$")
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:])([^,;:]{1,60}),\s*$")
+_FORMER_LONGEST = max(map(len, union_words("former_words")))
 _PRONOUN_WORD = re.compile(r"[a-z]+")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _RELATIVE = re.compile(r"\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\b")
@@ -176,10 +177,10 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
         if w.kind not in ("actor", "name"):
             continue
         after = _APPOSITION_AFTER.match(folded, w.end)
-        before = _APPOSITION_BEFORE.search(folded, 0, w.start)
+        before = apposition_before(folded, w.start)
         # A role introduced as past ("l'ancien Premier ministre X", "X, former president,")
         # is not the role this person holds: its words do not describe them later.
-        former = bool(_FORMER_BEFORE.search(folded, 0, w.start))
+        former = former_before(folded, w.start)
         words = set() if former else set(w.words)
         texts = [] if former else [folded[w.start:w.end]]
         for grp in (after, before):
@@ -216,6 +217,37 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
                 gender = _gender_of([folded[start:nxt]], rules, rules.near_name_pronouns)
             if gender is not None:
                 doc.genders[w.id] = gender
+
+
+def apposition_before(folded: str, at: int) -> re.Match | None:
+    """``_APPOSITION_BEFORE.search(folded, 0, at)`` ("..., ministre de X, " before a name),
+    searched only where it can start: its comma is the last character before the blanks
+    that end ``folded[:at]``, its words at most 60 characters before that comma.
+
+    Examples
+    --------
+    >>> apposition_before("le ministre, wang yi", 13).group(1)
+    'le ministre'
+    """
+    k = len(folded[:at].rstrip())   # (str.isspace: the blanks of the pattern's \s)
+    if k == 0 or folded[k - 1] != ",":
+        return None
+    return _APPOSITION_BEFORE.search(folded, max(0, k - 62), at)
+
+
+def former_before(folded: str, at: int) -> bool:
+    """True if a word of a past role ends ``folded[:at]`` ("l'ancien ", "former ", "ex-"):
+    ``_FORMER_BEFORE.search(folded, 0, at)``, searched only where it can start.
+
+    Examples
+    --------
+    >>> former_before("l'ancien premier ministre ", 9), former_before("le ministre ", 3)
+    (True, False)
+    """
+    k = at
+    while k > 0 and (folded[k - 1].isspace() or folded[k - 1] == "-"):
+        k -= 1
+    return bool(_FORMER_BEFORE.search(folded, max(0, k - _FORMER_LONGEST - 4), at))
 
 
 def surname_variant(doc: DocState, who: Who) -> Who | None:

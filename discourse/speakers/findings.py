@@ -73,12 +73,12 @@ class Statement:
     base: int                       # after the dateline
     mentions: list
     opener: bool
+    rules: CueRules | None = None   # the cue rules (None: the document's)
     cased: str = ""                 # the cased working copy (same offsets)
 
-    @property
-    def rules(self) -> CueRules:
-        """The document's cue rules."""
-        return self.doc.rules
+    def __post_init__(self) -> None:
+        if self.rules is None:
+            self.rules = self.doc.rules
 
 
 #: A candidate decision: (rank, position, finding); the lowest rank, then position, wins.

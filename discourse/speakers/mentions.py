@@ -24,6 +24,7 @@ import warnings
 from ..text.normalize import normalize_text
 from .cues import GLUE_WORDS
 from .descriptions import find_descriptors, pair_descriptors
+from .doc_scan import Hits
 from .doc_state import DocState, Who
 from .names import find_names, full_name, title_start
 
@@ -33,8 +34,12 @@ _GLUE = GLUE_WORDS
 
 
 def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
-                  folded: str | None = None) -> list[Who]:
+                  folded: str | None = None, hits: Hits | None = None) -> list[Who]:
     """All mentions in ``text`` (offsets into the NFC working copy), in text order.
+
+    ``hits``: the statement's hits from its document's scan
+    (:func:`~discourse.speakers.doc_scan.scan_document`, with ``cased`` and ``folded``);
+    None looks for every pattern in the statement itself (the same mentions).
 
     Examples
     --------
@@ -49,7 +54,8 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     cased = cased if cased is not None else normalize_text(text, lower=False).norm
     folded = folded if folded is not None else normalize_text(text, fold_accents=True).norm
     found = []
-    for m in doc.actors.find_mentions(cased, lang=doc.lang, date=doc.date, folded=folded):
+    for m in doc.actors.find_mentions(cased, lang=doc.lang, date=doc.date, folded=folded,
+                                      matches=None if hits is None else hits.actors):
         ident = in_context(m.actor, m.candidates, m.text, doc)
         found.append(Who(m.start, m.end, "actor", ident, doc.actors[ident].name))
     merged: list[Who] = []
@@ -65,8 +71,41 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
         w.words = frozenset(folded[start:w.end].split()) - _GLUE
         w.start = start
     taken = [(w.start, w.end) for w in merged]
-    people = sorted(merged + find_names(cased, folded, doc, taken), key=lambda w: w.start)
+    people = sorted(merged + find_names(cased, folded, doc, taken,
+                                        None if hits is None else hits.runs),
+                    key=lambda w: w.start)
     out = list(people)
+    if len(people) > 1:
+        out.extend(_groups(people, folded, rules))
+    spans = [(w.start, w.end) for w in people]
+    for kind, found in _subjects(folded, rules, hits):
+        for s0, e0, word in found:
+            if not any(s <= s0 < e for s, e in spans):
+                out.append(Who(s0, e0, kind, gender=rules.pronoun_gender.get(word)))
+    if hits is not None:
+        descriptors = find_descriptors(cased, folded, rules, spans, hits.descriptors) \
+            if hits.descriptors else []
+        if descriptors:
+            out.extend(descriptors + pair_descriptors(folded, rules, people, descriptors))
+    elif rules.descriptor_words is None or rules.descriptor_words.may_match(folded):
+        descriptors = find_descriptors(cased, folded, rules, spans)   # (else: none to find)
+        out.extend(descriptors + pair_descriptors(folded, rules, people, descriptors))
+    out.sort(key=lambda w: (w.start, -w.end))
+    return out
+
+
+def _subjects(folded: str, rules, hits: Hits | None) -> list[tuple[str, list]]:
+    """(kind, [(start, end, words)]) of the joint subjects, pronouns and plural pronouns."""
+    if hits is not None:
+        return [("joint", hits.joint), ("pronoun", hits.pronouns), ("plural", hits.plural)]
+    return [(kind, [(m.start(), m.end(), m.group()) for m in rx.finditer(folded)])
+            for rx, kind in ((rules.joint, "joint"), (rules.pronouns, "pronoun"),
+                             (rules.plural_pronouns, "plural"))]
+
+
+def _groups(people: list[Who], folded: str, rules) -> list[Who]:
+    """The groups of people named together ("Xi et Hun Manet ont...", "A, B and C")."""
+    out = []
     for i, a in enumerate(people):  # "Xi et Hun Manet ont...", "A, B and C attended"
         group = [a]
         for b in people[i + 1:]:
@@ -81,17 +120,6 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
                 folded[group[-2].end:group[-1].start]) and len({g.id for g in group}) > 1:
             out.append(Who(a.start, group[-1].end, "joint",
                            members=tuple(g.id for g in group)))
-    spans = [(w.start, w.end) for w in people]
-    for rx, kind in ((rules.joint, "joint"), (rules.pronouns, "pronoun"),
-                     (rules.plural_pronouns, "plural")):
-        for m in rx.finditer(folded):
-            if not any(s <= m.start() < e for s, e in spans):
-                out.append(Who(m.start(), m.end(), kind,
-                               gender=rules.pronoun_gender.get(m.group())))
-    if rules.descriptor_words is None or rules.descriptor_words.may_match(folded):
-        descriptors = find_descriptors(cased, folded, rules, spans)   # (else: none to find)
-        out.extend(descriptors + pair_descriptors(folded, rules, people, descriptors))
-    out.sort(key=lambda w: (w.start, -w.end))
     return out
 
 

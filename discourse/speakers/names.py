@@ -62,9 +62,29 @@ def title_start(folded: str, start: int, rules: CueRules, cased: str) -> int:
     >>> title_start(text.lower(), text.index("Srettha"), read_cue_rules()["fr"], text)
     0
     """
-    pos = start
     lo = max(0, start - 120)
-    words = list(_WORD.finditer(folded, lo, start))
+    near = max(lo, start - 40)
+    # The words just before the mention first: the walk back over titles stops within them
+    # most often; if it reaches their first two words (perhaps cut by the window), the walk
+    # is done again over the whole window (the same words from the third on: the same walk).
+    pos, stop = _title_walk(list(_WORD.finditer(folded, near, start)), folded, start, rules,
+                            cased)
+    if near > lo and stop < 2:
+        pos, _ = _title_walk(list(_WORD.finditer(folded, lo, start)), folded, start, rules,
+                             cased)
+    while True:  # never start a mention on a preposition
+        w = _PREPOSITION.match(folded, pos, start)
+        if not w:
+            break
+        pos = w.end()
+    return pos
+
+
+def _title_walk(words: list, folded: str, start: int, rules: CueRules, cased: str,
+                ) -> tuple[int, int]:
+    """(where the titles before ``start`` begin, the index of ``words`` at which the walk
+    back over them stopped: -1 if it went through all of them)."""
+    pos = start
     k = len(words) - 1
     tentative = 0   # place words after a title: "Ambassador to Cambodia X" (kept if a title
     edge = pos      # word comes before them)
@@ -72,7 +92,7 @@ def title_start(folded: str, start: int, rules: CueRules, cased: str) -> int:
         m = words[k]
         word = m.group()
         if folded[m.end():edge].strip():
-            break
+            return pos, k
         first = cased[m.start()]
         ok = _titleish(word, rules) or (first.isupper() and word not in rules.not_names)
         prev = words[k - 1].group() if k > 0 else ""
@@ -91,16 +111,11 @@ def title_start(folded: str, start: int, rules: CueRules, cased: str) -> int:
                 edge = m.start()
                 k -= 1
                 continue
-            break
+            return pos, k
         pos = edge = m.start()
         tentative = 0
         k -= 1
-    while True:  # never start a mention on a preposition
-        w = _PREPOSITION.match(folded, pos, start)
-        if not w:
-            break
-        pos = w.end()
-    return pos
+    return pos, -1
 
 
 def _titleish(word: str, rules: CueRules) -> bool:
@@ -116,7 +131,8 @@ def _overlaps(s: int, e: int, spans: list) -> bool:
     return False
 
 
-def find_names(cased: str, folded: str, doc: DocState, taken: list) -> list[Who]:
+def find_names(cased: str, folded: str, doc: DocState, taken: list,
+               runs: list | None = None) -> list[Who]:
     """Capitalised names that are not actors' aliases (outside the ``taken`` spans).
 
     Parameters
@@ -127,6 +143,9 @@ def find_names(cased: str, folded: str, doc: DocState, taken: list) -> list[Who]
         The document's state (its cue rules, registered names and surnames).
     taken
         (start, end) spans of mentions already found (actors' aliases).
+    runs
+        The (start, end) of the capitalised runs of ``cased``, if the document's scan
+        found them (:mod:`discourse.speakers.doc_scan`); None: look for them here.
 
     Examples
     --------
@@ -139,8 +158,7 @@ def find_names(cased: str, folded: str, doc: DocState, taken: list) -> list[Who]
     """
     stop = doc.rules.stop_words
     out = []
-    for m in _NAME_RUN.finditer(cased):
-        s, e = m.span()
+    for s, e in (runs if runs is not None else (m.span() for m in _NAME_RUN.finditer(cased))):
         if taken and _overlaps(s, e, taken):
             continue
         if not _SPACE.search(cased, s, e) and _is_stop(folded[s:e], stop):

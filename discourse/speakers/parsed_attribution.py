@@ -44,10 +44,10 @@ class ParsedAttributor(DocumentAttributor):
         self.unsure: list[int] | None = [] if parsed is None else None
         self.here: tuple = ()
 
-    def _statement(self, text: str, par, cased: str, folded: str, same: bool) -> None:
+    def _statement(self, text: str, par, cased: str, folded: str, same: bool, hits) -> None:
         new_par = par != self.prev_par
         self.here = (text, cased, folded, same, new_par, self.in_quote and not new_par)
-        super()._statement(text, par, cased, folded, same)
+        super()._statement(text, par, cased, folded, same, hits)
 
     def _uncued(self, f: Finding, new_par: bool, continuing_quote: bool) -> None:
         found = self._parsed(f)

@@ -61,6 +61,7 @@ class Literals:
         self.icase = icase
         words = sorted({w.lower() if icase else w for w in literals},
                        key=lambda w: (-len(w), w))
+        self.words = tuple(words)   # as looked for (lower case with the case flag)
         if not words:
             self._find = lambda text, pos, endpos: False
         elif len(words) == 1:        # one string: str.find

@@ -20,7 +20,8 @@ from .doc_state import Who, pronoun_gender
 from .findings import Candidate, Finding, Statement
 from .phrases import fold
 
-__all__ = ["QUOTE_CHARS", "STANCE", "position", "sentence_candidates", "title_run"]
+__all__ = ["QUOTE_CHARS", "STANCE", "after_content", "position", "sentence_candidates",
+           "title_run"]
 
 #: Characters that may stand before a sentence's first word.
 QUOTE_CHARS = " \t\"«»'(-—–"
@@ -86,7 +87,7 @@ def title_run(st: Statement, w: Who) -> bool:
     >>> doc = DocState(read_actors(), read_cue_rules()["en"], "en", "2013-08-01")
     >>> text = "New Ambassador of China Bu Jianguo paid a call."
     >>> who = Who(24, 34, "actor", "bu_jianguo")
-    >>> title_run(Statement(doc, text.lower(), 0, [who], False, text), who)
+    >>> title_run(Statement(doc, text.lower(), 0, [who], False, cased=text), who)
     True
     """
     if w.kind not in ("actor", "name") or not st.cased:
@@ -100,6 +101,29 @@ def title_run(st: Statement, w: Who) -> bool:
     return bool(words) and all(x[0].isupper() or f in st.rules.function_words
                                for x, f in zip(words, folded)) and any(
         f.strip(".") in st.rules.title_words or f in st.rules.title_words for f in folded)
+
+
+def after_content(candidates: list[Candidate]) -> Finding | None:
+    """A named inverted cue after content whose subject is a group ("..., the two
+    countries agreed to ..., Hun Sen said"; '"Both agreed ...," the ministry said'): the
+    content is that speaker's account; None if there is no such cue. (A person's words
+    before it stay that person's: "The Chinese minister pledged ..., Mr X said" is the
+    minister's, passed on by X, rule 8.)
+
+    Examples
+    --------
+    >>> joint = (1, 0, Finding("joint", Who(0, 9, "joint")))
+    >>> said = (0, 40, Finding("inverted", Who(40, 47, "actor", "hun_sen")))
+    >>> after_content([joint, said]).who.id
+    'hun_sen'
+    """
+    inverted = [c for c in candidates if c[2].cue == "inverted" and c[2].who is not None
+                and c[2].who.kind in ("actor", "name", "unknown") and c[0] <= 0]
+    if not inverted:
+        return None
+    last = max(inverted, key=lambda c: c[1])
+    earlier = [c for c in candidates if c[1] < last[1] and c[2].cue == "joint"]
+    return last[2] if earlier else None
 
 
 def sentence_candidates(st: Statement) -> list[Candidate]:
@@ -190,6 +214,8 @@ def _reported_through(st: Statement) -> Candidate | None:
     for o in st.mentions:
         if o.kind not in ("actor", "name", "joint") or position(folded, st.base, o) != "inside":
             continue
+        if not (rules.link_vp.match(folded, o.end) or rules.quoted_as.match(folded, o.end)):
+            continue   # (no reporting verb after the person: nothing reported through)
         said = [vp for vp in rules.vp.finditer(folded, st.base, o.start)
                 if (_THAT_GAP.fullmatch(folded, vp.end(), o.start) or _THAT_OBJECT.fullmatch(
                     folded, vp.end(), o.start)) and (not folded[
