@@ -36,6 +36,8 @@ __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document",
 #: "PANG XINGLEI / XINHUA".
 _CREDIT = re.compile(r"^\s*(?:\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)|"
                      r"[^\W\d_a-z][^a-z/()]*/\s*[^\W\d_a-z][^a-z/()]*)\s*$")
+#: Marks that open a quotation at a statement's start.
+_OPENING_QUOTES = "«\"“"
 #: The end of a sentence; a document's first statement without it is its headline.
 _SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
 
@@ -223,6 +225,8 @@ class DocumentAttributor:
         elif f.cue == "narrator":
             self._narrated(f, text, cue_words(text, f.cue_span, same))
         else:
+            if f.cue == "inverted" and text.lstrip()[:1] in _OPENING_QUOTES:
+                self.pending = []   # a whole quotation and its cue claim nothing before it
             self._cued(f, cue_words(text, f.cue_span, same))
         if self.recounted is not None:
             i = self.recounted[0]

@@ -211,3 +211,13 @@ def test_what_the_two_countries_agreed_told_by_a_speaker_is_the_speakers():
                    ["In the talks, the two countries agreed to increase trade, Hun Manet "
                     "said."], lang="en")
     assert en == ["narrator", "hun_manet"]
+
+
+def test_a_whole_quotation_with_its_inverted_cue_does_not_claim_the_narration_before_it():
+    fr = _speakers(["L'ambassade de Chine a ouvert ses portes le 12 juillet à Ouagadougou.",
+                    "« Bienvenue au Burkina Faso », a déclaré le Premier ministre Hun Manet."],
+                   lang="fr")
+    en = _speakers(["The embassy opened its doors on July 12 in Phnom Penh.",
+                    "“Welcome to Cambodia,” Prime Minister Hun Manet said."], lang="en")
+    assert fr == ["narrator", "hun_manet"]
+    assert en == ["narrator", "hun_manet"]
