@@ -23,8 +23,10 @@ The general rule
     match that *is* the whole run is not (a pattern written as a name, such as "Belt and
     Road" or "Cold War", counts on its own but not inside "the Belt and Road Forum"). The
     rule is off in a statement written in title case or in capitals (a headline: "Xi Calls
-    For Deeper Cooperation"), where capitals say nothing, and in a language without a
-    ``names.yml`` (Chinese and Khmer have no capitals).
+    For Deeper Cooperation"), where capitals say nothing, except for a run of capitalised
+    words that ends in a head noun ("... Hold the Fifth Meeting of Intergovernmental
+    Coordination Committee"); and in a language without a ``names.yml`` (Chinese and Khmer
+    have no capitals).
 
 :func:`find_names` lists the names found in statements, for review.
 
@@ -65,6 +67,7 @@ _SEP = r"(?:[ \t\u00a0\u202f]+|[ \t\u00a0\u202f]*[«»\"“”„][ \t\u00a0\u20
 _OPENERS = ".!?:;«\"“([—–-•"
 _HEAD_REACH = 120     # characters from a head to a match it may name
 _WORDS = re.compile(r"[^\W\d_]+")
+_PREVIOUS_WORD = re.compile(r"(?<![\w-])([^\W\d_][\w]*(?:-[\w]+)*)[ \t\u00a0\u202f]+$")
 
 
 
@@ -111,13 +114,35 @@ def _rules(lang: str | None):
 def _headline(text: str, connectors: frozenset[str]) -> bool:
     """A headline in title case or capitals ("Xi Meets Hun Sen, Calls for Deeper Ties"):
     no closing full stop, at least three capitalised words and at most one lower-case word
-    that is not a connector."""
+    that is not a connector (one in ten in a long headline: "... Agree that Both Countries
+    will Continue to Be Good Friends ...")."""
     if text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…")):
         return False
     words = _WORDS.findall(text)
     caps = sum(w[0].isupper() for w in words)
     lower = sum(not w[0].isupper() and w not in connectors for w in words)
-    return caps >= 3 and lower <= 1
+    return caps >= 3 and lower <= max(1, len(words) // 10)
+
+
+def _headline_names(text: str, rules) -> list[tuple[int, int, str]]:
+    """The names of a title-case headline: a run of capitalised words, no connector
+    among them, that ends in a head noun ("Intergovernmental Coordination Committee";
+    not "Deeper Cooperation At Summit", whose "At" is a connector)."""
+    _, _, connectors, _, head_words, _ = rules
+    out: list[tuple[int, int, str]] = []
+    if head_words is None:
+        return out
+    for m in head_words.finditer(text):
+        a = m.start()
+        while True:
+            prev = _PREVIOUS_WORD.search(text, max(0, a - 80), a)
+            if prev is None or not prev.group(1)[0].isupper() \
+                    or prev.group(1).lower() in connectors:
+                break
+            a = prev.start(1)
+        if a < m.start():
+            out.append((a, m.end(), "capitalised"))
+    return out
 
 
 def name_spans(text: str, lang: str | None) -> list[tuple[int, int, str]]:
@@ -129,8 +154,10 @@ def name_spans(text: str, lang: str | None) -> list[tuple[int, int, str]]:
     [(16, 36, 'head')]
     """
     rules = _rules(lang)
-    if rules is None or not text or _headline(text, rules[2]):
+    if rules is None or not text:
         return []
+    if _headline(text, rules[2]):
+        return _headline_names(text, rules)
     caps, heads, connectors, single, _, _ = rules
     out = []
     for m in caps.finditer(text):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from discourse.coding.codebook import (
     DEFAULT_CODEBOOK,
@@ -43,7 +44,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "2.2.0" and cb.id == "default"
+    assert cb.version == "2.3.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -65,6 +66,14 @@ def test_default_codebook_history_records_every_version_and_language():
         assert script in text, lang     # the zh/km additions have their entry
     measured = [h.get("measured", {}) for h in cb.history]
     assert {"fr", "en", "zh", "km"} <= set(measured[1]["dev"]) and measured[-1]["dev"]
+
+
+def test_codebook_files_read_with_any_yaml_loader():
+    # R's, Stata users' and plain PyYAML readers must load them too: no '?' glob left
+    # unquoted in a flow list ("defen?e" broke yaml.safe_load once)
+    for path in sorted((ROOT / "data" / "codebooks").glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert doc["id"] == "default" and doc["themes"], path.name
 
 
 def test_default_codebook_copies_are_identical_and_hashed():
@@ -191,6 +200,37 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
         ("Le pouvoir d'achat des ménages a baissé.", "fr", set()),
         ("Le mouvement indépendantiste a été dissous.", "fr", {"sovereignty"}),
         ("Both sides agreed to work for their mutual interests.", "en", {"cooperation"}),
+        # codebook 2.3: classes of the English readouts of outlets never seen before
+        ("Laos pursues an independent foreign policy of peace.", "en", {"sovereignty"}),
+        ("An independent inquiry into the accident was opened.", "en", set()),
+        ("Le rapport d'experts indépendants a été publié.", "fr", set()),
+        ("Vietnam rejected the territorial claims of its neighbour.", "en", {"sovereignty"}),
+        ("China will help the country maintain stability and develop its economy.", "en",
+         {"sovereignty", "cooperation"}),
+        ("He praised the political stability and rapid growth of the country.", "en", set()),
+        ("They will cooperate in trade, agriculture and national defense.", "en",
+         {"cooperation"}),
+        ("The army must build its national defense.", "en", {"sovereignty"}),
+        ("The two ministers signed a memorandum of understanding on agriculture.", "en",
+         {"cooperation"}),
+        ("Les ministres ont signé un protocole d'accord sur la santé.", "fr", {"cooperation"}),
+        ("Thailand thanked Laos for its support in the fight against the epidemic.", "en",
+         {"cooperation", "friendship"}),
+        ("The two leaders jointly attended the opening ceremony.", "en", set()),
+        ("The two presidents exchanged congratulatory messages.", "en", set()),
+        ("Les deux présidents ont échangé des messages de félicitations.", "fr", set()),
+        ("His visit would help promote ties.", "en", set()),
+        ("The two nations are a community of destiny.", "en", {"cooperation"}),
+        ("Both countries oppose the politics of power and intimidation.", "en",
+         {"anti_cold_war"}),
+        ("Le Premier ministre a dénoncé les manœuvres d'intimidation.", "fr", {"anti_cold_war"}),
+        ("Laos has always stood together with Vietnam through thick and thin.", "en",
+         {"friendship"}),
+        ("The king expressed his deep sympathy to the Chinese people.", "en", {"friendship"}),
+        ("Le roi a exprimé sa sympathie au peuple chinois.", "fr", {"friendship"}),
+        ("Xi highly appreciated the visit of the prime minister.", "en", {"friendship"}),
+        ("During their friendly meeting the two leaders discussed the border.", "en", set()),
+        ("Il a évoqué leur rencontre amicale de l'an dernier.", "fr", set()),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):

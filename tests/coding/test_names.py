@@ -41,6 +41,13 @@ def _coded(texts, lang, **kw):
     ("Cambodia firmly supports the Belt and Road Initiative and its projects.", "cooperation"),
     # a headline in title case: capitals say nothing
     ("Xi Meets Hun Manet, Calls For Deeper Cooperation", "cooperation"),
+    ("Xi Meets Hun Manet, Calls For Deeper Cooperation At Summit", "cooperation"),
+    # ... but a capitalised run ending in a head noun is still a name there
+    ("China and Laos Hold the Third Meeting of Bilateral Cooperation Committee", ""),
+    # a long headline with two lower-case words is still a headline, not one long name
+    ("Xi Holds Talks with Thongloun of Laos The Two Leaders Agree that Both Countries will "
+     "Remain Good Friends with Mutual Trust and Deepen Cooperation with All Sincerity",
+     "cooperation"),
     # the codebook's list, in any case
     ("He spoke at the boao forum for asia and praised the cooperation.", "cooperation"),
     # a sentence's first word is capitalised whatever it is: a common noun, not a name
@@ -115,4 +122,4 @@ def test_default_codebook_lists_names_in_both_languages():
     cb = read_codebook()
     assert "Belt and Road Forum for International Cooperation" in cb.names["en"]
     assert "Forum de coopération sino-africaine" in cb.names["fr"]
-    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0", "2.2.0"]
+    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0", "2.2.0", "2.3.0"]
