@@ -71,15 +71,16 @@ def test_benchmark_stages_run_on_a_tiny_corpus(tmp_path):
     assert r["statements"] == a["statements"] and r["seconds"] >= 0
 
 
-def test_pipeline_benchmark_compares_with_a_baseline_checkout(tmp_path, capsys):
+@pytest.mark.parametrize("clock", ["wall", "cpu"])
+def test_pipeline_benchmark_compares_with_a_baseline_checkout(tmp_path, capsys, clock):
     import bench_pipeline
 
     corpus = tmp_path / "c.jsonl"
     make_corpus(corpus, size="8kB", seed=5)
     assert bench_pipeline.main(["--corpus", str(corpus), "--sample", "8kB", "--runs", "none",
-                                "--baseline", str(ROOT)]) == 0
+                                "--baseline", str(ROOT), "--clock", clock]) == 0
     out = capsys.readouterr().out
-    assert "before (" in out
+    assert "before (" in out and f"sample ({clock} time)" in out
     stages = [line.split()[0] for line in out.split("same run:")[1].splitlines()[2:]]
     assert stages[:6] == ["read", "split", "attribute", "code", "write", "whole"]
 

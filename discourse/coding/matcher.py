@@ -151,7 +151,7 @@ class Matcher:
         self._cues = (read_negation_cues() if negation_cues is None
                       else _check_cues(negation_cues, "negation_cues"))
         where = f"codebook {getattr(codebook, 'id', '?')!r}"
-        patterns, self._by_lang = [], {}
+        patterns, self._by_lang, self._name_specs = [], {}, None
         for ti, theme in enumerate(codebook.themes):
             for field, kind in (("patterns", _PATTERN), ("exclusions", _EXCLUSION)):
                 for lang, items in (getattr(theme, field) or {}).items():
@@ -173,12 +173,12 @@ class Matcher:
 
     def _add_names(self, ti: int, where: str) -> None:
         """The codebook's listed names block theme ``ti``'s matches, like its exclusions."""
-        if self.names != "exclude":
-            return
-        for lang, items in (getattr(self.codebook, "names", None) or {}).items():
-            for p in items:
-                spec = _spec(p, self.fold_accents, f"{where}, names {lang!r}")
-                self._by_lang.setdefault(lang, []).append((_EXCLUSION, ti, -1, spec))
+        if self.names == "exclude" and self._name_specs is None:   # once, for every theme
+            names = (getattr(self.codebook, "names", None) or {}).items()
+            self._name_specs = [(lang, _spec(p, self.fold_accents, f"{where}, names {lang!r}"))
+                                for lang, items in names for p in items]
+        for lang, spec in self._name_specs or ():
+            self._by_lang.setdefault(lang, []).append((_EXCLUSION, ti, -1, spec))
 
     def __repr__(self) -> str:
         return (f"Matcher({getattr(self.codebook, 'id', '?')!r}, {len(self.theme_ids)} themes, "

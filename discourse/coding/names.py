@@ -174,8 +174,8 @@ def name_spans(text: str, lang: str | None) -> list[tuple[int, int, str]]:
         out += [(m.start(), m.end(), "head") for m in heads.finditer(text)]
     if single is not None:
         for m in single.finditer(text):
-            before = text[:m.start()].rstrip()
-            if before and before[-1] not in _OPENERS:
+            before = _char_before(text, m.start())
+            if before and before not in _OPENERS:
                 out.append((m.start(), m.end(), "capital"))
     out.sort(key=lambda x: (x[0], -x[1]))
     kept: list[tuple[int, int, str]] = []
@@ -196,8 +196,8 @@ def _past_initial_word(text: str, a: int, b: int, rules) -> int | None:
     the run has a head ("Belt and Road Forum"); otherwise the name, if any, starts at the
     next capitalised word ("China and Cambodia").
     """
-    before = text[:a].rstrip()
-    if before and before[-1] not in _OPENERS:
+    before = _char_before(text, a)
+    if before and before not in _OPENERS:
         return a
     caps, _, connectors, _, head_words, _ = rules
     first = re.match(_CAP, text[a:b])
@@ -209,6 +209,15 @@ def _past_initial_word(text: str, a: int, b: int, rules) -> int | None:
         return a
     nxt = caps.search(text, a + first.end(), b)
     return nxt.start() if nxt is not None and nxt.end() == b else None
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ('' if none): what
+    ``text[:pos].rstrip()[-1:]`` gives, without copying the text before ``pos``."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 _UPPER_TABLE = np.array([chr(i).isupper() for i in range(0x250)], bool)   # Latin letters

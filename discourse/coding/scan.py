@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 import ahocorasick
@@ -37,7 +38,7 @@ import numpy as np
 
 from ..errors import CodebookError
 from .globs import GlobPlan, glob_ends, make_plan
-from .workcopy import _WALL, _WORD, _normalize, _token_end, _token_start, _word_at
+from .workcopy import _WALL, _WORD, _normalize_str, _token_end, _token_start, _word_at
 
 _PATTERN, _EXCLUSION, _CUE, _OPENER, _CLOSER, _EXCEPTION = range(6)
 _CUE_KINDS = {"cues": _CUE, "openers": _OPENER, "closers": _CLOSER, "exceptions": _EXCEPTION}
@@ -45,7 +46,12 @@ _CUE_KINDS = {"cues": _CUE, "openers": _OPENER, "closers": _CLOSER, "exceptions"
 
 def _normalize_pattern(pattern: str, fold_accents: bool) -> str:
     nfc = unicodedata.normalize("NFC", pattern)
-    return _normalize(nfc, fold_accents)[0].strip(" ")
+    return _normalize_str(nfc, fold_accents).strip(" ")
+
+
+@lru_cache(maxsize=None)
+def _compiled(source: str) -> re.Pattern:
+    return re.compile(source)
 
 
 # ------------------------------------------------------------------ patterns
@@ -58,13 +64,18 @@ class _Spec:
     xr: bool          # extend the end right to the token end (trailing *)
     chkl: bool        # check the left boundary
     chkr: bool        # check the right boundary
-    regex: re.Pattern
+    source: str       # the pattern's regular expression (compiled on first use: ``regex``)
     anchor: str = ""  # for regex-only patterns: their longest literal part, found by the automaton
     before: int = 0   # spaces of the pattern before the anchor
     after: int = 0    # spaces of the pattern after the anchor
     segs: tuple[str, ...] = ()    # literal segments joined by token-final * (key = segs[0])
     endword: bool = False         # for segs: the pattern ends with a word character
     plan: GlobPlan | None = None  # for regex-only patterns: checked in place, linear time
+
+    @property
+    def regex(self) -> re.Pattern:
+        """The compiled regular expression (the ``regex`` engine's, compiled when needed)."""
+        return _compiled(self.source)
 
 
 def _is_word(ch: str) -> bool:
@@ -80,8 +91,8 @@ def _spec(pattern: str, fold_accents: bool, where: str) -> _Spec:
         )
     body = "".join(r"\w*" if c == "*" else r"\w" if c == "?" else re.escape(c) for c in norm)
     wordish = lambda c: c in "*?" or _is_word(c)  # noqa: E731
-    regex = re.compile(("(?<!\\w)" if wordish(norm[0]) else "") + body
-                       + ("(?!\\w)" if wordish(norm[-1]) else ""))
+    regex = (("(?<!\\w)" if wordish(norm[0]) else "") + body
+             + ("(?!\\w)" if wordish(norm[-1]) else ""))
     xl, xr = norm.startswith("*"), norm.endswith("*")
     core = norm.strip("*")
     if not core or "*" in core or "?" in core:

@@ -69,8 +69,21 @@ def _norm_char(ch: str, fold_accents: bool) -> str:
 
 @lru_cache(maxsize=2)
 def _norm_table(fold_accents: bool) -> np.ndarray:
-    """Code point -> code point of the working copy, for the BMP."""
-    return np.array([ord(_norm_char(chr(i), fold_accents)) for i in range(65536)], np.uint16)
+    """Code point -> code point of the working copy, for the BMP.
+
+    The steps of :func:`_norm_char` applied to all of the BMP at once (each a list
+    comprehension or one regex pass; only characters with a decomposition are folded).
+    """
+    chars = [SIMPLE_MAP.get(i) or chr(i) for i in range(65536)]
+    chars = [low if len(low := c.lower()) == 1 else c for c in chars]
+    if fold_accents:
+        is_nfd = unicodedata.is_normalized
+        chars = [c if is_nfd("NFD", c) or ord(f := fold_char(c)) >= 65536 else f
+                 for c in chars]
+    codes = np.frombuffer("".join(chars).encode("utf-32-le", "surrogatepass"), np.uint32).copy()
+    for m in re.finditer(r"\s+", "".join(chars)):
+        codes[m.start():m.end()] = 32
+    return codes.astype(np.uint16)
 
 
 def _apply(table: np.ndarray, codes: np.ndarray, astral, dtype) -> np.ndarray:
@@ -123,6 +136,26 @@ def _normalize(text: str, fold_accents: bool):
     else:
         dropped = None
     return _from_codes(codes), codes, _classes(codes), dropped
+
+
+@lru_cache(maxsize=2)
+def _norm_map(fold_accents: bool) -> dict[int, str]:
+    """The BMP code points the working copy changes, for ``str.translate``."""
+    table = _norm_table(fold_accents)
+    return {i: chr(table[i]) for i in np.flatnonzero(table != np.arange(65536)).tolist()}
+
+
+def _normalize_str(text: str, fold_accents: bool) -> str:
+    """``_normalize(text, fold_accents)[0]`` for a short text (a pattern), in pure Python."""
+    if not text or max(text) < "\U00010000":
+        norm = text.translate(_norm_map(fold_accents))
+    else:                          # astral characters: one by one
+        norm = "".join([_norm_char(c, fold_accents) if ord(c) >= 65536 else
+                        c.translate(_norm_map(fold_accents)) for c in text])
+    return _SPACES.sub(" ", norm) if "  " in norm else norm
+
+
+_SPACES = re.compile(" {2,}")
 
 
 def _restore(dropped: np.ndarray | None, pos: np.ndarray) -> np.ndarray:

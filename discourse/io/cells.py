@@ -45,6 +45,7 @@ _TEXT = pa.large_string()
 # RE2 (Arrow's regex engine) forms of the two tests above.
 _FORMULA_RE2 = r"^'*[=+\-@\t\r]"
 _QUOTES_RE2 = r'[,"\r\n]'
+_SHORT = 32           # bytes per value (on average) under which a text column is dictionary-encoded
 
 
 def _scalar(text: str) -> pa.Scalar:
@@ -109,6 +110,17 @@ def _float_cells(s: pd.Series, digits: int) -> pa.Array:
 
 
 def _text_cells(arr: pa.Array, neutralize: bool) -> pa.Array:
+    """The cells of a text column; a column of short, repeated values (ids, codes, names)
+    is formatted once per distinct value."""
+    if len(arr) >= 64 and (pc.sum(pc.binary_length(arr)).as_py() or 0) <= _SHORT * len(arr):
+        encoded = arr.dictionary_encode()
+        if 2 * len(encoded.dictionary) <= len(arr):
+            cells = _distinct_text_cells(encoded.dictionary, neutralize)
+            return cells.take(encoded.indices).fill_null("")
+    return _distinct_text_cells(arr, neutralize)
+
+
+def _distinct_text_cells(arr: pa.Array, neutralize: bool) -> pa.Array:
     arr = arr.fill_null("")
     if neutralize:
         formula = pc.match_substring_regex(arr, _FORMULA_RE2)

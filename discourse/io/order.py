@@ -83,16 +83,51 @@ def sort_rows(df: pd.DataFrame, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """
     if "doc_id" not in df.columns or df.empty:
         return df.reset_index(drop=True)
-    keys = pd.DataFrame(index=df.index)
-    keys["doc"] = df["doc_id"].astype("string")
+    keys = [_text_rank(df["doc_id"])]
     if "stmt_id" in df.columns:
-        keys["n"] = pd.to_numeric(_statement_numbers(df["stmt_id"]), errors="coerce")
+        keys += _statement_keys(df["stmt_id"])
     for c in ("start", "end") + tuple(extra):
         if c in df.columns:
-            keys[c] = df[c] if c in ("start", "end") else df[c].astype("string")
-    keys["_row"] = np.arange(len(df))
-    order = keys.sort_values(list(keys.columns), na_position="last").index
-    return df.loc[order].reset_index(drop=True)
+            keys.append(_number_rank(df[c]) if c in ("start", "end") else _text_rank(df[c]))
+    order = np.lexsort(keys[::-1])            # stable: equal rows keep their order
+    if (order == np.arange(len(order))).all():   # already in order (the usual case)
+        return df.reset_index(drop=True)
+    return df.take(order).reset_index(drop=True)
+
+
+def _statement_keys(stmt_id: pd.Series) -> list[np.ndarray]:
+    """Sort keys of the statement numbers: (missing, number), missing ones last.
+
+    ASCII ids (those split_statements makes) are parsed by Arrow (exact in int64); others,
+    or numbers beyond int64, as pandas parses them.
+    """
+    ids = pa.array(stmt_id.astype("string"))
+    ids = ids.combine_chunks() if isinstance(ids, pa.ChunkedArray) else ids
+    if pc.all(pc.fill_null(pc.string_is_ascii(ids), True)).as_py() is not False:
+        found = pc.struct_field(pc.extract_regex(ids, r"\.(?P<n>[0-9]+)$"), [0])
+        try:
+            numbers = pc.cast(found, pa.int64())
+        except pa.ArrowInvalid:                # beyond int64
+            numbers = None
+        if numbers is not None:
+            missing = numbers.is_null().to_numpy(zero_copy_only=False)
+            return [missing, numbers.fill_null(0).to_numpy()]
+    parsed = pd.to_numeric(_statement_numbers(stmt_id), errors="coerce")
+    return [parsed.to_numpy(dtype="float64", na_value=np.nan)]
+
+
+def _text_rank(s: pd.Series) -> np.ndarray:
+    """Each value's rank among the column's distinct values as text; missing ranks last."""
+    codes, _ = pd.factorize(s.astype("string"), sort=True)
+    return np.where(codes < 0, codes.max() + 1, codes)
+
+
+def _number_rank(s: pd.Series) -> np.ndarray:
+    """A numeric column as float64 (missing: NaN, which sorts last), else as text ranks."""
+    try:
+        return s.to_numpy(dtype="float64", na_value=np.nan)
+    except (TypeError, ValueError):
+        return _text_rank(s)
 
 
 def _statement_numbers(stmt_id: pd.Series) -> pd.Series:

@@ -24,7 +24,8 @@ from ..io.files import open_atomic
 from .options import RunOptions
 from .streaming import iter_batches
 
-__all__ = ["format_documents_jsonl", "read_documents_jsonl", "write_documents_streamed"]
+__all__ = ["format_documents_jsonl", "read_documents_jsonl", "write_documents_streamed",
+           "DocumentsWriter"]
 
 
 def format_documents_jsonl(documents: pd.DataFrame) -> str:
@@ -87,12 +88,35 @@ def write_documents_streamed(corpus: Any, path: Path, *,
     >>> n, len(out.read_text(encoding="utf-8").splitlines())
     (3, 3)
     """
-    paths: set = set()
-    n = 0
     with open_atomic(path, "w", overwrite=True) as fh:
+        writer = DocumentsWriter(fh)
         for batch in iter_batches(corpus, batch_size=options.batch, **options.reading):
-            fh.write(format_documents_jsonl(batch))
-            if "path" in batch.columns:
-                paths.update(str(p) for p in batch["path"].dropna().unique())
-            n += len(batch)
-    return path, paths, n
+            writer.add(batch)
+    return path, writer.paths, writer.n
+
+
+class DocumentsWriter:
+    """``documents.jsonl`` written batch by batch, as the batches are read for processing.
+
+    A streamed run on processes hands :meth:`add` to :func:`~discourse.pipeline.streaming.
+    stream_run` (``on_batch``): the corpus is then read once, not once for this file and
+    once for the coding. ``paths`` holds the files read, ``n`` the documents written.
+
+    Examples
+    --------
+    >>> import io
+    >>> w = DocumentsWriter(io.StringIO())
+    >>> w.add(pd.DataFrame({"doc_id": ["a", "b"], "text": ["x", "y"]}))
+    >>> w.n, w.fh.getvalue().count("\\n")
+    (2, 2)
+    """
+
+    def __init__(self, fh):
+        self.fh, self.paths, self.n = fh, set(), 0
+
+    def add(self, batch: pd.DataFrame) -> None:
+        """Write the batch's documents (and note the files they were read from)."""
+        self.fh.write(format_documents_jsonl(batch))
+        if "path" in batch.columns:
+            self.paths.update(str(p) for p in batch["path"].dropna().unique())
+        self.n += len(batch)

@@ -6,8 +6,8 @@
 and writes its folder, for the command line ``discourse run``: in memory by default, or
 streamed batch by batch on processes or Dask (:mod:`discourse.pipeline.streaming`,
 :mod:`discourse.pipeline.dask`) for large corpora, writing the same files byte for byte
-(``documents.jsonl`` included: a streamed run writes it batch by batch in a first reading
-pass). :func:`read_run` reads a run folder back (for ``discourse export``).
+(``documents.jsonl`` included: a streamed run writes it batch by batch, as it reads the
+batches it codes; on Dask in a first reading pass). :func:`read_run` reads a run folder back (for ``discourse export``).
 
 Examples
 --------
@@ -28,26 +28,24 @@ from typing import Any
 
 import pandas as pd
 
-from ..analysis.counts import top_level
-from ..analysis.figures.heatmap import plot_speaker_heatmap
-from ..analysis.figures.shares import plot_theme_shares
-from ..analysis.figures.writer import write_figure
 from ..coding.codebook import Codebook, read_codebook, write_codebook
 from ..errors import ExportError, ParameterError
 from ..io.datadict import write_data_dictionary
 from ..io.export import TEXT_COLUMNS, read_table_csv, write_coded_csv, write_matches_csv, \
     write_table_csv
-from ..io.files import write_atomic
+from ..io.files import open_atomic, write_atomic
 from ..io.provenance import make_provenance, write_provenance
 from ..speakers.actors import Actors, read_actors
 from .completion import begin_run, check_not_interrupted, finish_run, interrupted_message, \
     is_interrupted
 from .dask import require_distributed, stream_on_dask
-from .documents import format_documents_jsonl, read_documents_jsonl, write_documents_streamed
+from .documents import DocumentsWriter, format_documents_jsonl, read_documents_jsonl, \
+    write_documents_streamed
 from .options import RunOptions
 from .run_files import CODEBOOK_FILE, CODED_FILE, COUNTS_BY_SPEAKER_FILE, COUNTS_FILE, \
-    DICTIONARY_FILES, DOCUMENTS_FILE, FIGURE_FILES, FIGURE_FORMATS, MATCHES_FILE, \
+    DICTIONARY_FILES, DOCUMENTS_FILE, MATCHES_FILE, \
     PROVENANCE_FILE
+from .run_figures import write_run_figures
 from .runner import RunResult, input_paths, run
 from .streaming import stream_run
 
@@ -55,7 +53,6 @@ __all__ = ["RunSummary", "write_run", "write_run_folder", "read_run", "check_run
 
 #: The files read_run needs.
 _NEEDED = (CODEBOOK_FILE, CODED_FILE, MATCHES_FILE, COUNTS_FILE)
-_PLOTS = {"theme_shares": plot_theme_shares, "speaker_heatmap": plot_speaker_heatmap}
 
 
 @dataclass(frozen=True)
@@ -146,25 +143,9 @@ def _coded_head(path: Path, nrows: int = 1000) -> pd.DataFrame:
                        keep_default_na=False, na_values=[""])
 
 
-def _write_figures(out: Path, codebook: Codebook, tables: dict[str, pd.DataFrame]) -> list[Path]:
-    """The figures of the run, drawn from the theme-count tables as written.
-
-    Drawn from the CSV files, so every engine draws the same figure (their float sums may
-    differ in the last bits, which the CSV's 6 decimals do not show).
-    """
-    labels = {t.id: t.label for t in codebook.themes}
-    written = []
-    for name, csv in FIGURE_FILES.items():
-        as_written = read_table_csv(out / csv)
-        as_written.attrs.update(tables[csv].attrs)
-        fig = _PLOTS[name](top_level(as_written), labels=labels)
-        written += write_figure(fig, out / "figures" / name, formats=FIGURE_FORMATS)
-    return written
-
-
 def _write_rest(out: Path, written: list[Path], *, codebook: Codebook, actors: Actors,
                 tables: dict[str, pd.DataFrame], paths: tuple[str, ...],
-                parameters: dict) -> list[Path]:
+                parameters: dict, jobs: int = 1) -> list[Path]:
     """Write what every run folder holds beyond the tables: the same for every engine.
 
     The codebook, the data dictionary (of ``coded_statements.csv`` as written: its columns in
@@ -177,7 +158,7 @@ def _write_rest(out: Path, written: list[Path], *, codebook: Codebook, actors: A
     for name in DICTIONARY_FILES:
         written.append(write_data_dictionary(head, out / name, codebook=codebook,
                                              overwrite=True))
-    written += _write_figures(out, codebook, tables)
+    written += write_run_figures(out, codebook, tables, jobs=jobs)
     prov = make_provenance(codebook=codebook, actors_path=actors, input_paths=paths,
                            parameters=parameters)
     prov["files"] = sorted(p.relative_to(out).as_posix() for p in written) + [PROVENANCE_FILE]
@@ -243,20 +224,25 @@ def _write_streamed(corpus: Any, out: Path, *, actors: Any, codebook: Any,
     actors_obj, codebook_obj = read_actors(actors), read_codebook(codebook)
     check_run_folder(out, force=force)
     begin_run(out)
-    documents, paths, n_documents = write_documents_streamed(corpus, out / DOCUMENTS_FILE,
-                                                             options=options)
     common = {"out": out, "actors": actors_obj, "codebook": codebook_obj,
               "options": options, "bom": bom}
     if options.engine == "dask":
+        documents, paths, n_documents = write_documents_streamed(
+            corpus, out / DOCUMENTS_FILE, options=options)
         workers = (os.cpu_count() or 1) if options.jobs in (-1, 1) else options.jobs
         streamed = stream_on_dask(corpus, n_workers=workers, **common)
-    else:
-        streamed = stream_run(corpus, **common)
+    else:        # one reading pass: documents.jsonl is written as the batches are read
+        with open_atomic(out / DOCUMENTS_FILE, "w", overwrite=True) as fh:
+            docs = DocumentsWriter(fh)
+            streamed = stream_run(corpus, on_batch=docs.add, **common)
+        documents, paths, n_documents = out / DOCUMENTS_FILE, docs.paths, docs.n
+        workers = options.workers
     parameters = options.parameters(corpus)
     tables = {COUNTS_FILE: streamed.counts, COUNTS_BY_SPEAKER_FILE: streamed.counts_by_speaker}
     files = _write_rest(out, [documents, *streamed.files], codebook=codebook_obj,
                         actors=actors_obj, tables=tables,
-                        paths=input_paths(parameters["corpus"], paths), parameters=parameters)
+                        paths=input_paths(parameters["corpus"], paths), parameters=parameters,
+                        jobs=workers)
     return RunSummary(files=tuple(files), n_documents=n_documents,
                       n_statements=streamed.n_statements, n_matches=streamed.n_matches,
                       engine="dask" if options.engine == "dask" else "streaming")
@@ -281,8 +267,9 @@ def write_run_folder(
     streamed batch by batch (here, on ``jobs`` processes, or on Dask with
     ``engine="dask"``) in bounded memory. Both write the same files, byte for byte: the execution options (jobs,
     batch size, engine, scheduler) do not change the results and are not recorded in
-    ``provenance.json``. A streamed run reads the corpus twice: once to write
-    ``documents.jsonl`` (batch by batch), once to process it.
+    ``provenance.json``. A streamed run reads the corpus once (on Dask twice: once to
+    write ``documents.jsonl``, once to process it); with ``jobs`` above 1 the figures are
+    drawn at once, each in its own process.
 
     Parameters
     ----------

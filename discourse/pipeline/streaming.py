@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -105,6 +105,12 @@ def iter_batches(corpus: Any, *, batch_size: int = DEFAULT_BATCH_SIZE,
     yield from iter_corpus(corpus, batch_size=batch_size, encoding=encoding, lang=lang)
 
 
+def _tapped(batches: Iterator[pd.DataFrame], on_batch) -> Iterator[pd.DataFrame]:
+    for batch in batches:
+        on_batch(batch)
+        yield batch
+
+
 def _progress(progress: bool, unit: str = "doc"):
     """A tqdm bar (notebook-aware), or None when off or not on a terminal / notebook."""
     if not progress:
@@ -146,10 +152,13 @@ def _write_tables(corpus: Any, out: Path, results: Iterator[dict], *, bom: bool,
 
 def stream_run(corpus: Any, *, out: str | os.PathLike, actors: Actors, codebook: Codebook,
                options: RunOptions, executor: Executor | None = None, slots: int | None = None,
-               bom: bool = False) -> StreamResult:
+               bom: bool = False, on_batch: Callable[[pd.DataFrame], None] | None = None
+               ) -> StreamResult:
     """:func:`run_streaming` with the actors and codebook read and the options checked.
 
     ``slots``: the batches an ``executor`` runs at once (default: ``options.jobs``).
+    ``on_batch``: called with each batch of documents as it is read, before it is coded
+    (the run folder's ``documents.jsonl`` is written so, in the same reading pass).
 
     Examples
     --------
@@ -163,6 +172,8 @@ def stream_run(corpus: Any, *, out: str | os.PathLike, actors: Actors, codebook:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     batches = iter_batches(corpus, batch_size=options.batch, **options.reading)
+    if on_batch is not None:
+        batches = _tapped(batches, on_batch)
     results = formatted_batches(batches, actors=actors, codebook=codebook, options=options,
                                 executor=executor, jobs=slots or options.workers)
     bar = _progress(options.progress)

@@ -67,7 +67,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain, repeat
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
@@ -280,13 +282,22 @@ def _sentence_spans(text: str, abbr: dict[str, frozenset[str]], start: int, end:
     out, pos = [], start
     for m in _CANDIDATE.finditer(text, start, end):
         if m.start() >= pos and _is_break(text, m, abbr, pos):
-            span = _trim(text, pos, m.start("space"))
-            if span:
-                out.append(span)
+            out.append(_trim(text, pos, m.start("space")))
             pos = m.end()
-    span = _trim(text, pos, end)
-    if span:
-        out.append(span)
+    out.append(_trim(text, pos, end))
+    return [span for span in out if span]
+
+
+def _document_spans(text: str, doc_lang: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, paragraph, sentence) of each statement of one document."""
+    abbr = _abbreviations(normalize_lang(doc_lang))
+    language = get_language(doc_lang, strict=False)
+    out = []
+    for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):
+        spans = language.sentence_spans(text, ps, pe)
+        if spans is None:
+            spans = _sentence_spans(text, abbr, ps, pe)
+        out += [(ss, se, p_no, s_no) for s_no, (ss, se) in enumerate(spans, start=1)]
     return out
 
 
@@ -349,52 +360,40 @@ def split_statements(documents: pd.DataFrame, *, lang: str | None = None,
         if c not in ("text", "path", "doc_id", "lang", "date", "title", "source")
         and c not in COLUMNS["statements"]
     ]
-    rows: dict[str, list] = {c: [] for c in COLUMNS["statements"]}
-    meta: dict[str, list] = {c: [] for c in carried}
-    has = {c: c in documents.columns for c in carried}
-    add_doc, add_id, add_paragraph, add_sentence, add_start, add_end, add_text = (
-        rows[c].append for c in ("doc_id", "stmt_id", "paragraph", "sentence", "start", "end",
-                                 "text"))
+    n_docs = len(documents)
+    langs = documents["lang"].tolist() if "lang" in documents.columns else [None] * n_docs
+    spans: list[tuple[int, int, int, int]] = []    # start, end, paragraph, sentence
+    doc_ids, doc_langs, counts, texts, ids = [], [], [], [], []
     rows_of_lang: dict[str, list[range]] = {}      # the rows of each language, for counting
     unsupported: dict[str, list[str]] = {}
-    for doc in documents.to_dict(orient="records"):
-        text = doc["text"]
+    for doc_id, text, value in zip(documents["doc_id"].tolist(), documents["text"].tolist(),
+                                   langs):
         if not isinstance(text, str):
             text = "" if pd.isna(text) else str(text)
-        doc_id = str(doc["doc_id"])
-        doc_lang = _doc_lang(doc.get("lang"), lang, text)
+        doc_id = str(doc_id)
+        doc_lang = _doc_lang(value, lang, text)
         if not is_supported(doc_lang) and normalize_lang(doc_lang) != "und":
             unsupported.setdefault(normalize_lang(doc_lang), []).append(doc_id)
-        abbr = _abbreviations(normalize_lang(doc_lang))
-        language = get_language(doc_lang, strict=False)
-        first, n = len(rows["doc_id"]), 0
-        for p_no, (ps, pe) in enumerate(split_paragraphs(text), start=1):
-            spans = language.sentence_spans(text, ps, pe)
-            if spans is None:
-                spans = _sentence_spans(text, abbr, ps, pe)
-            for s_no, (ss, se) in enumerate(spans, start=1):
-                n += 1
-                add_doc(doc_id)
-                add_id(f"{doc_id}.{n}")
-                add_paragraph(p_no)
-                add_sentence(s_no)
-                add_start(ss)
-                add_end(se)
-                add_text(text[ss:se])
+        found = _document_spans(text, doc_lang)
+        first, n = len(spans), len(found)
+        spans += found
+        texts += [text[ss:se] for ss, se, _, _ in found]
+        ids += [f"{doc_id}.{k}" for k in range(1, n + 1)]
+        doc_ids.append(doc_id)
+        doc_langs.append(doc_lang)
+        counts.append(n)
         rows_of_lang.setdefault(doc_lang, []).append(range(first, first + n))
-        for c in carried:
-            value = doc_lang if c == "lang" else (doc.get(c) if has[c] else pd.NA)
-            meta[c].extend([value] * n)
     warn_unsupported(unsupported, where="split_statements")
-    rows["n_tokens"] = count_tokens_by_language(rows["text"], rows_of_lang, terms=terms)
-    out = pd.DataFrame(rows)
-    for c in ("paragraph", "sentence", "start", "end", "n_tokens"):
-        out[c] = out[c].astype("int64")
+    table = np.array(spans, np.int64).reshape(-1, 4).T
+    per_row = lambda values: list(chain.from_iterable(map(repeat, values, counts)))  # noqa: E731
+    out = pd.DataFrame({"doc_id": per_row(doc_ids), "stmt_id": ids,
+                        "paragraph": table[2], "sentence": table[3], "start": table[0],
+                        "end": table[1], "text": texts, "n_tokens": count_tokens_by_language(
+                            texts, rows_of_lang, terms=terms).astype("int64")})
     for c in carried:
-        if has[c] and c != "lang":
-            out[c] = pd.Series(meta[c], dtype=documents[c].dtype)
-        elif c in ("lang", "date", "title", "source"):
-            out[c] = pd.Series(meta[c], dtype="string")
-        else:
-            out[c] = pd.Series(meta[c], dtype=object)
+        has = c in documents.columns and c != "lang"
+        out[c] = pd.Series(per_row(doc_langs if c == "lang" else documents[c].tolist()
+                                   if has else [pd.NA] * n_docs),
+                           dtype=documents[c].dtype if has else "string"
+                           if c in ("lang", "date", "title", "source") else object)
     return out

@@ -339,3 +339,23 @@ def test_globs_extend_over_tokens_longer_than_the_walk():
     long_word = "coopér" + "a" * 300
     text = f"{long_word} de vues, et la {'x' * 300}ingérence."
     assert found(cb, text) == [("t", f"{long_word} de vues"), ("t", f"{'x' * 300}ingérence")]
+
+
+@pytest.mark.parametrize("fold", [False, True])
+def test_the_bulk_character_table_is_the_per_character_rule(fold):
+    # the working copy's BMP table is built in bulk; every code point must get what the
+    # one-character rule gives it, and a pattern's pure-Python copy what the buffer copy gives
+    import numpy as np
+    import random
+
+    from discourse.coding.workcopy import _norm_char, _norm_table, _normalize, _normalize_str
+
+    table = _norm_table(fold)
+    rule = np.array([ord(_norm_char(chr(i), fold)) for i in range(65536)], np.uint16)
+    assert (table == rule).all()
+    assert table[ord("É")] == ord("e" if fold else "é") and table[0x2019] == ord("'")
+    rng = random.Random(7)
+    alphabet = "aéÉ  \t\n\u00a0’ABœŒçÇ-\u2011\U0001D400\U0001F600İẞß"
+    for _ in range(3000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _normalize_str(t, fold) == _normalize(t, fold)[0]

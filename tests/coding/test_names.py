@@ -123,3 +123,15 @@ def test_default_codebook_lists_names_in_both_languages():
     assert "Belt and Road Forum for International Cooperation" in cb.names["en"]
     assert "Forum de coopération sino-africaine" in cb.names["fr"]
     assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0", "2.2.0", "2.3.0"]
+
+
+def test_the_character_before_a_position_is_that_of_the_stripped_prefix():
+    import random
+
+    from discourse.coding.names import _char_before
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab .:«\u00a0\n\t") for _ in range(rng.randint(0, 10)))
+        for pos in range(len(text) + 1):
+            assert _char_before(text, pos) == text[:pos].rstrip()[-1:]

@@ -172,3 +172,53 @@ def test_rows_sort_by_statement_number_with_ascii_and_other_ids():
     assert sort_rows(df)["stmt_id"].fillna("-").tolist() == ["d.2", "d.9", "d.10", "d.x", "d", "-"]
     df["stmt_id"] = ["é.10", "é.9", "é.x", "é", None, "é.2"]     # non-ASCII: pandas' path
     assert sort_rows(df)["stmt_id"].fillna("-").tolist() == ["é.2", "é.9", "é.10", "é.x", "é", "-"]
+
+
+def _sorted_by_pandas(df, extra=()):
+    """The row order written as one pandas sort (how sort_rows sorted before it used numpy)."""
+    from discourse.io.order import _statement_numbers
+
+    keys = pd.DataFrame(index=df.index)
+    keys["doc"] = df["doc_id"].astype("string")
+    keys["n"] = pd.to_numeric(_statement_numbers(df["stmt_id"]), errors="coerce")
+    for c in ("start", "end") + tuple(extra):
+        keys[c] = df[c] if c in ("start", "end") else df[c].astype("string")
+    keys["_row"] = np.arange(len(df))
+    return df.loc[keys.sort_values(list(keys.columns), na_position="last").index]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rows_sort_as_one_pandas_sort_of_the_keys(seed):
+    from discourse.io.order import sort_rows
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    docs = np.array(["b", "a", "é", "A", "a10", "a9", None], dtype=object)
+    df = pd.DataFrame({
+        "doc_id": docs[rng.integers(0, len(docs), n)],
+        "stmt_id": [None if rng.random() < 0.05 else f"x.{rng.integers(0, 30)}"
+                    for _ in range(n)],
+        "start": pd.array([None if rng.random() < 0.05 else int(v)
+                           for v in rng.integers(0, 50, n)], dtype="Int64"),
+        "end": rng.integers(0, 5, n),
+        "theme": rng.choice(["peace", "coop", "Coop"], n),
+        "pattern": rng.choice(["b*", "a", None], n),
+        "row": np.arange(n),
+    }, index=rng.permutation(n))
+    for extra in ((), ("theme", "pattern")):
+        got = sort_rows(df, extra=extra)
+        want = _sorted_by_pandas(df, extra).reset_index(drop=True)
+        assert got["row"].tolist() == want["row"].tolist()
+    ordered = sort_rows(df)
+    again = sort_rows(ordered)           # a table already in order: the same rows, a new frame
+    assert again["row"].tolist() == ordered["row"].tolist() and again is not ordered
+
+
+def test_statement_numbers_sort_exactly_beyond_float_precision():
+    from discourse.io.order import sort_rows
+
+    big = 2 ** 60                              # floats cannot tell big from big + 1
+    df = pd.DataFrame({"doc_id": ["d"] * 3, "stmt_id": [f"d.{big + 1}", "d.x", f"d.{big}"]})
+    assert sort_rows(df)["stmt_id"].tolist() == [f"d.{big}", f"d.{big + 1}", "d.x"]
+    huge = pd.DataFrame({"doc_id": ["d"] * 2, "stmt_id": [f"d.{10 ** 30}", "d.5"]})
+    assert sort_rows(huge)["stmt_id"].tolist() == ["d.5", f"d.{10 ** 30}"]   # beyond int64
