@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..text.normalize import normalize_text
+from .copies import cue_words
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
 from .doc_scan import document_copies, working_copies  # noqa: F401 (working_copies: as before)
 from .doc_state import DocState, Who, forget_headline_names
@@ -32,9 +32,12 @@ from .doc_state import DocState, Who, forget_headline_names
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
            "UNKNOWN", "JOINT", "NARRATOR"]
 
-#: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)".
-_CREDIT = re.compile(r"^\s*\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)\s*$")
-_BLANKS = re.compile(r"\s+")
+#: A statement that is only a photo credit: "(Xinhua/Ding Haitao)", "(Photo: AFP/Tang Chhin)",
+#: "PANG XINGLEI / XINHUA".
+_CREDIT = re.compile(r"^\s*(?:\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)|"
+                     r"[^\W\d_a-z][^a-z/()]*/\s*[^\W\d_a-z][^a-z/()]*)\s*$")
+#: Marks that open a quotation at a statement's start.
+_OPENING_QUOTES = "«\"“"
 #: The end of a sentence; a document's first statement without it is its headline.
 _SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
 
@@ -118,27 +121,6 @@ def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speake
         actor = doc.actors[who.id]
         return Speaker(actor.id, actor.name, actor.side)
     return Speaker(who.id, who.name, doc.sides.get(who.id, "unknown"))
-
-
-def cue_words(text: str, span: tuple[int, int], same_offsets: bool = False,
-              ) -> tuple[str, tuple[int, int] | None]:
-    """(the cue's words, blanks collapsed; their (start, end) in ``text``, or None).
-
-    Examples
-    --------
-    >>> cue_words("Oui, a-t-il dit.", (5, 15), True)
-    ('a-t-il dit', (5, 15))
-    """
-    if span[1] <= span[0]:
-        return "", None
-    s, e = span if same_offsets else normalize_text(text, lower=False).original_span(*span)
-    while s < e and text[s] in " ,\t\n\xa0":
-        s += 1
-    while e > s and text[e - 1] in " ,\t\n\xa0":
-        e -= 1
-    if e <= s:
-        return "", None
-    return _BLANKS.sub(" ", text[s:e]), (s, e)
 
 
 class DocumentAttributor:
@@ -232,6 +214,7 @@ class DocumentAttributor:
             subject = f.who if f.who is not None and f.who.kind in ("actor", "name") else None
             f = Finding("narrator", cue_span=f.cue_span, subject=subject,
                         weight="narrator_scene")
+        f = self._unshared(f, new_par)
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
         elif f.cue == "narrator" and self._recounted(f, new_par):
@@ -242,6 +225,8 @@ class DocumentAttributor:
         elif f.cue == "narrator":
             self._narrated(f, text, cue_words(text, f.cue_span, same))
         else:
+            if f.cue == "inverted" and text.lstrip()[:1] in _OPENING_QUOTES:
+                self.pending = []   # a whole quotation and its cue claim nothing before it
             self._cued(f, cue_words(text, f.cue_span, same))
         if self.recounted is not None:
             i = self.recounted[0]
@@ -284,12 +269,27 @@ class DocumentAttributor:
             self.subject = self._named(f.subject)
         self.pending.append(len(rows) - 1)
 
+    def _unshared(self, f: Finding, new_par: bool) -> Finding:
+        """A group subject without a verb of shared speech or stance ("The two countries
+        have deepened mutual trust", "Les deux pays ont mis en place ..."): inside a
+        speaker's paragraph it goes on with that speaker's words (no cue of its own).
+        Outside one it stays a joint act, as the self-written sets label "the two sides
+        issued a joint statement", "the leaders adopted the declaration"."""
+        if f.cue != "joint" or f.shared:
+            return f
+        if not new_par and self.prev_kind == "speaker" and self.last is not None:
+            return Finding(None, background=f.background)
+        return f
+
     def _recounted(self, f: Finding, new_par: bool) -> bool:
         """True if a scene sentence inside a speaker's paragraph is that speaker's account:
         "Cai Qi said ... Last month, President Xi met Prime Minister Hun Manet, and ..."
         (another person's meeting, told by the speaker)."""
-        return (f.weight == "narrator_scene" and not new_par and self.prev_kind == "speaker"
-                and f.subject is not None and f.subject.kind in ("actor", "name")
+        if f.weight != "narrator_scene" or new_par or self.prev_kind != "speaker":
+            return False
+        if f.group:   # "The two sides have successfully held the Cooperation Year ..."
+            return self.last is not None and self.last.id != "unknown"
+        return (f.subject is not None and f.subject.kind in ("actor", "name")
                 and self.last is not None and self.last.id not in ("unknown", f.subject.id))
 
     def _narrated(self, f: Finding, text: str, cue_text: tuple) -> None:

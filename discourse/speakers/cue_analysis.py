@@ -33,7 +33,8 @@ from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
-from .sentence_cues import QUOTE_CHARS, STANCE, position, sentence_candidates
+from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, position,
+                            sentence_candidates, title_run)
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
@@ -114,18 +115,21 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
                 if w.start >= base]
     opener = bool(rules.opener.match(folded, base)) or bool(
         rules.according_to.match(folded, base))
-    st = Statement(doc, folded, base, mentions, opener, rules)
+    st = Statement(doc, folded, base, mentions, opener, rules, cased)
     candidates, subject = _candidates(st)
     people = [w for w in mentions if w.kind in ("actor", "name")
               and as_institution(doc, w, folded) is None]   # an institution is nobody
     remember(doc, people, folded)
     if candidates:
-        best = min(candidates, key=lambda c: (c[0], c[1]))[2]
+        best = after_content(candidates) or min(candidates, key=lambda c: (c[0], c[1]))[2]
         if best.subject is None and best.who is not None and best.who.kind in ("actor", "name"):
             best.subject = best.who
         if best.weight == "narrator_scene" and best.subject is not None:
             note_meeting(doc, best.subject, people,  # "X received Y": X the host
                          bool(rules.travel_vp.match(folded, best.subject.end)))
+        if best.cue == "joint":   # "agreed" (shared) or "have deepened trust" (not)
+            best.shared = bool(rules.shared_vp.search(folded, best.cue_span[0]))
+            best.background = bool(rules.background.search(folded, base))
         return best
     return Finding(None, subject=subject,
                    background=bool(rules.background.search(folded, base)),
@@ -150,6 +154,8 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         if clause[0] <= w.start < clause[1]:
             continue
         pos = position(st.folded, st.base, w)
+        if pos == "inside" and title_run(st, w):
+            pos = "start"   # "China's Minister of ... Central Committee H.E. Song Tao shared"
         if pos != "start" and _apposed_to_subject(st, w):
             pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
         if pos == "start" and clause == (0, 0):
@@ -292,7 +298,10 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     """A subject that travels, meets, acts jointly or sets the scene (no reporting verb)."""
     rules, folded = st.rules, st.folded
     after = rules.link.match(folded, w.end).end()
-    ls = None if lv else rules.link_scene.match(folded, w.end)
+    # A scene ("met", "s'est entretenu") or an event, a career or a movement ("stayed",
+    # "ruled", "a séjourné"): the narrator's, not a statement.
+    ls = None if lv else (rules.link_scene.match(folded, w.end)
+                          or rules.event_vp.match(folded, w.end))
     scene = Span(ls.start("vp"), ls.end("vp")) if ls else None
     group = w.kind in ("joint", "plural")
     person = w.kind in ("actor", "name", "unknown")
@@ -302,7 +311,8 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     past = rules.past_verb.match(folded, after)
     if group and (travel or scene):   # the two sides met / signed / witnessed: narration
         span = travel.end("vp") if travel else scene.end()
-        return (1, w.start, Finding("narrator", None, (w.start, span), weight="narrator_scene"))
+        return (1, w.start, Finding("narrator", None, (w.start, span), weight="narrator_scene",
+                                    group=True))
     if group and (scene or past) and not rules.modal.match(
             folded, after) and not rules.background.search(folded, st.base):
         return (1, w.start, Finding(
@@ -312,9 +322,14 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
         if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
             return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
                                         weight="participial"))
-        said = _and_said(st, scene.end()) if scene and pos == "start" else None
+        said = _and_said(st, scene.end()) if scene and pos != "inside" else None
         if said is not None:   # "X welcomed Y and recalled that ...": X's
             return (2, w.start, Finding("explicit", w, (w.start, said), weight="subject"))
+        rel = rules.lead_relative.search(folded, (scene or past).end()) if (
+            pos != "inside") else None
+        if rel is not None:   # "X met Y, during which he said ...": X's
+            return (2, w.start, Finding("participial", w, (rel.start(), rel.end("vp")),
+                                        weight="participial"))
     if (person or w.kind == "pronoun") and scene:   # "X met Y", "Il s'exprimait lors de"
         return (2, w.start, Finding("narrator", None, (w.start, scene.end()),
                                     subject=w if person else None, weight="narrator_scene"))
@@ -340,10 +355,12 @@ def _cleft(st: Statement, w: Who) -> int | None:
 
 def _and_said(st: Statement, at: int) -> int | None:
     """Where a reporting verb coordinated after ``at`` and introducing content ends ("...
-    et a rappelé que"), or None ("and observed a demonstration" is no speech)."""
+    et a rappelé que"), or a verb of commitment, stance or call ("... and pledged to",
+    "... et a appelé à"), or None ("and observed a demonstration" is no speech)."""
     for m in _AND_VERB.finditer(st.folded, at):
         vp = st.rules.vp.match(st.folded, m.end())
-        if vp and _THAT.match(st.folded, vp.end() + 1):
+        if vp and (_THAT.match(st.folded, vp.end() + 1)
+                   or st.rules.shared_vp.match(st.folded, m.end())):
             return vp.end()
     return None
 

@@ -37,11 +37,12 @@ _LIST_KEYS = (
     "and_words", "conjunctions", "apposition_links", "complementizers", "relative_pronouns",
     "according_pronouns", "cleft_openers", "stance_words", "counterpart_words", "host_words",
     "guest_words", "deputy_words", "side_nouns", "possessives", "pair_openers", "institution_words", "institution_modifiers",
-    "anonymous_subjects",
+    "anonymous_subjects", "lead_relatives", "quoted_tails",
     "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
     "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
+                           "shared_verbs", "event_verbs", "relay_verbs",
                            "speech_markers", "travel_verbs", "meeting_verbs", "gender_words",
                            "gender_pronouns", "near_name_pronouns", "description_heads",
                            "demonyms", "country_names"}
@@ -58,7 +59,8 @@ class _Spec:
     """The checked content of one language's cue words (before compilation)."""
 
     spec: dict
-    verbs: dict            # rv (reporting), sv (scene), tv (travel), mv (meeting), rv_inv
+    verbs: dict            # rv (reporting), sv (scene), tv (travel), mv (meeting), rv_inv,
+    #                        jv (shared: a group's agreement), ev (events, careers, moves)
     genders: dict          # words, pronouns, near_name: {f: [...], m: [...]}
     heads: dict
 
@@ -79,7 +81,8 @@ def _read_spec(lang: str, spec: dict, where: str) -> _Spec:
                              f"{', '.join(sorted(_KEYS))}")
     verbs = {short: verb_forms(spec.get(key), lang, f"{where}.{key}") for short, key in (
         ("rv", "reporting_verbs"), ("sv", "scene_verbs"), ("tv", "travel_verbs"),
-        ("mv", "meeting_verbs"))}
+        ("mv", "meeting_verbs"), ("jv", "shared_verbs"), ("ev", "event_verbs"),
+        ("sv2", "relay_verbs"))}
     genders = {short: gendered_words(spec.get(key), f"{where}.{key}") for short, key in (
         ("words", "gender_words"), ("pronouns", "gender_pronouns"),
         ("near_name", "near_name_pronouns"))}

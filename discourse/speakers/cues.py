@@ -111,6 +111,20 @@ class CueRules:
         Folded subject pronoun -> gender ("elle" -> "f").
     description_heads
         Folded general noun of a description -> folded title words it covers.
+    shared_vp
+        A verb of a group's shared speech or stance (``agreed``, ``se sont engagés``): a
+        group subject with it is a joint statement even inside a speaker's paragraph.
+    lead_relative
+        A relative clause of a meeting with a pronoun and a reporting verb ("X met Y, during
+        which he said"): the meeting sentence is X's statement.
+    relay_vp
+        A verb that passes on words ("said", "told", "a dit") after a person named inside a
+        sentence: "A told reporters that B said ..." is B's (words passed on by A).
+    quoted_as
+        What follows a person quoted by a text ("The post quoted X as saying").
+    event_vp
+        A verb of an event, a career or a movement after a subject (``stayed``, ``ruled``,
+        ``a séjourné``): a person subject with it is narration, not a statement.
     demonyms, country_names
         Patterns of the words that tell a country ("chinois", "Vietnamese"; "de Chine",
         "Cambodia's"), whose group name is the ISO code (see :func:`side_in`).
@@ -157,6 +171,11 @@ class CueRules:
     country_names: re.Pattern | None = None
     inv_needs: str = ""
     descriptor_words: Literals | None = None
+    shared_vp: re.Pattern | None = None
+    event_vp: re.Pattern | None = None
+    lead_relative: re.Pattern | None = None
+    relay_vp: re.Pattern | None = None
+    quoted_as: re.Pattern | None = None
 
 
 #: Function words that never carry a title (ignored when comparing title words), folded:
@@ -178,6 +197,13 @@ def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         link_vp=re.compile(rf"{link}(?P<vp>{vp_of(rv)})"),
         link_scene=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['sv'])})"),
         travel_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['tv'])})"),
+        shared_vp=re.compile(rf"{_B}{vp_of(words.verbs['jv'])}"),
+        lead_relative=re.compile(
+            rf"{_B}{_alt(words.get('lead_relatives'))}\s+{_alt(words.get('pronouns'))}"
+            rf"(?:\s+{g.adv})*\s+(?P<vp>{vp_of(rv)})"),
+        event_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['ev'])})"),
+        relay_vp=re.compile(rf"{link}(?P<vp>{vp_of(words.verbs['sv2'])})"),
+        quoted_as=re.compile(rf"\s+{_alt(words.get('quoted_tails'))}{_W}"),
     )
 
 

@@ -60,6 +60,8 @@ class Finding:
     speech: bool = False
     stance: bool = False            # a speaker's stance ("is willing to", "souhaite")
     mentioned: tuple = ()           # ids of the people it mentions
+    shared: bool = False            # a group's verb of shared speech or stance ("agreed")
+    group: bool = False             # the subject of a scene is a group ("the two sides held")
 
 
 @dataclass
@@ -72,6 +74,7 @@ class Statement:
     mentions: list
     opener: bool
     rules: CueRules | None = None   # the cue rules (None: the document's)
+    cased: str = ""                 # the cased working copy (same offsets)
 
     def __post_init__(self) -> None:
         if self.rules is None:
