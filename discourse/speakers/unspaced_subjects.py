@@ -1,0 +1,218 @@
+"""Who is the subject of a reporting verb in a Chinese or Khmer statement (the explicit,
+inverted, pronoun, description, joint and side cues of :mod:`discourse.speakers.unspaced`),
+and what a document has established so far (:class:`UnspacedDoc`).
+
+The subject is looked for in the clause before the verb: a person of the actors file, a
+name after a title ("越南总理范明政"), a name in Latin letters in brackets, a surname alone
+("刘表示"), a bare title ("主席表示": the person the document gave it to), a pronoun, a
+joint subject ("双方"), two people joined by 和 / និង, or a side ("中方").
+
+Examples
+--------
+>>> from discourse.speakers.actors import read_actors
+>>> from discourse.speakers.unspaced_cues import read_unspaced_cues, find_verbs
+>>> from discourse.speakers.unspaced_names import UnspacedNames
+>>> doc = UnspacedDoc(UnspacedNames(read_actors(), "zh", "2024-04-09"), read_unspaced_cues("zh"))
+>>> doc.names.cues = doc.cues
+>>> form = "洪玛奈表示，柬方感谢中方。"
+>>> verb = next(find_verbs(doc.cues, doc.names.lang, form))
+>>> who, cue = find_subject(doc, form, form, verb)
+>>> who.id, cue
+('hun_manet', 'explicit')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import slug_name
+from .attributor import JOINT, NARRATOR, UNKNOWN, Speaker
+from .unspaced_cues import UnspacedCues, find_verbs
+from .unspaced_names import UnspacedNames
+
+__all__ = ["UnspacedDoc", "find_subject", "clause_start", "named_speaker", "is_pair",
+           "is_person", "MARKS"]
+
+_CLAUSE_END = "，,。；;：:“”「」『』（）()!?！？៖«»\n"
+MARKS = "。！？!?។៕"
+
+
+def _verb(cues: UnspacedCues, lang, form: str) -> re.Match | None:
+    """The first reporting verb of ``form``, or None."""
+    return next(find_verbs(cues, lang, form), None)
+
+
+def clause_start(form: str, pos: int, code: str) -> int:
+    """Where the clause that ends at ``pos`` starts (after a comma, a colon, a quote...)."""
+    stops = _CLAUSE_END if code == "zh" else "៖«»\n,()"
+    i = pos
+    while i > 0 and form[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+@dataclass
+class UnspacedDoc:
+    """What a document has established so far."""
+
+    names: UnspacedNames
+    cues: UnspacedCues
+    last: Speaker = NARRATOR          # the previous statement's speaker
+    named: Speaker | None = None      # the last person named as a speaker
+    by_side: dict | None = None       # side -> last person of that side who spoke
+    subject: Speaker | None = None    # the first person named in the last statement naming one
+    seen: list | None = None          # actor ids named so far, in order
+    inside: bool = False              # the statement is not the first of its paragraph
+    opener: Speaker = NARRATOR        # the speaker of the paragraph's first statement
+    spoke: set = field(default_factory=set)   # ids of the people who spoke so far
+
+    def said(self, who: Speaker) -> None:
+        self.last = who
+        if who not in (NARRATOR, JOINT, UNKNOWN):
+            self.named = who
+            self.spoke.add(who.id)
+            if self.by_side is None:
+                self.by_side = {}
+            if who.side:
+                self.by_side[who.side] = who
+
+
+def named_speaker(doc: UnspacedDoc, form: str, text: str, s: int, e: int) -> Speaker | None:
+    """A speaker named in ``form[s:e]``: an actor, or a name after a title."""
+    found = doc.names.find(form, s, e)
+    if found:
+        return doc.names.speaker(found[0][2])
+    titles = list(doc.cues.titles.finditer(form, s, e))
+    if titles:
+        name = text[titles[-1].end():e].strip(" \u3000、")
+        limit = (12 if "·" in name else 6) if doc.cues.code == "zh" else 30
+        key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
+        if key in doc.names.romanised:            # named in Latin letters earlier
+            return doc.names.romanised[key]
+        if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
+                not any(w in name for w in doc.cues.not_names):
+            side = doc.cues.title_side(form, s, titles[-1])   # "越南总理范明政": VN
+            return doc.names.person(name, side, doc.cues.native_sides)
+    return None
+
+
+def _subject_end(doc: UnspacedDoc, form: str, cs: int, v: re.Match) -> int:
+    """Where the subject of the verb ``v`` ends: before a messenger ("范明政请李强转达……
+    问候": 范明政 asks, 李强 only carries the greetings), else at the verb."""
+    if doc.cues.relays.fullmatch(v.group()):
+        m = doc.cues.messengers.search(form, cs, v.start())
+        if m is not None and m.start() > cs:
+            return m.start()
+    return v.start()
+
+
+def find_subject(doc: UnspacedDoc, form: str, text: str, v: re.Match) -> tuple[Speaker, str] | None:
+    """The speaker of the clause before the reporting verb ``v``, and the cue."""
+    cs = clause_start(form, v.start(), doc.cues.code)
+    end = _subject_end(doc, form, cs, v)
+    who = doc.names.romanised_before(text, end)
+    if who is not None:                           # "谢天龙(Chea Thyrith)介绍"
+        return who, "explicit"
+    head = doc.names.find(form, 0, end)
+    if head and head[0][0] <= 1 and not doc.names.find(form, cs, cs + 2):
+        if is_pair(doc, form, head, end):
+            return JOINT, "joint"
+        return doc.names.speaker(head[0][2]), "explicit"    # the name opening the sentence
+    who = doc.names.titled_at(form, cs, end) if end < v.start() else None
+    who = who or named_speaker(doc, form, text, cs, end)
+    if who is not None:
+        if is_pair(doc, form, doc.names.find(form, cs, end), end):
+            return JOINT, "joint"
+        inverted = cs > 0 and form[v.end():].strip() in ("", *MARKS) and \
+            form[:cs].strip(" ，,”」") != ""
+        return who, ("inverted" if inverted else "explicit")
+    if doc.cues.joint_subjects.search(form, cs, v.start()):
+        return JOINT, "joint"
+    who = doc.names.titled_at(form, cs, v.start())
+    if who is not None:                           # "哈立德说": named after a title before
+        return who, "explicit"
+    who = _described(doc, form, cs, v.start())
+    if who is not None:
+        return who, "description"
+    if doc.cues.pronouns.search(form, cs, v.start()) and (doc.subject or doc.named):
+        return doc.subject or doc.named, "pronoun"
+    who = _by_surname(doc, form, cs, v.start())
+    if who is not None:
+        return who, "explicit"
+    side = doc.cues.sides.search(form, cs, v.start())
+    if side is not None:
+        code = doc.cues.side_subjects[side.group()]
+        if doc.names.find(form, 0, cs):           # "洪森访华，中方宣布": the government
+            return _government(doc, code), "explicit"
+        return _side_speaker(doc, code), "carried"
+    if cs > 0:                       # "……，并表示": the subject opens the sentence
+        who = named_speaker(doc, form, text, 0, cs)
+        if who is not None:
+            if is_pair(doc, form, doc.names.find(form, 0, cs), cs):
+                return JOINT, "joint"
+            return who, "explicit"
+    return None
+
+
+def is_pair(doc: UnspacedDoc, form: str, found: list, end: int) -> bool:
+    """Whether the first two people named before ``end`` are joined by "和" / "និង" with no
+    verb between them: a named pair speaking together ("洪玛奈和洪森强调")."""
+    people = [(s, e, a) for s, e, a in found if s < end]
+    second = next((i for i, p in enumerate(people) if p[2] != people[0][2]), None)
+    if second is None or doc.cues.pair_words is None:
+        return False
+    gap = form[people[second - 1][1]:people[second][0]]
+    limit = 12 if doc.cues.code == "zh" else 40
+    return len(gap) <= limit and doc.cues.pair_words.search(gap) is not None and \
+        not doc.cues.meeting.search(gap) and _verb(doc.cues, doc.names.lang, gap) is None \
+        and not any(c in gap for c in "，,。；;：:៖")
+
+
+def _described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
+    """"លោកប្រធានាធិបតីបានជម្រាបថា", "主席表示": a subject made of titles only is the
+    person seen in the document who holds the last of them."""
+    region = form[s:e].strip(" \u3000")
+    titles = list(doc.cues.titles.finditer(region))
+    if not titles or doc.cues.titles.sub("", region).strip(" \u3000"):
+        return None
+    if doc.cues.pronouns.fullmatch(titles[-1].group()):
+        return None
+    return doc.names.holder(titles[-1].group(), doc.seen)
+
+
+def _government(doc: UnspacedDoc, side: str) -> Speaker:
+    """The government of ``side`` as a speaker (an institution, not a person)."""
+    name = dict(doc.cues.governments).get(side)
+    if name is None:
+        return doc.last
+    sid = slug_name(name)
+    if sid in doc.names.actors.actors:
+        return doc.names.speaker(sid)
+    return Speaker(sid, name, side)
+
+
+def _by_surname(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
+    """"刘表示", "王大使表示", "范总理说": a surname alone (and titles) names the person of
+    the document with that surname (an actor or a name met after a title): the last of them
+    who spoke, else the first named (the one the text introduced in full)."""
+    region = form[s:e].strip(" \u3000")
+    if not re.match(r"[\u3400-\u9fff]", region) or doc.cues.titles.sub("", region[1:]):
+        return None
+    found = [who for name, who in doc.names.people if len(name) >= 2 and name[0] == region[0]]
+    spoke = [who for who in found if who.id in doc.spoke]
+    return spoke[-1] if spoke else (found[0] if found else None)
+
+
+def _side_speaker(doc: UnspacedDoc, side: str) -> Speaker:
+    """The speaker a side subject ("中方愿……") continues: the last speaker of that side,
+    or the previous speaker (who speaks of that side)."""
+    if doc.inside and doc.opener.side == side and is_person(doc.opener):
+        return doc.opener            # the paragraph's speaker, after someone he quoted
+    if doc.last.side == side:
+        return doc.last
+    return (doc.by_side or {}).get(side, doc.last)
+
+
+def is_person(who: Speaker) -> bool:
+    return who not in (NARRATOR, JOINT, UNKNOWN)
