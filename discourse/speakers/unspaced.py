@@ -80,19 +80,16 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
         if who is not None:
             return Attribution.of(who, "participial", acc.group(), CONFIDENCE["participial"])
     verbs = list(find_verbs(cues, lang, form))
-    v, found = (verbs[0] if verbs else None), None
-    last = find_subject(doc, form, text, verbs[-1]) if verbs else None
-    if last is not None and last[1] == "inverted" and _short_clause(form, verbs[-1], cues):
-        v, found = verbs[-1], last          # "……，习近平说。" names the whole sentence
-    for w in verbs if found is None else ():     # else the first verb with a subject
-        if (found := find_subject(doc, form, text, w)) is not None:
-            v = w
-            break
+    v, found = _first_subject(doc, form, text, verbs)
     if found is not None:
         who, cue = found
         if _told_by_speaker(doc, form, v, who, cue):  # "去年，习近平同阮富仲共同宣布……"
             return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
         return Attribution.of(who, cue, text[v.start():v.end()], CONFIDENCE.get(cue, 0.8))
+    opener = cues.openers.match(form, len(form) - len(form.lstrip()))
+    if opener is not None:                   # "据了解，……", "គួរបញ្ជាក់ថា ……"
+        return Attribution.of(NARRATOR, "narrator", text[opener.start():opener.end()],
+                              CONFIDENCE.get("narrator", 0.9))
     js = cues.joint_subjects.search(form)
     if js is not None and cues.joint_verbs.search(form, js.end()):
         return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
@@ -105,7 +102,7 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
     meet = cues.meeting.search(form)
     if js is not None and cues.joint_speakers is not None and \
             cues.joint_speakers.fullmatch(js.group()) and \
-            clause_start(form, js.start(), cues.code) == js.start() and \
+            _opens_clause(form, js.start(), cues.code) and \
             not cues.modals.search(form, js.end(), js.end() + 8) and \
             not doc.names.find(form, 0, js.start()):   # "此外，双方还讨论了……": both sides
         told = meet or _exchange(cues, form, js.end())   # a meeting, an exchange of views
@@ -124,6 +121,39 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
     if doc.last == NARRATOR:
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+
+
+def _first_subject(doc: UnspacedDoc, form: str, text: str, verbs: list):
+    """The verb that decides the statement and its (speaker, cue), or (first verb, None).
+
+    A closing cue with a bare subject ("……，习近平说。") names the whole sentence; else the
+    first verb with a subject does. After a bare verb opening the sentence ("感谢中方……提供
+    的宝贵支持", no subject: the speaker goes on), a later verb of the same clause or one
+    whose subject is only a side names nobody (支持 is a noun there, 中方 no subject)."""
+    if not verbs:
+        return None, None
+    last = find_subject(doc, form, text, verbs[-1])
+    if last is not None and last[1] == "inverted" and _short_clause(form, verbs[-1], doc.cues):
+        return verbs[-1], last
+    code, bare = doc.cues.code, None
+    for w in verbs:
+        found = find_subject(doc, form, text, w)
+        if found is None:
+            if bare is None and w is verbs[0] and doc.last != NARRATOR and \
+                    clause_start(form, w.start(), code) == w.start():
+                bare = w
+            continue
+        if bare is not None and (found[1] == "carried" or clause_start(form, w.start(), code)
+                                 == clause_start(form, bare.start(), code)):
+            continue
+        return w, found
+    return verbs[0], None
+
+
+def _opens_clause(form: str, pos: int, code: str) -> bool:
+    """Whether ``pos`` opens a clause: after a comma or a colon, or in Khmer, which marks
+    few commas, after a space ("បន្ទាប់ពីជំនួបនោះ ភាគីទាំងពីរ...")."""
+    return clause_start(form, pos, code) == pos or (code == "km" and form[pos - 1:pos] == " ")
 
 
 def _exchange(cues: UnspacedCues, form: str, start: int) -> re.Match | None:
@@ -155,6 +185,7 @@ def _remember(doc: UnspacedDoc, text: str) -> None:
     doc.names.note_romanised(text)
     doc.names.note_titled(text, doc.cues)
     form = doc.names.lang.match_form(text)
+    doc.names.note_given(form, doc.cues)
     found = doc.names.find(form)
     doc.names.people.extend((form[s:e], doc.names.speaker(a)) for s, e, a in found)
     if found:

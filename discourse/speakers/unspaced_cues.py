@@ -69,6 +69,7 @@ class UnspacedCues:
     home_offices: re.Pattern = _NEVER    # offices of the home country named without it
     home_side: str = ""
     native_sides: tuple = ()             # sides whose people's names are native here
+    openers: re.Pattern = _NEVER         # "据了解，", "គួរបញ្ជាក់ថា": the journalist's aside
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -105,18 +106,20 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
                          for k, v in (data.get(key) or {}).items()}
     sides, countries = table("side_subjects"), table("title_countries")
     rx = lambda key: _alternation(form(key))  # noqa: E731
+    not_cues = form("not_cues") + form("narrator_openers")   # "គួរបញ្ជាក់ថា" is no cue
     return UnspacedCues(
-        code, _alternation(form("speech_verbs") + form("not_cues")),
-        frozenset(form("not_cues")), rx("meeting_verbs"), rx("joint_subjects"),
-        rx("joint_verbs"), sides, _alternation(sides), rx("pronouns"), rx("titles"),
+        code, _alternation(form("speech_verbs") + not_cues), frozenset(not_cues),
+        rx("meeting_verbs"), rx("joint_subjects"), rx("joint_verbs"), sides, _alternation(sides), rx("pronouns"), rx("titles"),
         rx("according_to"), rx("caption_marks"), tuple(form("attributive")),
         tuple(form("not_names")), rx("pair_conjunctions"), rx("joint_speakers"),
         tuple((str(k), str(v)) for k, v in (data.get("governments") or {}).items()),
         rx("modals"), exchanges=rx("exchange_verbs"), messengers=rx("messengers"),
-        relays=rx("relay_verbs"), together=rx("together"), placements=rx("placements"), followers=rx("name_followers"), countries=countries,
+        relays=rx("relay_verbs"), together=rx("together"), placements=rx("placements"),
+        followers=rx("name_followers"), countries=countries,
         country_words=_alternation(countries), home_offices=rx("home_offices"),
         home_side=str(data.get("home_side") or ""),
-        native_sides=tuple(str(s) for s in data.get("native_sides") or ()))
+        native_sides=tuple(str(s) for s in data.get("native_sides") or ()),
+        openers=rx("narrator_openers"))
 
 
 def find_verbs(cues: UnspacedCues, lang, form: str):

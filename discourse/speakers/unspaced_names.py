@@ -77,6 +77,7 @@ class UnspacedNames:
         self.romanised: dict[str, Speaker] = {}
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
         self.people: list[tuple[str, Speaker]] = []  # (name as matched, speaker), in order
+        self.given: dict[str, Speaker] = {}  # title -> the person the document gave it to
         self.cues = None       # the language's UnspacedCues (titles, verbs), set by the stage
         self.title_keys = frozenset(t for t, _ in self.titles)
 
@@ -189,6 +190,27 @@ class UnspacedNames:
                 self.titled[key] = self.person(key, cues.title_side(form, start, m),
                                                cues.native_sides)
                 self.people.append((key, self.titled[key]))
+
+    def note_given(self, form: str, cues) -> None:
+        """Remember the person each title of ``form`` is written next to ("ប្រាក់ សុខុន
+        ឧបនាយករដ្ឋមន្ត្រី", "越南副总理阮文德", "王文天大使"): a chain of titles right before
+        a name, else right after one, is that person's (a later bare title names them)."""
+        anchors = [(s, e, self.speaker(a)) for s, e, a in self.find(form)]
+        for key, who in self.titled.items():
+            anchors += [(m.start(), m.end(), who) for m in re.finditer(re.escape(key), form)]
+        chains: list[list[re.Match]] = []
+        for m in cues.titles.finditer(form):
+            if chains and not form[chains[-1][-1].end():m.start()].strip(" \u3000、"):
+                chains[-1].append(m)
+            else:
+                chains.append([m])
+        for chain in chains:
+            start, end = chain[0].start(), chain[-1].end()
+            after = [w for s, _, w in anchors if s >= end and not form[end:s].strip(" \u3000")]
+            before = [w for _, e, w in anchors if e <= start and not form[e:start].strip(" \u3000")]
+            holder = (after or before or [None])[0]
+            for m in chain if holder is not None else ():
+                self.given[m.group().replace(" ", "")] = holder
 
     def titled_at(self, form: str, start: int, end: int) -> Speaker | None:
         """The remembered name (after a title, or with its Latin form) that opens

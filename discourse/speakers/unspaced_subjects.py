@@ -171,14 +171,16 @@ def is_pair(doc: UnspacedDoc, form: str, found: list, end: int) -> bool:
 
 def _described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
     """"លោកប្រធានាធិបតីបានជម្រាបថា", "主席表示": a subject made of titles only is the
-    person seen in the document who holds the last of them."""
+    person the document wrote the last of them next to ("ប្រាក់ សុខុន ឧបនាយករដ្ឋមន្ត្រី"),
+    else the person seen in the document who holds it on the document's date."""
     region = form[s:e].strip(" \u3000")
     titles = list(doc.cues.titles.finditer(region))
     if not titles or doc.cues.titles.sub("", region).strip(" \u3000"):
         return None
     if doc.cues.pronouns.fullmatch(titles[-1].group()):
         return None
-    return doc.names.holder(titles[-1].group(), doc.seen)
+    title = titles[-1].group()
+    return doc.names.given.get(title.replace(" ", "")) or doc.names.holder(title, doc.seen)
 
 
 def _government(doc: UnspacedDoc, side: str) -> Speaker:
