@@ -70,7 +70,7 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
     """One statement's decision (see the module docstring)."""
     cues, lang = doc.cues, doc.names.lang
     form = lang.match_form(text)
-    bare = form.rstrip().rstrip(_CLOSERS)[-1:] not in MARKS
+    bare = form.rstrip().rstrip(_CLOSERS)[-1:] not in MARKS + "：:៖"   # a lead-in ends with ":"
     if (first or whole_paragraph) and bare or (bare and cues.captions.search(form)) \
             or cues.captions.match(form.lstrip()) or not form.strip():
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
@@ -227,4 +227,22 @@ def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: st
         doc.said(Speaker(rec.speaker, rec.speaker_name, rec.side))
         _remember(doc, text)
         out.append(rec)
+    for i in range(len(out) - 1):
+        if _closing_cue_ahead(texts[i], texts[i + 1], out[i + 1], code):
+            nxt = out[i + 1]
+            out[i] = Attribution(nxt.speaker, nxt.speaker_name, nxt.side, "carried", "",
+                                 CONFIDENCE["carried_ahead"])
     return out
+
+
+def _closing_cue_ahead(text: str, following: str, decided: Attribution, code: str) -> bool:
+    """Whether ``text`` is a whole quotation whose closing cue is the next statement on its
+    own ("“……。”" then "洪森说。": the unit rule ends the quotation at its closing quote)."""
+    quote = text.strip()
+    if quote[:1] not in "“「『\"«" or quote[-1:] not in "”」』\"»":
+        return False
+    cue = following.strip().rstrip("。.!！?？។៕ ")
+    limit = 12 if code == "zh" else 40
+    return decided.cue in ("explicit", "pronoun", "description", "inverted") and \
+        0 < len(cue) <= limit and not any(c in cue for c in "，,：:“”「」៖") and \
+        cue.endswith(decided.cue_text)

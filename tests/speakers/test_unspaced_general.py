@@ -88,3 +88,21 @@ def test_the_journalists_sourcing_is_the_narrators():
     text = ("王文天出席招待会。\n\n王文天在致辞中表示，中柬友谊源远流长。\n\n"
             "据了解，招待会吸引了约300名嘉宾。\n\n据悉，这是双方今年第三次会面。")
     assert _zh(text) == [N, "wang_wentian", N, N]
+
+
+def test_a_lead_in_ending_with_a_colon_is_its_speakers_and_so_are_its_points():
+    text = ("习近平同洪森举行会谈。\n\n习近平就深化中柬关系提出四点建议：\n\n"
+            "第一，保持高层交往，加强战略沟通。\n\n第二，加快发展战略对接。")
+    assert _zh(text, "2019-01-21") == [N] + ["xi_jinping"] * 3
+    km = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានទទួលជួបលោក វ៉ាង យី។\n\n"
+          "សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានលើកឡើងនូវចំណុចសំខាន់ៗដូចខាងក្រោម៖\n\n"
+          "ទី១៖ បន្តពង្រឹងទំនាក់ទំនងនយោបាយ។\n\nទី២៖ ពង្រីកពាណិជ្ជកម្មទ្វេភាគី។")
+    assert _run(km, "km", "2024-04-03") == [N] + ["hun_manet"] * 3
+
+
+def test_a_quotation_followed_by_its_closing_cue_is_the_cues_speaker():
+    # the unit rule ends the quotation's sentence at its closing quote: "洪森说。" is a
+    # statement of its own, and the quotation before it is his, not the previous speaker's
+    text = ("习近平同洪森举行会谈。\n\n习近平表示，中柬是铁杆朋友。\n\n"
+            "“中国是柬埔寨最可靠的朋友。”洪森说。\n\n“我们永远感谢中国。”他说。")
+    assert _zh(text, "2019-01-21") == [N, "xi_jinping"] + ["hun_sen"] * 4
