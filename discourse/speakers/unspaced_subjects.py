@@ -79,21 +79,50 @@ class UnspacedDoc:
 
 
 def named_speaker(doc: UnspacedDoc, form: str, text: str, s: int, e: int) -> Speaker | None:
-    """A speaker named in ``form[s:e]``: an actor, or a name after a title."""
+    """A speaker named in ``form[s:e]``: an actor, or a name after a title (Chinese: the
+    last title, "越南总理范明政"; Khmer, which writes the titles after the name too, the
+    words after the first title that a name follows: "ឯកឧត្តម ស៊ុន ចាន់ថុល ឧបនាយករដ្ឋមន្ត្រី")."""
     found = doc.names.find(form, s, e)
     if found:
         return doc.names.speaker(found[0][2])
     titles = list(doc.cues.titles.finditer(form, s, e))
-    if titles:
-        name = text[titles[-1].end():e].strip(" \u3000、")
-        limit = (12 if "·" in name else 6) if doc.cues.code == "zh" else 30
+    if not titles:
+        return None
+    if doc.cues.code != "zh":
+        return _khmer_name(doc, form, text, s, e, titles)
+    name = text[titles[-1].end():e].strip(" \u3000、")
+    limit = 12 if "·" in name else 6
+    key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
+    if key in doc.names.romanised:            # named in Latin letters earlier
+        return doc.names.romanised[key]
+    if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
+            not any(w in name for w in doc.cues.not_names):
+        side = doc.cues.title_side(form, s, titles[-1])   # "越南总理范明政": VN
+        return doc.names.person(name, side, doc.cues.native_sides)
+    return None
+
+
+def _khmer_name(doc: UnspacedDoc, form: str, text: str, s: int, e: int,
+                titles: list) -> Speaker | None:
+    """The first name written between a title and the next title or the verb, its side
+    the country its titles name ("អ្នកនាំពាក្យក្រសួងការបរទេសចិន": CN), else the home
+    country's when they name one of its offices ("រដ្ឋមន្ត្រីក្រសួង...")."""
+    ends = [t.start() for t in titles[1:]] + [e]
+    for title, end in zip(titles, ends):
+        words = []
+        for word in text[title.end():end].split():
+            if any(word.startswith(w) for w in doc.cues.not_names) or len(words) == 3:
+                break
+            words.append(word)
+        name = " ".join(words)
         key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
-        if key in doc.names.romanised:            # named in Latin letters earlier
+        if key in doc.names.romanised:
             return doc.names.romanised[key]
-        if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
-                not any(w in name for w in doc.cues.not_names):
-            side = doc.cues.title_side(form, s, titles[-1])   # "越南总理范明政": VN
-            return doc.names.person(name, side, doc.cues.native_sides)
+        if 2 <= len(name) <= 30 and not re.search(r"[,៖:\d០-៩]", name):
+            who = doc.names.person(name, doc.cues.country_of(form[s:e]))
+            if who.side:                     # a later mention without the titles
+                doc.names.titled.setdefault(key, who)
+            return who
     return None
 
 

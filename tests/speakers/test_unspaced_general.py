@@ -11,6 +11,7 @@ import pytest
 from opencc import OpenCC
 
 import discourse
+from discourse.lang import get_language
 
 S2T = OpenCC("s2t")
 N, J = "narrator", "joint"
@@ -106,3 +107,20 @@ def test_a_quotation_followed_by_its_closing_cue_is_the_cues_speaker():
     text = ("习近平同洪森举行会谈。\n\n习近平表示，中柬是铁杆朋友。\n\n"
             "“中国是柬埔寨最可靠的朋友。”洪森说。\n\n“我们永远感谢中国。”他说。")
     assert _zh(text, "2019-01-21") == [N, "xi_jinping"] + ["hun_sen"] * 4
+
+
+def test_a_khmer_name_is_the_words_after_the_honorific_not_the_titles_after_it():
+    # a made-up minister (ស៊ុន ចាន់ថុល is written here without the actors file) and a
+    # made-up Chinese spokeswoman: Khmer writes the titles after the name; the side is
+    # the country the titles name, else Cambodia's when they name one of its ministries
+    km = ("ឯកឧត្តម សុខ ចាន់ថុល ឧបនាយករដ្ឋមន្ត្រី បានជួបជាមួយលោក វ៉ាង យី។\n\n"
+          "ឯកឧត្តម សុខ ចាន់ថុល ឧបនាយករដ្ឋមន្ត្រី រដ្ឋមន្ត្រីក្រសួងសាធារណការ បានថ្លែងថា "
+          "កម្ពុជាស្វាគមន៍ការវិនិយោគពីចិន។\n\n"
+          "លោកស្រី ម៉ៅ នីង អ្នកនាំពាក្យក្រសួងការបរទេសចិន បានថ្លែងថា ចិនគាំទ្រកម្ពុជា។\n\n"
+          "ឯកឧត្តម សុខ ចាន់ថុល ក៏បានបន្តថា កម្ពុជាអរគុណចិន។\n\n"
+          "ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី បានបញ្ជាក់ថា យើងជាមិត្ត។")
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [km], "lang": ["km"], "date": ["2023-05-01"]})
+    coded = discourse.attribute_speakers(discourse.split_statements(docs))
+    sok = (get_language("km").romanize("សុខ ចាន់ថុល"), "KH")   # the name, not a title
+    assert list(zip(coded["speaker"], coded["side"].fillna(""))) == [
+        (N, ""), sok, (get_language("km").romanize("ម៉ៅ នីង"), "CN"), sok, sok]
