@@ -198,12 +198,13 @@ class Language:
         """
         return text
 
-    def romanize(self, name: str, *, native: bool = False) -> str:
+    def romanize(self, name: str, *, native: bool = False, side: str | None = None) -> str:
         """An ASCII-safe id for a name written in the language's script (a speaker outside
         the actors file); languages written in Latin letters keep the name (the speakers
         stage makes its slug). ``native``: the name is written in the script of the
         person's own language (a Chinese official in Chinese), so its usual Latin spelling
-        can be given.
+        can be given; ``side``: the person's country, when the language writes names of
+        that country by their own readings (Vietnamese names in Chinese characters).
 
         Examples
         --------

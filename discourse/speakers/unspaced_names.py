@@ -172,7 +172,8 @@ class UnspacedNames:
         known = self.romanised.get(key) or self.titled.get(key)
         if known is not None:
             return known if known.side or not side else Speaker(known.id, known.name, side)
-        return Speaker(self.lang.romanize(name, native=side in native_sides), name, side)
+        return Speaker(self.lang.romanize(name, native=side in native_sides, side=side),
+                       name, side)
 
     def note_titled(self, text: str, cues) -> None:
         """Remember the Chinese names that ``text`` writes right after a title and before a

@@ -32,7 +32,8 @@ def _both(text):
 
 NARRATOR = ("narrator", "")
 LIU = ("liu_jianguo", "CN")          # a Chinese official: his name's usual pinyin
-NGUYEN = ("zh_ruan_wen_de", "VN")     # a Vietnamese named in characters: the side of his title
+NGUYEN = ("nguyen_van_duc", "VN")   # a Vietnamese named in characters: his Sino-Vietnamese
+                                     # reading (readings.yml), the side of his title
 
 
 def test_a_person_introduced_with_a_title_speaks_for_the_country_of_the_title():

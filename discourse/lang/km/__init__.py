@@ -78,7 +78,7 @@ class Khmer(Language):
             return True
         return not (text[pos - 1].isalnum() and text[pos].isalnum())
 
-    def romanize(self, name: str, *, native: bool = False) -> str:
+    def romanize(self, name: str, *, native: bool = False, side: str | None = None) -> str:
         """An ASCII id for a person's name written in Khmer: its letters in Latin letters
         (``romanization.yml``, a simplified UNGEGN system; spelling variants give the same
         id), words joined by ``_``.

@@ -74,7 +74,7 @@ class Chinese(Language):
         a, b = text[pos - 1], text[pos]
         return not (a.isascii() and b.isascii() and a.isalnum() and b.isalnum())
 
-    def romanize(self, name: str, *, native: bool = False) -> str:
+    def romanize(self, name: str, *, native: bool = False, side: str | None = None) -> str:
         """An ASCII id for a person's name written in Chinese characters: ``zh_`` and the
         pinyin of its Simplified characters, syllable by syllable (pypinyin; a surname's own
         reading from ``surnames.yml``: 曾 is *zeng*, 单 *shan*); Latin letters and digits kept.
@@ -90,8 +90,19 @@ class Chinese(Language):
         ('zh_xie_tian_long', 'zh_xie_tian_long', 'zh_zeng_qing_hong')
         >>> Chinese().romanize("劉勁松", native=True), Chinese().romanize("曾庆红", native=True)
         ('liu_jinsong', 'zeng_qinghong')
+
+        ``side``: a person of a country whose names Chinese writes with their own readings
+        of the characters (``readings.yml``: Vietnam's Sino-Vietnamese syllables) gets
+        those: 黎怀忠 of ``VN`` is ``le_hoai_trung``.
+
+        >>> Chinese().romanize("黎怀忠", side="VN"), Chinese().romanize("王庭惠", side="VN")
+        ('le_hoai_trung', 'vuong_dinh_hue')
         """
         form = self.match_form(name)
+        readings = _readings().get(side or "")
+        if readings and re.fullmatch(r"[^\W\d_a-z]{2,5}", form) and all(c in readings
+                                                                        for c in form):
+            return "_".join(readings[c] for c in form)
         if native and re.fullmatch(r"[^\W\d_a-z]{2,4}", form):
             surname, skip = _surname(form[:2])
             if not skip:
@@ -125,6 +136,13 @@ def _surname(head: str) -> tuple[list[str], int]:
 @lru_cache(maxsize=1)
 def _surnames() -> dict:
     return Chinese().data("surnames")
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict:
+    """Side -> {character: reading} (``readings.yml``)."""
+    return {str(k): {str(c): str(r) for c, r in v.items()}
+            for k, v in (Chinese().data("readings") or {}).items()}
 
 
 def _pinyin(chars: str) -> list[str]:
