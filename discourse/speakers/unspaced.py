@@ -70,6 +70,8 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
     """One statement's decision (see the module docstring)."""
     cues, lang = doc.cues, doc.names.lang
     form = lang.match_form(text)
+    doc.names.note_romanised(text)           # a name introduced here in Latin letters
+    doc.names.note_titled(text, cues)        # or with its title
     bare = form.rstrip().rstrip(_CLOSERS)[-1:] not in MARKS + "：:៖"   # a lead-in ends with ":"
     if (first or whole_paragraph) and bare or (bare and cues.captions.search(form)) \
             or cues.captions.match(form.lstrip()) or not form.strip():
@@ -83,7 +85,7 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
     v, found = _first_subject(doc, form, text, verbs)
     if found is not None:
         who, cue = found
-        if _told_by_speaker(doc, form, v, who, cue):  # "去年，习近平同阮富仲共同宣布……"
+        if _told_by_speaker(doc, form, v, who, cue) or (who == JOINT and _joint_told(doc, form)):
             return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
         return Attribution.of(who, cue, text[v.start():v.end()], CONFIDENCE.get(cue, 0.8))
     opener = cues.openers.match(form, len(form) - len(form.lstrip()))
@@ -91,6 +93,8 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
         return Attribution.of(NARRATOR, "narrator", text[opener.start():opener.end()],
                               CONFIDENCE.get("narrator", 0.9))
     js = cues.joint_subjects.search(form)
+    if js is not None and _joint_told(doc, form):
+        return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
     if js is not None and cues.joint_verbs.search(form, js.end()):
         return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
     jv = cues.joint_verbs.search(form)
@@ -143,11 +147,25 @@ def _first_subject(doc: UnspacedDoc, form: str, text: str, verbs: list):
                     clause_start(form, w.start(), code) == w.start():
                 bare = w
             continue
-        if bare is not None and (found[1] == "carried" or clause_start(form, w.start(), code)
-                                 == clause_start(form, bare.start(), code)):
+        own = clause_start(form, w.start(), code)
+        if bare is not None and (found[1] == "carried" or own == w.start() or
+                                 own == clause_start(form, bare.start(), code)):
             continue
         return w, found
     return verbs[0], None
+
+
+def _joint_told(doc: UnspacedDoc, form: str) -> bool:
+    """Whether both sides as the subject inside a person's paragraph ("75年来，双方在斗争中
+    相互支援", "ភាគីទាំងពីរអាចពង្រីក...") are that person's account (rule 5): no agreement
+    of the two is reported ("双方一致同意" stays joint), nor a meeting or an exchange of
+    views that the narrator tells ("双方还讨论了……")."""
+    if not (doc.inside and is_person(doc.last)):
+        return False
+    js = doc.cues.joint_subjects.search(form)
+    return js is not None and doc.cues.agreements.search(form) is None and \
+        doc.cues.meeting.search(form, js.end()) is None and \
+        _exchange(doc.cues, form, js.end()) is None
 
 
 def _opens_clause(form: str, pos: int, code: str) -> bool:

@@ -70,6 +70,8 @@ class UnspacedCues:
     home_side: str = ""
     native_sides: tuple = ()             # sides whose people's names are native here
     openers: re.Pattern = _NEVER         # "据了解，", "គួរបញ្ជាក់ថា": the journalist's aside
+    agreements: re.Pattern = _NEVER      # "一致", "ឯកភាព": what keeps both sides joint
+    prepositions: re.Pattern = _NEVER    # "向王毅表态": a name after them is no subject
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -119,7 +121,8 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         country_words=_alternation(countries), home_offices=rx("home_offices"),
         home_side=str(data.get("home_side") or ""),
         native_sides=tuple(str(s) for s in data.get("native_sides") or ()),
-        openers=rx("narrator_openers"))
+        openers=rx("narrator_openers"), agreements=rx("agreements"),
+        prepositions=rx("prepositions"))
 
 
 def find_verbs(cues: UnspacedCues, lang, form: str):

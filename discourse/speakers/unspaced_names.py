@@ -61,6 +61,20 @@ def _alias_table(actors, code: str, active: tuple) -> tuple[dict, tuple, re.Patt
     return table, tuple(titles), (re.compile(body) if body else None)
 
 
+@lru_cache(maxsize=16)
+def _sound_table(actors, code: str) -> dict[str, str]:
+    """The romanised form of each alias of ``actors`` in language ``code`` -> actor id: a
+    foreign name transliterated with other characters of the same sound (Taiwan's 希沙慕丁,
+    Xinhua's 希沙姆丁: xi sha mu ding) is the same person. Ambiguous forms are left out."""
+    lang = get_language(code)
+    table: dict[str, str | None] = {}
+    for actor in actors.actors.values():
+        for alias in actor.aliases.get(code, ()):
+            key = lang.romanize(alias)
+            table[key] = actor.id if table.get(key, actor.id) == actor.id else None
+    return {k: v for k, v in table.items() if v}
+
+
 class UnspacedNames:
     """The actors' aliases and dated titles of one language, found in a matching copy."""
 
@@ -172,6 +186,10 @@ class UnspacedNames:
         known = self.romanised.get(key) or self.titled.get(key)
         if known is not None:
             return known if known.side or not side else Speaker(known.id, known.name, side)
+        sound = _sound_table(self.actors, self.code).get(self.lang.romanize(name))
+        if sound is not None and side not in native_sides and \
+                self.actors[sound].side == (side or self.actors[sound].side):
+            return self.speaker(sound)          # "希沙慕丁": Xinhua's 希沙姆丁
         return Speaker(self.lang.romanize(name, native=side in native_sides, side=side),
                        name, side)
 
@@ -188,7 +206,8 @@ class UnspacedNames:
             if key and not self.find(key) and not cues.titles.search(key) and key not in \
                     self.titled:
                 start = max(form.rfind(c, 0, m.start()) for c in "，,。；;：:、（(\n") + 1
-                self.titled[key] = self.person(key, cues.title_side(form, start, m),
+                self.titled[key] = self.person(text[m.end():m.end() + len(key)],
+                                               cues.title_side(form, start, m),
                                                cues.native_sides)
                 self.people.append((key, self.titled[key]))
 
@@ -212,6 +231,18 @@ class UnspacedNames:
             holder = (after or before or [None])[0]
             for m in chain if holder is not None else ():
                 self.given[m.group().replace(" ", "")] = holder
+
+    def titled_in(self, text: str, form: str, start: int, end: int,
+                  ) -> list[tuple[int, Speaker]]:
+        """(position, speaker) of the names met after a title in ``form[start:end]``; a
+        person outside the actors file keeps the name as ``text`` writes it there."""
+        out = []
+        for key, who in self.titled.items():
+            for m in re.compile(re.escape(key)).finditer(form, start, end):
+                written = who if who.id in self.actors.actors else \
+                    Speaker(who.id, text[m.start():m.end()], who.side)
+                out.append((m.start(), written))
+        return out
 
     def titled_at(self, form: str, start: int, end: int) -> Speaker | None:
         """The remembered name (after a title, or with its Latin form) that opens
@@ -243,7 +274,7 @@ def _name_after(form: str, pos: int, cues) -> str | None:
                 any(p.search(name[-2:]) and p.search(name[-2:]).end() == len(name[-2:])
                     for p in (cues.followers, cues.pair_words, cues.messengers)):
             continue
-        if rest >= len(form) or form[rest] in "、，,。；;（(：:" or any(
+        if rest >= len(form) or form[rest] in "、，,。；;（(：:0123456789０１２３４５６７８９" or any(
                 p.match(form, rest) for p in (cues.meeting, cues.speech, cues.messengers,
                                               cues.pair_words, cues.followers)):
             return name

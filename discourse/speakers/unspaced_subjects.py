@@ -82,15 +82,19 @@ def named_speaker(doc: UnspacedDoc, form: str, text: str, s: int, e: int) -> Spe
     """A speaker named in ``form[s:e]``: an actor, or a name after a title (Chinese: the
     last title, "越南总理范明政"; Khmer, which writes the titles after the name too, the
     words after the first title that a name follows: "ឯកឧត្តម ស៊ុន ចាន់ថុល ឧបនាយករដ្ឋមន្ត្រី")."""
-    found = doc.names.find(form, s, e)
+    found = [(a, doc.names.speaker(i)) for a, _, i in doc.names.find(form, s, e)]
+    found += doc.names.titled_in(text, form, s, e)      # "马来西亚外交部长希沙慕丁1日与王毅……"
+    found = sorted((f for f in found if not _spoken_to(doc, form, f[0])), key=lambda f: f[0])
     if found:
-        return doc.names.speaker(found[0][2])
+        return found[0][1]
     titles = list(doc.cues.titles.finditer(form, s, e))
     if not titles:
         return None
     if doc.cues.code != "zh":
         return _khmer_name(doc, form, text, s, e, titles)
     name = text[titles[-1].end():e].strip(" \u3000、")
+    cut = doc.cues.followers.search(doc.names.lang.match_form(name), 2)
+    name = name[:cut.start()] if cut is not None else name     # "川普日前宣布": 川普
     limit = 12 if "·" in name else 6
     key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
     if key in doc.names.romanised:            # named in Latin letters earlier
@@ -100,6 +104,12 @@ def named_speaker(doc: UnspacedDoc, form: str, text: str, s: int, e: int) -> Spe
         side = doc.cues.title_side(form, s, titles[-1])   # "越南总理范明政": VN
         return doc.names.person(name, side, doc.cues.native_sides)
     return None
+
+
+def _spoken_to(doc: UnspacedDoc, form: str, pos: int) -> bool:
+    """Whether the name at ``pos`` follows a preposition ("向王毅表态": who is spoken to)."""
+    m = doc.cues.prepositions.search(form, max(0, pos - 2), pos)
+    return m is not None and m.end() == pos
 
 
 def _khmer_name(doc: UnspacedDoc, form: str, text: str, s: int, e: int,

@@ -133,3 +133,59 @@ def test_a_vietnamese_named_in_characters_gets_the_usual_spelling_of_the_name():
             "越南外长助理陈氏秋香说，越中友谊源远流长。\n\n张明华表示，中方支持越方。")
     coded = _zh(text)
     assert coded == [N, "le_van_trung", "tran_thi_thu_huong", "zhang_minghua"]
+
+
+def test_both_sides_inside_a_speakers_paragraph_go_on_with_the_speaker():
+    # "双方在……相互支援", "中越两国坚持……", "ភាគីទាំងពីរអាច..." told inside a speaker's
+    # paragraph are that speaker's account; "双方一致同意" stays joint
+    text = ("习近平会见苏林。\n\n习近平指出，中越是好邻居。75年来，双方在斗争中相互支援。"
+            "中越两国坚持和平发展，深化友好合作。两国人民友谊深厚。\n\n双方一致同意加强合作。")
+    assert _zh(text, "2025-04-14") == [N] + ["xi_jinping"] * 4 + [J]
+    km = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានជួបពិភាក្សាជាមួយលោក លី ឈាំង។\n\n"
+          "លោក លី ឈាំង បានមានប្រសាសន៍ថា ចិនគាំទ្រកម្ពុជា។ "
+          "ភាគីទាំងពីរអាចពង្រីកកិច្ចសហប្រតិបត្តិការលើវិស័យថាមពល។")
+    assert _run(km, "km", "2023-09-15") == [N, "li_qiang", "li_qiang"]
+
+
+def test_a_lead_in_marked_as_such_and_two_people_attending_are_the_narrators():
+    text = ("导读：王毅：中方愿进口更多马来西亚农产品。相信两国人民会常来常往。\n\n"
+            "马来西亚最高元首阿卜杜拉在吉隆坡会见王毅。\n\n"
+            "王毅表示，中方愿同马方加强合作。\n\n两人将出席签字仪式，并共见记者。")
+    assert _zh(text, "2022-07-12") == [N, N, N, "wang_yi", N]
+
+
+def test_hong_kong_and_taiwan_press_cues():
+    # "习近平指……" (said), "以中文……形容", "提醒"; "致电祝贺" is an act the narrator tells
+    text = ("习近平抵达约翰内斯堡。\n\n央视新闻报道，习近平指这是他第4次访问南非。\n\n"
+            "会谈后，王毅以中文“我们都是一家人”形容两国关系。\n\n"
+            "习近平继当日致电祝贺后，26日再与苏林通电话。\n\n"
+            "这说明两国关系的指导思想不变。")
+    assert _zh(text, "2023-08-22") == [N, "xi_jinping", "wang_yi", N, N]
+
+
+def test_a_name_after_a_preposition_is_no_subject():
+    # "……，却在记者会上向王毅表态": Wang Yi is who is spoken to; the subject is the first
+    # clause's (a Malaysian minister the text introduces with his title)
+    text = ("马来西亚外交部长希沙姆丁1日与王毅在南平会谈后，却在记者会上公开向王毅表态："
+            "“你永远是我的大哥！”\n\n希沙姆丁则表示，马中之间有着传统亲密关系。")
+    assert _zh(text, "2021-04-01") == ["hishammuddin_hussein"] * 2
+
+
+def test_a_bare_verb_opening_the_sentence_is_not_given_to_a_name_in_its_object():
+    text = ("李强会见苏林。\n\n苏林表示，越方高度重视对华关系。"
+            "支持国家主席习近平提出的全球倡议，期待同中方增进政治互信。")
+    assert _zh(text, "2025-04-14") == [N, "to_lam", "to_lam"]
+
+
+def test_a_foreign_name_transliterated_with_other_characters_is_the_same_person():
+    # Taiwan's press writes 希沙慕丁 for Xinhua's 希沙姆丁 (the same pinyin, xi sha mu ding):
+    # introduced with his title, he is the actor
+    text = ("马来西亚外交部长希沙慕丁会见王毅。\n\n希沙慕丁表示，马中是一家人。")
+    assert _zh(text, "2021-04-01") == [N, "hishammuddin_hussein"]
+
+
+def test_a_name_introduced_with_its_title_and_a_date_is_known_in_its_own_sentence():
+    # "马来西亚外交部长希沙慕丁1日与王毅……，却……表态": the minister (Taiwan's spelling, a
+    # digit after the name) is the subject of the sentence that introduces him
+    text = ("马来西亚外交部长希沙慕丁1日与王毅在南平会谈后，却在记者会上公开向王毅表态。")
+    assert _zh(text, "2021-04-01") == ["hishammuddin_hussein"]
