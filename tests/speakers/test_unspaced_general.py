@@ -7,7 +7,8 @@ language press of Malaysia and Cambodia, Fresh News and AKP in Khmer). Chinese t
 checked in Simplified and in Traditional characters (OpenCC's s2t, same offsets)."""
 
 import pandas as pd
-import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from opencc import OpenCC
 
 import discourse
@@ -189,3 +190,34 @@ def test_a_name_introduced_with_its_title_and_a_date_is_known_in_its_own_sentenc
     # digit after the name) is the subject of the sentence that introduces him
     text = ("马来西亚外交部长希沙慕丁1日与王毅在南平会谈后，却在记者会上公开向王毅表态。")
     assert _zh(text, "2021-04-01") == ["hishammuddin_hussein"]
+
+
+ZH_PIECES = ["习近平", "洪玛奈", "王毅", "越南总理", "范明政", "马来西亚外交部长", "希沙慕丁",
+             "外交部部长助理", "刘建国", "(Chea Thyrith)", "表示", "指出", "说", "指", "强调",
+             "会见", "举行会谈", "双方", "两人", "两国", "一致同意", "中方", "柬方", "愿",
+             "他", "向", "请", "转达", "问候", "导读", "据悉", "：", "，", "。", "！", "“",
+             "”", "「", "」", "1日", "与", "和", "共同", "合作", "的", "支持", "\n\n", " "]
+KM_PIECES = ["សម្តេចធិបតី", "ហ៊ុន ម៉ាណែត", "លោក", "វ៉ាង យី", "ឯកឧត្តម", "សុខ ចាន់ថុល",
+             "ឧបនាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រីក្រសួង", "បានថ្លែងថា", "បានមានប្រសាសន៍ថា",
+             "ភាគីទាំងពីរ", "ទាំងពីរភាគី", "បានឯកភាព", "អាច", "គួរបញ្ជាក់ថា", "បានជួប",
+             "ចិន", "កម្ពុជា", "៖", "។", " ", "\n\n", "ទី១", "និង", "យោងតាម"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(ZH_PIECES), max_size=40),
+       st.lists(st.sampled_from(KM_PIECES), max_size=40))
+def test_random_news_like_text_gets_exact_offsets_and_consistent_speakers(zh, km):
+    texts = ["".join(zh), "".join(km)]
+    docs = pd.DataFrame({"doc_id": ["z", "k"], "text": texts, "lang": ["zh", "km"],
+                         "date": ["2024-04-09", "2024-04-09"]})
+    statements = discourse.split_statements(docs)
+    coded = discourse.attribute_speakers(statements)
+    again = discourse.attribute_speakers(statements)
+    assert coded.equals(again)                          # deterministic
+    assert len(coded) == len(statements)                # nothing dropped
+    for doc_id, text in zip(["z", "k"], texts):
+        rows = coded[coded["doc_id"] == doc_id]
+        assert all(text[s:e] == t for s, e, t in zip(rows["start"], rows["end"], rows["text"]))
+    assert coded["speaker"].map(lambda s: isinstance(s, str) and s != "").all()
+    assert (coded.loc[coded["speaker"] == "joint", "side"] == "joint").all()
+    assert coded.loc[coded["speaker"] == "narrator", "side"].isna().all()
