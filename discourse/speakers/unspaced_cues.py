@@ -72,6 +72,7 @@ class UnspacedCues:
     openers: re.Pattern = _NEVER         # "据了解，", "គួរបញ្ជាក់ថា": the journalist's aside
     agreements: re.Pattern = _NEVER      # "一致", "ឯកភាព": what keeps both sides joint
     prepositions: re.Pattern = _NEVER    # "向王毅表态": a name after them is no subject
+    complementizers: tuple = ()          # Khmer "ថា" ("that"): a new clause after it
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -122,7 +123,7 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         home_side=str(data.get("home_side") or ""),
         native_sides=tuple(str(s) for s in data.get("native_sides") or ()),
         openers=rx("narrator_openers"), agreements=rx("agreements"),
-        prepositions=rx("prepositions"))
+        prepositions=rx("prepositions"), complementizers=tuple(form("complementizers")))
 
 
 def find_verbs(cues: UnspacedCues, lang, form: str):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from .actors import slug_name
 from .attributor import JOINT, NARRATOR, UNKNOWN, Speaker
-from .unspaced_cues import UnspacedCues, find_verbs
+from .unspaced_cues import UnspacedCues, find_verbs, read_unspaced_cues
 from .unspaced_names import UnspacedNames
 
 __all__ = ["UnspacedDoc", "find_subject", "clause_start", "named_speaker", "is_pair",
@@ -46,8 +46,10 @@ def _verb(cues: UnspacedCues, lang, form: str) -> re.Match | None:
 def clause_start(form: str, pos: int, code: str) -> int:
     """Where the clause that ends at ``pos`` starts (after a comma, a colon, a quote...)."""
     stops = _CLAUSE_END if code == "zh" else "៖«»\n,()"
+    after = read_unspaced_cues(code).complementizers   # Khmer "ថា ": what was said follows
     i = pos
-    while i > 0 and form[i - 1] not in stops:
+    while i > 0 and form[i - 1] not in stops and not (form[i - 1] == " " and
+                                                      form[:i - 1].endswith(after)):
         i -= 1
     return i
 

@@ -221,3 +221,13 @@ def test_random_news_like_text_gets_exact_offsets_and_consistent_speakers(zh, km
     assert coded["speaker"].map(lambda s: isinstance(s, str) and s != "").all()
     assert (coded.loc[coded["speaker"] == "joint", "side"] == "joint").all()
     assert coded.loc[coded["speaker"] == "narrator", "side"].isna().all()
+
+
+def test_khmer_told_someone_that_and_the_words_after_that():
+    # "ឯកឧត្តមឯកអគ្គរាជទូត បានជម្រាបជូនសម្តេចធិបតីថា ចិននឹងបន្តគាំទ្រ...": the ambassador
+    # told the prime minister; what follows ថា is what he said, no subject of its own
+    km = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានអនុញ្ញាតឱ្យឯកឧត្តម វ៉ាង វិនធាន ឯកអគ្គរាជទូតចិន "
+          "ចូលជួបសម្តែងការគួរសម។\n\n"
+          "ឯកឧត្តមឯកអគ្គរាជទូត បានជម្រាបជូនសម្តេចធិបតីថា ចិននឹងបន្តគាំទ្រកម្ពុជា។\n\n"
+          "សម្តេចធិបតីបានបញ្ជាក់ថា កម្ពុជា និងចិនជាមិត្តដែក។")
+    assert _run(km, "km", "2024-06-01") == [N, "wang_wentian", "hun_manet"]
