@@ -448,6 +448,10 @@ _ADDED_IN_2_4 = {
     "en": {
         "sovereignty.territorial_integrity": ["the lawful seat", "the legitimate seat"],
         "cooperation": ["an agreement", "the action plan", "action plans",
+                        "implement the consensus", "implementing the consensus",
+                        "the implementation of the consensus",
+                        "implement the important consensus",
+                        "implementing the important consensus", "implement the key consensus",
                         "the handover ceremony", "a handing-over ceremony",
                         "the handover and reception", "gambling", "joint drills",
                         "joint military exercises", "the exercise between",
@@ -471,7 +475,8 @@ EXCLUDED = {
            "un vote de confiance", "il en a profité pour partir", "le pouvoir d'achat",
            "lors des échanges", "des experts indépendants", "leur rencontre amicale",
            "ils ont conjointement assisté", "ils ont échangé des messages",
-           "ils sont d'accord", "d'un commun accord", "il a apprécié les progrès"],
+           "ils sont d'accord", "d'un commun accord", "il a apprécié les progrès",
+           "une atmosphère amicale"],
     "en": ["social security", "food security", "the UN Security Council",
            "sovereign wealth funds", "sovereign debt", "judicial independence",
            "an in-depth exchange of views", "agricultural cooperatives", "trade unions",
@@ -479,7 +484,7 @@ EXCLUDED = {
            "a friendly meeting", "they jointly attended", "exchanged congratulatory letters",
            "help promote ties", "political stability", "national defense",
            "they reached an agreement", "he appreciated the progress",
-           "meddling in regional affairs"],
+           "meddling in regional affairs", "friendly talks", "a friendly atmosphere"],
 }
 
 #: Theme-neutral noun phrases (development, sectors, places).
