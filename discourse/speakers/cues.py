@@ -36,7 +36,7 @@ from ..lang.base import YAML_LOADER, CuePieces
 from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _Spec,
                        _subject_verb)
 from .phrases import alternation as _alt
-from .phrases import fold, fold_pattern, phrase_alternation, word_alternation
+from .phrases import fold, fold_pattern, phrase_alternation, word_alternation, word_demonym
 from .prefilter import Literals, gate
 
 __all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
@@ -183,6 +183,9 @@ class CueRules:
 GLUE_WORDS = frozenset(fold(w) for w in union_words("glue_words"))
 #: A demonym ("cambodgien", "thaïlandaise", "Chinese"), folded: every language's suffixes.
 DEMONYM = r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")"
+
+#: The same where no letter can follow it (a description's words: see word_demonym).
+_DEMONYM_WORD = word_demonym(union_words("demonym_suffixes"))
 
 
 def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
@@ -344,7 +347,7 @@ def _body_words(title_words: frozenset) -> frozenset:
 def _descriptor(title_words: frozenset) -> re.Pattern:
     """A description of a person: an article, title words and demonyms, "of X"."""
     tw = phrase_alternation(w for w in title_words if w not in GLUE_WORDS and len(w) > 1)
-    word = rf"(?:{tw}|{DEMONYM})"
+    word = rf"(?:{tw}|{_DEMONYM_WORD})"   # (a word is always followed by no letter)
     return re.compile(
         rf"(?<![\w'-])(?P<art>{_ARTICLES}\s*)?"
         rf"(?P<body>{word}(?:[\s-]+{word}){{0,6}})"

@@ -45,7 +45,7 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _RELATIVE = re.compile(r"\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Who:
     """A mention: ``kind`` is actor, name, pronoun, plural, joint or descriptor."""
 
