@@ -184,9 +184,6 @@ GLUE_WORDS = frozenset(fold(w) for w in union_words("glue_words"))
 #: A demonym ("cambodgien", "thaïlandaise", "Chinese"), folded: every language's suffixes.
 DEMONYM = r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")"
 
-#: The same where no letter can follow it (a description's words: see word_demonym).
-_DEMONYM_WORD = word_demonym(union_words("demonym_suffixes"))
-
 
 def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
     """The reporting, scene and travel verb phrases (compiled)."""
@@ -342,6 +339,11 @@ def _body_words(title_words: frozenset) -> frozenset:
     parts = {p for w in title_words if w not in GLUE_WORDS and len(w) > 1
              for p in w.replace("-", " ").split()}
     return frozenset(w for w in title_words if w in parts or re.fullmatch(DEMONYM, w))
+
+
+#: DEMONYM where no letter follows it (a description's words: phrases.word_demonym).
+_DEMONYM_WORD = DEMONYM.replace(r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")",
+                                word_demonym(union_words("demonym_suffixes")))
 
 
 def _descriptor(title_words: frozenset) -> re.Pattern:
