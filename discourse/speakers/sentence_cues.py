@@ -256,7 +256,9 @@ def _according_pronoun(st: Statement) -> Candidate | None:
 def _inverted_pronoun(st: Statement) -> Candidate | None:
     """An inverted cue with a pronoun after the content ("..., a-t-il ajouté")."""
     rules, folded, base = st.rules, st.folded, st.base
-    inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()
+    closed = "," in folded or "»" in folded or '"' in folded   # (the content ends with one)
+    inverted = rules.inv_pronoun.finditer(folded, base) if closed and rules.inv_needs in \
+        folded else ()
     for m in inverted:
         if folded[base:m.start()].rstrip().endswith((",", "»", '"')):
             plural = m.groupdict().get("pl") or m.groupdict().get("pl2")

@@ -4,7 +4,8 @@ Differential tests: the description pattern with its demonyms checked without
 backtracking (:func:`discourse.speakers.cues._word_demonym`) against the same pattern with
 the plain :data:`~discourse.speakers.cues.DEMONYM`, on random texts made of title words,
 demonyms, function words and noise; the document gates' masks against a literal search of
-each statement; :meth:`Attribution.of` against the dataclass's own constructor.
+each statement; :meth:`Attribution.of` against the dataclass's own constructor; a
+malformed date is an error where it was before the actors' look-up was skipped.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import random
 import re
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from discourse.lang import union_words
+from discourse.speakers.attribution import attribute_speakers
 from discourse.speakers.attributor import Attribution, Speaker
 from discourse.speakers.cues import DEMONYM, _DEMONYM_WORD, read_cue_rules
 from discourse.speakers.gates import document_gates
@@ -109,3 +112,23 @@ def test_attribution_of_is_the_constructor():
     assert (bare.cue_start, bare.cue_end, bare.cue_text) == (None, None, "")
     with pytest.raises(AttributeError):
         bare.speaker = "other"   # still frozen
+
+
+def _two_statements(texts: list[str], date) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": "d", "stmt_id": ["d.1", "d.2"], "paragraph": [1, 1],
+                         "sentence": [1, 2], "start": [0, 30], "end": [25, 40],
+                         "n_tokens": 3, "text": texts, "lang": "fr", "date": date})
+
+
+@pytest.mark.parametrize("texts", [["Xi a déclaré que oui.", "Il a dit."],
+                                   ["La paix compte.", "Oui."]])
+def test_a_malformed_date_is_still_an_error_without_any_actor_named(texts):
+    # The actors' look-up is skipped where the document's scan found no alias; the date is
+    # still read (once per document) where it was read before.
+    with pytest.raises(ValueError, match="not an ISO date"):
+        attribute_speakers(_two_statements(texts, "2024-13-45"))
+
+
+def test_a_document_of_credits_never_reads_its_date():
+    out = attribute_speakers(_two_statements(["(Xinhua/Li)", "PHOTO"], "2024-13-45"))
+    assert out["speaker"].tolist() == ["narrator", "narrator"]
