@@ -50,7 +50,7 @@ _ACTOR_WORDS: dict = {None: None}
 _UNSET = object()
 
 
-@dataclass(slots=True)
+@dataclass
 class Who:
     """A mention: ``kind`` is actor, name, pronoun, plural, joint or descriptor."""
 

@@ -47,7 +47,7 @@ class Span:
         return self.e
 
 
-@dataclass(slots=True)
+@dataclass
 class Finding:
     """What a statement shows about its speaker (``cue`` None: no cue in the statement)."""
 
@@ -64,7 +64,7 @@ class Finding:
     group: bool = False             # the subject of a scene is a group ("the two sides held")
 
 
-@dataclass(slots=True)
+@dataclass
 class Statement:
     """One statement under analysis: its folded copy, where it starts, its mentions."""
 
