@@ -28,6 +28,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,9 +44,11 @@ __all__ = ["Actors", "Mention", "read_actors", "default_actors_path", "slug_name
 
 _ARTICLE = re.compile(r"^(?:" + "|".join(union_words("definite_articles")) + r")\s*(?=\w)")
 _BLANKS = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _MEMO_SIZE = 65536   # entries of a memo before it is emptied (bounded memory)
 
 
+@lru_cache(maxsize=8192)   # (a document names the same people again and again)
 def slug_name(name: str) -> str:
     """Return the id of a named speaker who is not in the actors file.
 
@@ -57,7 +60,7 @@ def slug_name(name: str) -> str:
     >>> slug_name("Emmanuel Macron"), slug_name("Paetongtarn Shinawatra"), slug_name("Tô Lâm")
     ('emmanuel_macron', 'paetongtarn_shinawatra', 'to_lam')
     """
-    return re.sub(r"[^a-z0-9]+", "_", fold_alias(name)).strip("_")
+    return _NOT_ALNUM.sub("_", fold_alias(name)).strip("_")
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ Examples
 from __future__ import annotations
 
 import os
+from operator import attrgetter
 
 import pandas as pd
 
@@ -222,8 +223,9 @@ def _with_columns(result: pd.DataFrame, records: list[Attribution | None]) -> pd
         # then gets none of the columns (kept as it was: outputs must not change here).
         return result
     starts = result["start"].tolist()
+    columns = dict(zip(COLUMNS, zip(*map(attrgetter(*COLUMNS), records)))) if records else {}
     for col in COLUMNS:
-        vals = [getattr(r, col) for r in records]
+        vals = list(columns.get(col, ()))
         if col in ("cue_start", "cue_end"):   # offsets into the document's text
             result[col] = pd.Series([pd.NA if v is None else int(s) + v for v, s in
                                      zip(vals, starts)], index=result.index, dtype="Int64")

@@ -76,7 +76,12 @@ class Attribution:
         (words, (start, end)) as :func:`cue_words` gives them)."""
         words, span = cue_text if isinstance(cue_text, tuple) else (cue_text, None)
         s, e = span if span is not None else (None, None)
-        return cls(who.id, who.name, who.side, cue, words, confidence, s, e)
+        # (the fields set at once: a frozen dataclass's __init__ sets them one by one
+        # through object.__setattr__, a statement's most costly object)
+        made = object.__new__(cls)
+        made.__dict__.update(speaker=who.id, speaker_name=who.name, side=who.side, cue=cue,
+                             cue_text=words, confidence=confidence, cue_start=s, cue_end=e)
+        return made
 
 
 def _narrator(cue_text: str | tuple, confidence: float) -> Attribution:

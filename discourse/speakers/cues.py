@@ -36,7 +36,7 @@ from ..lang.base import YAML_LOADER, CuePieces
 from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _Spec,
                        _subject_verb)
 from .phrases import alternation as _alt
-from .phrases import fold, fold_pattern, phrase_alternation, word_alternation
+from .phrases import fold, fold_pattern, phrase_alternation, word_alternation, word_demonym
 from .prefilter import Literals, gate
 
 __all__ = ["CueRules", "read_cue_rules", "compile_cue_rules", "side_in", "GLUE_WORDS",
@@ -341,10 +341,15 @@ def _body_words(title_words: frozenset) -> frozenset:
     return frozenset(w for w in title_words if w in parts or re.fullmatch(DEMONYM, w))
 
 
+#: DEMONYM where no letter follows it (a description's words: phrases.word_demonym).
+_DEMONYM_WORD = DEMONYM.replace(r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")",
+                                word_demonym(union_words("demonym_suffixes")))
+
+
 def _descriptor(title_words: frozenset) -> re.Pattern:
     """A description of a person: an article, title words and demonyms, "of X"."""
     tw = phrase_alternation(w for w in title_words if w not in GLUE_WORDS and len(w) > 1)
-    word = rf"(?:{tw}|{DEMONYM})"
+    word = rf"(?:{tw}|{_DEMONYM_WORD})"   # (a word is always followed by no letter)
     return re.compile(
         rf"(?<![\w'-])(?P<art>{_ARTICLES}\s*)?"
         rf"(?P<body>{word}(?:[\s-]+{word}){{0,6}})"

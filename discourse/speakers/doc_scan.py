@@ -45,7 +45,7 @@ __all__ = ["Hits", "scan_document", "working_copies", "document_copies", "SEPARA
 SEPARATOR = "\x00"
 
 
-@dataclass
+@dataclass(slots=True)
 class Hits:
     """One statement's hits, offsets into the statement: (start, end, matched text) for
     actors' aliases, pronouns, plural pronouns and joint subjects; (start, end) for the
@@ -78,32 +78,50 @@ def scan_document(folded: list[str], cased: list[str], actors: Actors, rules: Cu
     """
     if any(SEPARATOR in t for t in folded) or any(SEPARATOR in t for t in cased):
         return None
-    hits = [Hits() for _ in folded]
+    n = len(folded)
+    if not n:
+        return []
     starts, pos = [], 0
     for t in folded:
         starts.append(pos)
         pos += len(t) + 1
+    starts.append(pos)   # (past the end: no hit reaches it)
     text = SEPARATOR.join(folded)
+    found = {}
     for rx, slot in ((actors.alias_pattern(lang), "actors"), (rules.pronouns, "pronouns"),
                      (rules.plural_pronouns, "plural"), (rules.joint, "joint")):
         if hasattr(rx, "may_match") and not rx.anchored and not rx.may_match(text):
             continue   # a literal gate: none of the words this pattern needs
-        for m in getattr(rx, "regex", rx).finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            s = starts[i]
-            getattr(hits[i], slot).append((m.start() - s, m.end() - s, m.group()))
+        found[slot] = _filed(getattr(rx, "regex", rx).finditer(text), starts, n, True)
+    runs = _filed(_NAME_RUN.finditer(SEPARATOR.join(cased)), starts, n, False)
+    lists = [found.get(k) or [[] for _ in range(n)] for k in ("actors", "pronouns", "plural",
+                                                              "joint")]
+    hits = [Hits(a, r, p, pl, j) for a, r, p, pl, j in zip(lists[0], runs, *lists[1:])]
     gates = document_gates(rules)
     masks = gates.masks(folded, text)
     described, gate = gates.bits.get("descriptors", 0), rules.descriptor_words
+    finditer = rules.descriptor.finditer
     for i, t in enumerate(folded):   # (a literal gate first: the pattern is slow)
         if masks is not None:
             hits[i].rules = gates.rules_for(masks[i])
         if gate is None or (masks[i] & described if masks is not None else gate.may_match(t)):
-            hits[i].descriptors = descriptor_hits(rules.descriptor.finditer(t))
-    for m in _NAME_RUN.finditer(SEPARATOR.join(cased)):
-        i = bisect_right(starts, m.start()) - 1
-        hits[i].runs.append((m.start() - starts[i], m.end() - starts[i]))
+            hits[i].descriptors = descriptor_hits(finditer(t))
     return hits
+
+
+def _filed(matches, starts: list[int], n: int, text: bool) -> list[list]:
+    """The ``matches`` of a scan of the joined statements, filed by statement (offsets into
+    the statement): (start, end, matched text) if ``text``, else (start, end). The matches
+    come in order, so the statement of each is found by walking ``starts`` forward."""
+    out: list[list] = [[] for _ in range(n)]
+    i, s, nxt = 0, 0, starts[1]
+    for m in matches:
+        ms, me = m.span()
+        if ms >= nxt:
+            i = bisect_right(starts, ms, i + 1) - 1
+            s, nxt = starts[i], starts[i + 1]
+        out[i].append((ms - s, me - s, m.group()) if text else (ms - s, me - s))
+    return out
 
 
 def working_copies(texts: list[str]) -> list[tuple[str, str, bool]]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang import union_words
+from .actor import as_date
 from .actors import Actors, _one_edit
 from .cues import GLUE_WORDS, CueRules, side_in
 from .phrases import fold
@@ -43,6 +44,10 @@ _FORMER_LONGEST = max(map(len, union_words("former_words")))
 _PRONOUN_WORD = re.compile(r"[a-z]+")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _RELATIVE = re.compile(r"\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\b")
+#: The folded words of each actor by actor and date, for the actors file last used
+#: (``_ACTOR_WORDS[None]``; another file empties it, and so does a full table).
+_ACTOR_WORDS: dict = {None: None}
+_UNSET = object()
 
 
 @dataclass
@@ -80,6 +85,7 @@ class DocState:
     host: tuple | None = None                      # (kind, id, name) of the meeting's host
     guest: tuple | None = None                     # ... and of its guest
     _actor_words: dict = field(default_factory=dict)
+    _mention_day: object = _UNSET
 
     def __post_init__(self) -> None:
         self.day = _date(self.date)
@@ -98,9 +104,24 @@ class DocState:
             return self.actors[ident].gender
         return None
 
+    def mention_date(self):
+        """The document's date as the actors' look-ups read it (``as_date``: a malformed
+        date is an error, as it was when each look-up parsed it), parsed once."""
+        if self._mention_day is _UNSET:
+            self._mention_day = as_date(self.date, "date")
+        return self._mention_day
+
     def actor_words(self, actor_id: str) -> frozenset:
         """Folded words of an actor's aliases and (date-valid) titles."""
         if actor_id not in self._actor_words:
+            key = (actor_id, self.day)
+            if _ACTOR_WORDS[None] is not self.actors or len(_ACTOR_WORDS) > 65536:
+                _ACTOR_WORDS.clear()
+                _ACTOR_WORDS[None] = self.actors
+            cached = _ACTOR_WORDS.get(key)
+            if cached is not None:
+                self._actor_words[actor_id] = cached
+                return cached
             actor = self.actors[actor_id]
             words = set()
             for names in actor.aliases.values():
@@ -112,6 +133,7 @@ class DocState:
                         for n in names:
                             words.update(fold_name(n).split())
             self._actor_words[actor_id] = frozenset(words - _GLUE)
+            _ACTOR_WORDS[key] = self._actor_words[actor_id]
         return self._actor_words[actor_id]
 
 

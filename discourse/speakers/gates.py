@@ -92,13 +92,21 @@ class DocumentGates:
         if joined != joined.lower():
             return None
         masks = [self.always] * len(folded)
-        if not self.empty:
+        if not self.empty and folded:
             ends, pos = [], -1
             for t in folded:
                 pos += len(t) + 1
                 ends.append(pos)          # the separator after each statement
+            # The hits come in order of their ends (``end``: a literal's last character):
+            # the statement's mask is built in ``mask`` and stored when the hits leave it.
+            i, nxt, mask = 0, ends[0], masks[0]
             for end, bit in self.automaton.iter(joined):
-                masks[bisect_right(ends, end)] |= bit   # (``end``: a literal's last character)
+                if end >= nxt:
+                    masks[i] = mask
+                    i = bisect_right(ends, end, i)
+                    nxt, mask = ends[i], masks[i]
+                mask |= bit
+            masks[i] = mask
         if not joined.isascii() and _SPECIAL.search(joined):
             for i, t in enumerate(folded):
                 if _SPECIAL.search(t):

@@ -19,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..text.normalize import normalize_text
 from .cues import GLUE_WORDS
 from .descriptions import find_descriptors, pair_descriptors
@@ -29,6 +31,7 @@ from .names import find_names, full_name, title_start
 __all__ = ["find_mentions", "in_context"]
 
 _GLUE = GLUE_WORDS
+_START = attrgetter("start")
 
 
 def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
@@ -52,8 +55,9 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     cased = cased if cased is not None else normalize_text(text, lower=False).norm
     folded = folded if folded is not None else normalize_text(text, fold_accents=True).norm
     found = []
-    for m in doc.actors.find_mentions(cased, lang=doc.lang, date=doc.date, folded=folded,
-                                      matches=None if hits is None else hits.actors):
+    matches, day = None if hits is None else hits.actors, doc.mention_date()
+    for m in doc.actors.find_mentions(cased, lang=doc.lang, date=day, folded=folded,
+                                      matches=matches) if matches != [] else ():
         ident = in_context(m.actor, m.candidates, m.text, doc)
         found.append(Who(m.start, m.end, "actor", ident, doc.actors[ident].name))
     merged: list[Who] = []
@@ -71,7 +75,7 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     taken = [(w.start, w.end) for w in merged]
     people = sorted(merged + find_names(cased, folded, doc, taken,
                                         None if hits is None else hits.runs),
-                    key=lambda w: w.start)
+                    key=_START)
     out = list(people)
     if len(people) > 1:
         out.extend(_groups(people, folded, rules))

@@ -19,7 +19,8 @@ import re
 
 from ..text.normalize import normalize_text
 
-__all__ = ["fold", "phrase_alternation", "alternation", "fold_pattern", "word_alternation"]
+__all__ = ["fold", "phrase_alternation", "alternation", "fold_pattern", "word_alternation",
+           "word_demonym"]
 
 
 def fold(text: str) -> str:
@@ -118,3 +119,25 @@ def fold_pattern(pattern: str) -> str:
     "\\\\ba l'ete\\\\b"
     """
     return normalize_text(pattern, lower=False, fold_accents=True).norm
+
+
+def word_demonym(suffixes) -> str:
+    """``[a-z]+(?:suffix|...)`` where no letter can follow it, matched without backtracking.
+
+    Where the next character cannot be a letter (the words of a description), the plain
+    pattern can only take the whole run of letters, longer than a suffix that ends it; this
+    one checks that directly (one alternative per suffix length: more letters than the
+    suffix, the whole run taken at once, then the suffix behind it), instead of trying
+    every split of the run. Both match the same text there.
+
+    Examples
+    --------
+    >>> rx = re.compile(word_demonym(["ois", "oise"]) + "(?![a-z])")
+    >>> bool(rx.fullmatch("chinois")), bool(rx.fullmatch("ois")), rx.match("chinoises")
+    (True, False, None)
+    """
+    by_len: dict[int, list[str]] = {}
+    for w in suffixes:
+        by_len.setdefault(len(w), []).append(re.escape(w))
+    return "(?:" + "|".join(rf"[a-z](?=[a-z]{{{n}}})[a-z]*+(?<={'|'.join(ws)})"
+                            for n, ws in sorted(by_len.items())) + ")"

@@ -153,9 +153,10 @@ def _two_countries(st: Statement) -> Candidate | None:
     if rules.country_names is None:
         return None
     at = _BOTH.match(folded, st.base).end()
-    of = _GROUP_OF.match(folded, at)   # "The leaders of Cambodia and China vowed"
-    first = rules.country_names.match(folded, at) or (
-        of and rules.country_names.match(folded, of.end()))
+    first = rules.country_names.match(folded, at)
+    if not first:
+        of = _GROUP_OF.match(folded, at)   # "The leaders of Cambodia and China vowed"
+        first = of and rules.country_names.match(folded, of.end())
     link = first and _AND.match(folded, first.end())
     second = link and rules.country_names.match(folded, link.end())
     if not second or second.lastgroup == first.lastgroup:
@@ -186,9 +187,15 @@ def _foreign_country(st: Statement) -> Candidate | None:
     comma = folded.find(",", st.base, st.base + 60)   # "In recent months, the U.S. ..."
     if comma > 0 and not any(w.start < comma for w in st.mentions):
         starts.append(comma + 1 + (folded[comma + 1:comma + 2] == " "))
-    m = next((m for start in starts for rx in (rules.country_names, rules.demonyms)
-              if rx is not None for m in [rx.match(
-                  folded, _LEADING_ARTICLE.match(folded, start).end())] if m), None)
+    m = None
+    for start in starts:   # the first country or demonym at one of the starts
+        at = _LEADING_ARTICLE.match(folded, start).end()
+        for rx in (rules.country_names, rules.demonyms):
+            m = rx.match(folded, at) if rx is not None else None
+            if m:
+                break
+        if m:
+            break
     if m is None or _AND.match(folded, m.end()) or m.lastgroup in {
             doc.side(p[1]) for p in doc.people}:
         return None
@@ -249,7 +256,9 @@ def _according_pronoun(st: Statement) -> Candidate | None:
 def _inverted_pronoun(st: Statement) -> Candidate | None:
     """An inverted cue with a pronoun after the content ("..., a-t-il ajouté")."""
     rules, folded, base = st.rules, st.folded, st.base
-    inverted = rules.inv_pronoun.finditer(folded, base) if rules.inv_needs in folded else ()
+    closed = "," in folded or "»" in folded or '"' in folded   # (the content ends with one)
+    inverted = rules.inv_pronoun.finditer(folded, base) if closed and rules.inv_needs in \
+        folded else ()
     for m in inverted:
         if folded[base:m.start()].rstrip().endswith((",", "»", '"')):
             plural = m.groupdict().get("pl") or m.groupdict().get("pl2")
