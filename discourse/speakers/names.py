@@ -97,8 +97,10 @@ def _title_walk(words: list, folded: str, start: int, rules: CueRules, cased: st
         ok = _titleish(word, rules) or (first.isupper() and word not in rules.not_names)
         prev = words[k - 1].group() if k > 0 else ""
         if not ok and prev and (prev in rules.title_words or _DEMONYM_RX.match(prev)) \
-                and word not in rules.not_names:
+                and word not in rules.not_names and not rules.subject_verb.match(
+                    folded, m.start()):
             ok = True   # one unknown word inside a title: "le Premier ministre lao X"
+            #             (not a verb: "The king asked Wang to ...")
         if word in ("and", "et") and not _titleish(prev, rules):
             ok = False
         if tentative and ok and not (word in rules.title_words or _DEMONYM_RX.match(word)):
