@@ -19,13 +19,13 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ParameterError
-from ..lang import get_language
+from ..lang import get_language, supported_languages, union_words
 from ..lang.base import CuePieces
 from .phrases import alternation as _alt
-from .phrases import fold
+from .phrases import fold, phrase_alternation
 from .verb_forms import gendered_words, verb_forms
 
-__all__ = ["KEYS", "LIST_KEYS"]
+__all__ = ["KEYS", "LIST_KEYS", "DEMONYM"]
 
 _LIST_KEYS = (
     "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
@@ -52,6 +52,22 @@ _W = r"(?![\w-])"   # end of a word (a hyphen continues it: a-t-il)
 _B = r"(?<![\w'-])"  # start of a word
 _START = r"(?<![\w-])"  # start of a word that may follow an elision (l'a-t-il)
 _REFLEXIVE = r"(?:se\s+|s')"
+
+
+def _table_demonyms() -> list[str]:
+    """The one-word demonyms of every language's ``demonyms`` table, folded, longest first
+    ("malagasy", "thai", "kenyan": those that no suffix tells)."""
+    words = set()
+    for code in supported_languages():
+        for ws in (get_language(code).data("cues").get("demonyms") or {}).values():
+            words.update(fold(str(w)).strip() for w in ws or [])
+    return sorted((w for w in words if re.fullmatch(r"[a-z]+", w)), key=lambda w: (-len(w), w))
+
+
+#: A demonym ("cambodgien", "thaïlandaise", "Chinese", "Malagasy"), folded: every
+#: language's suffixes and the one-word demonyms of their tables (a prefix tree).
+DEMONYM = r"(?:" + phrase_alternation(_table_demonyms()) + r"|[a-z]+(?:" + "|".join(
+    union_words("demonym_suffixes")) + "))"
 
 
 @dataclass

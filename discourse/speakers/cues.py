@@ -33,8 +33,8 @@ import yaml
 from ..errors import ParameterError
 from ..lang import get_language, supported_languages, union_words
 from ..lang.base import YAML_LOADER, CuePieces
-from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _Spec,
-                       _subject_verb)
+from .cue_spec import (_B, _W, DEMONYM, _country_pattern, _Grammar, _lead, _read_spec,
+                       _Spec, _subject_verb)
 from .phrases import alternation as _alt
 from .phrases import fold, fold_pattern, phrase_alternation, word_alternation
 from .prefilter import Literals, gate
@@ -181,8 +181,6 @@ class CueRules:
 #: Function words that never carry a title (ignored when comparing title words), folded:
 #: every language's ``glue_words``.
 GLUE_WORDS = frozenset(fold(w) for w in union_words("glue_words"))
-#: A demonym ("cambodgien", "thaïlandaise", "Chinese"), folded: every language's suffixes.
-DEMONYM = r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")"
 
 
 def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:

@@ -133,7 +133,6 @@ def test_a_pronoun_after_a_coordinated_second_subject_is_that_subjects_fr():
 # Rule 6 with a nationality the lexicon must know: a description by nationality and role
 # is the person of that side in the document.
 
-@_PENDING
 def test_a_description_by_any_nationality_is_the_person_of_that_side_en():
     out = _rows(["Chinese President Xi Jinping met Malagasy President Andry Ravelo in "
                  "Beijing on Friday."],
@@ -143,7 +142,6 @@ def test_a_description_by_any_nationality_is_the_person_of_that_side_en():
     assert out == [("narrator", None), ("andry_ravelo", "MG"), ("xi_jinping", "CN")]
 
 
-@_PENDING
 def test_a_description_by_any_nationality_is_the_person_of_that_side_fr():
     out = _rows(["Le président chinois Xi Jinping s'est entretenu avec le président kényan "
                  "William Kamau à Pékin."],
