@@ -40,6 +40,7 @@ _LIST_KEYS = (
     "anonymous_subjects", "lead_relatives", "quoted_tails",
     "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
     "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
+    "present_endings", "not_present_endings", "not_present_verbs",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
                            "shared_verbs", "event_verbs", "relay_verbs",
@@ -167,6 +168,19 @@ def _subject_verb(words: _Spec, g: _Grammar, pieces: CuePieces) -> str:
     if get("finite_verbs"):
         forms.append(rf"{_alt(get('finite_verbs'))}{_W}")
     return light + "(?:" + "|".join(forms) + ")"
+
+
+def _present_verb(words: _Spec) -> str | None:
+    """A verb in the present tense by its ending ("intends", "juge", "se félicite"): a word
+    of three letters or more with one of ``present_endings``, none of
+    ``not_present_endings``, not one of ``not_present_verbs`` (None: the language has none)."""
+    endings = words.get("present_endings")
+    if not endings:
+        return None
+    no = words.get("not_present_verbs")
+    not_word = rf"(?!{_alt(no)}{_W})" if no else ""
+    not_end = "".join(rf"(?<!{re.escape(fold(e))})" for e in words.get("not_present_endings"))
+    return rf"{_REFLEXIVE}?{not_word}[a-z][a-z-]+(?:{_alt(endings)}){not_end}{_W}"
 
 
 def _country_pattern(table, where: str) -> re.Pattern | None:
