@@ -228,6 +228,8 @@ class DocumentAttributor:
             if f.cue == "inverted" and text.lstrip()[:1] in _OPENING_QUOTES:
                 self.pending = []   # a whole quotation and its cue claim nothing before it
             self._cued(f, cue_words(text, f.cue_span, same))
+        if f.later is not None:   # "X ..., et Y, dans son discours, a salué": "Il" is Y
+            self.subject = self._named(f.later)
         if self.recounted is not None:
             i = self.recounted[0]
             self._confirm(not new_par and self.rows[-1].speaker == self.rows[i].speaker)

@@ -33,7 +33,7 @@ from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
-from .subject_verbs import relative_clause, subject_verb
+from .subject_verbs import later_subject, relative_clause, subject_verb
 from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, position,
                             sentence_candidates, title_run)
 
@@ -130,8 +130,9 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
         if best.cue == "joint":   # "agreed" (shared) or "have deepened trust" (not)
             best.shared = bool(rules.shared_vp.search(folded, best.cue_span[0]))
             best.background = bool(rules.background.search(folded, base))
+        best.later = later_subject(st, best.cue_span[1])
         return best
-    return Finding(None, subject=subject,
+    return Finding(None, subject=subject, later=later_subject(st, base),
                    background=bool(rules.background.search(folded, base)),
                    speech=_speech(folded, base, rules, doc.rules),
                    stance=bool(_STANCE.search(folded, base)),

