@@ -19,6 +19,7 @@ aligns each gold statement with the predicted statement that covers most of it, 
 Usage::
 
     python benchmarks/evaluate_real.py [--part dev|test|all|sets] [--errors N] [--lang fr]
+                                       [--batch fr_fresh]
 
 A statement's gold speaker (a name as written in the document) is matched to an actor of the
 actors file (aliases, accents and honorifics ignored), otherwise to the slug of the name, as
@@ -80,7 +81,8 @@ def read_real(langs=None) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
             gold.append({"doc_id": d["doc_id"], "n": n, "start": s, "end": e,
                          "gold_name": speaker, "gold_side": side or "", "gold_cue": cue or "",
                          "gold_themes": themes or "", "themes_labelled": d["themes_labelled"],
-                         "lang": d["lang"], "outlet": d["outlet"], "part": part})
+                         "lang": d["lang"], "outlet": d["outlet"], "part": part,
+                         "batch": d.get("batch", "")})
     return pd.DataFrame(docs), pd.DataFrame(gold), missing
 
 
@@ -262,7 +264,7 @@ def print_theme_errors(themed: pd.DataFrame, theme_ids: list[str], n: int) -> No
 
 
 def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0,
-             parser: str = "off") -> int:
+             parser: str = "off", batches=None) -> int:
     documents, gold, missing = read_real(langs)
     if missing:
         print(f"{len(missing)} document(s) without their text (rebuild them: "
@@ -275,6 +277,10 @@ def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0,
     gold = gold[~gold["doc_id"].isin(excluded)].reset_index(drop=True)
     if part != "all":
         keep = set(gold.loc[gold["part"] == part, "doc_id"])
+        documents = documents[documents["doc_id"].isin(keep)].reset_index(drop=True)
+        gold = gold[gold["doc_id"].isin(keep)].reset_index(drop=True)
+    if batches:
+        keep = set(gold.loc[gold["batch"].isin(batches), "doc_id"])
         documents = documents[documents["doc_id"].isin(keep)].reset_index(drop=True)
         gold = gold[gold["doc_id"].isin(keep)].reset_index(drop=True)
     actors = read_actors()
@@ -321,6 +327,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=("dev", "test", "all", "sets"), default="dev")
     ap.add_argument("--lang", action="append", help="only these languages (repeatable)")
+    ap.add_argument("--batch", action="append",
+                    help="only the documents of these labelling batches (repeatable; e.g. "
+                         "fr_fresh: text the rules had not seen when it was labelled)")
     ap.add_argument("--errors", type=int, default=0, help="print the first N speaker errors")
     ap.add_argument("--theme-errors", type=int, default=0,
                     help="print the first N statements whose themes differ from the gold")
@@ -333,7 +342,8 @@ def main(argv=None) -> int:
                  "the test part")
     if args.part == "sets":
         return evaluate_sets(args.lang, args.parser)
-    return evaluate(args.part, args.lang, args.errors, args.theme_errors, args.parser)
+    return evaluate(args.part, args.lang, args.errors, args.theme_errors, args.parser,
+                    args.batch)
 
 
 if __name__ == "__main__":
