@@ -189,12 +189,9 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
     demonyms = [w for w in who.words if _DEMONYM_RX.match(w)]
     counterpart = other is not None
     best, best_score = None, 0
-    seen = set()   # a person named again with the same words scores the same: the most
-    for person in reversed(doc.people):   # recent one is kept (a strictly higher score wins)
-        if person in seen:
-            continue
-        seen.add(person)
-        kind, ident, name, words = person
+    # Each person once, most recently named first, with the title words of all their
+    # mentions ("President X ... X said ... the president": X); a strictly higher score wins.
+    for kind, ident, name, words in _people_by_recency(doc):
         side = doc.side(ident)
         if wanted is not None and side is not None and side != wanted:
             continue   # "the Cambodian leader" is nobody of another side
@@ -218,6 +215,16 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
         if score > best_score:
             best, best_score = (kind, ident, name), score
     return best
+
+
+def _people_by_recency(doc: DocState) -> list[tuple]:
+    """(kind, id, name, words) of each person of the document once, the most recently
+    named first, ``words`` the title words of all their mentions."""
+    order: dict = {}
+    for kind, ident, name, words in reversed(doc.people):
+        key = (kind, ident, name)
+        order[key] = order[key] | words if key in order else words
+    return [(*key, words) for key, words in order.items()]
 
 
 def note_meeting(doc: DocState, subject: Who, people: list[Who], travel: bool) -> None:
