@@ -131,7 +131,7 @@ class _Grammar:
             rf"{aux}(?:\s*,[^,]{{1,40}},|\s+{adv}){{0,3}}\s+{_alt(forms['participle'])}{agree}",
             rf"{paux}(?:\s+{adv}){{0,3}}\s+{_alt(forms['pron_participle'])}{agree}",
             rf"{_REFLEXIVE}{_alt(forms['pron_finite'])}",
-            rf"{_alt(forms['finite'])}",
+            _finite(forms["finite"], adv),
         ]
         return "(?:" + "|".join(parts) + f"){_W}"
 
@@ -141,6 +141,21 @@ class _Grammar:
                          plur=_alt(words.get("plural_pronouns")), adv=self.adv,
                          agree=self.agree, start=_START, end=_W, rv=words.verbs["rv"],
                          sv=words.verbs["sv"], alt=_alt, vp_of=self.vp_of)
+
+
+def _finite(forms, adv: str) -> str:
+    """Finite forms; a form of several words may take adverbs after its first word ("were
+    pleased": "were also pleased", "sont convenus": "sont en outre convenus")."""
+    single = [f for f in forms if " " not in f.strip()]
+    heads: dict = {}
+    for f in forms:
+        if " " in f.strip():
+            head, rest = f.strip().split(None, 1)
+            heads.setdefault(head, []).append(rest)
+    parts = [rf"{_alt([h])}(?:\s+{adv}){{0,3}}\s+{_alt(rests)}" for h, rests in
+             sorted(heads.items())]   # (first: the longer phrase wins, as in one alternation)
+    parts += [_alt(single)] if single else []
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
 def _lead(words: _Spec) -> str:

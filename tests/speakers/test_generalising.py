@@ -252,7 +252,6 @@ def test_a_meeting_sentence_that_goes_on_with_a_joint_commitment_is_joint_fr():
 # Joint statements with a stance told by an adjective ("were pleased", "se sont dits
 # satisfaits"): the view of both sides.
 
-@_PENDING
 def test_both_sides_pleased_or_satisfied_is_joint():
     en = _speakers(["Wang Yi met Thai Prime Minister Somchai Ruangrit in Bangkok."],
                    ["Both parties were also pleased with the growth of trade."], lang="en")
@@ -264,7 +263,6 @@ def test_both_sides_pleased_or_satisfied_is_joint():
 
 # Titles: "PM X" is X with a title (the person named in full before), not a person "PM X".
 
-@_PENDING
 def test_pm_is_a_title():
     out = _speakers(["Prime Minister Somchai Ruangrit met Wang Yi in Bangkok."],
                     ["PM Somchai expressed her satisfaction with the visit."], lang="en")
