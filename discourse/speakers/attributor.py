@@ -79,6 +79,13 @@ class Attribution:
         return cls(who.id, who.name, who.side, cue, words, confidence, s, e)
 
 
+def _only_cue(text: str, f: Finding) -> bool:
+    """True if the statement is nothing but its cue ("Wang said.", "Wang Yi a déclaré."):
+    the cue of the quotation before it, cut off by the splitter."""
+    return f.cue == "explicit" and not text[:f.cue_span[0]].strip(_OPENING_QUOTES + " ") and \
+        not text[f.cue_span[1]:].strip(" .!?»\"”’")
+
+
 def _narrator(cue_text: str | tuple, confidence: float) -> Attribution:
     return Attribution.of(NARRATOR, "narrator", cue_text, confidence)
 
@@ -227,7 +234,7 @@ class DocumentAttributor:
         else:
             if f.cue == "inverted" and text.lstrip()[:1] in _OPENING_QUOTES:
                 self.pending = []   # a whole quotation and its cue claim nothing before it
-            self._cued(f, cue_words(text, f.cue_span, same))
+            self._cued(f, cue_words(text, f.cue_span, same), _only_cue(text, f))
         if f.later is not None:   # "X ..., et Y, dans son discours, a salué": "Il" is Y
             self.subject = self._named(f.later)
         if self.recounted is not None:
@@ -307,8 +314,9 @@ class DocumentAttributor:
             self.subject = self._named(f.subject)
         self.pending = []
 
-    def _cued(self, f: Finding, cue_text: tuple) -> None:
-        """A statement with a speaker's cue (explicit, pronoun, inverted, participial, joint)."""
+    def _cued(self, f: Finding, cue_text: tuple, only_cue: bool = False) -> None:
+        """A statement with a speaker's cue (explicit, pronoun, inverted, participial, joint);
+        ``only_cue``: the statement is nothing but its cue ("Wang said.")."""
         antecedent = self.subject
         if f.who is not None and f.who.kind == "pronoun":
             antecedent = _antecedent(self.doc, f.who.gender, self.subject, self.history)
@@ -328,8 +336,9 @@ class DocumentAttributor:
                 self.unnamed.append((len(self.rows) - 1, speaker.side, len(self.doc.people)))
                 self.subject = speaker
             return
-        if f.cue == "inverted":
-            # Content before an inverted cue in the same paragraph is that speaker's too.
+        if f.cue == "inverted" or only_cue:
+            # Content before an inverted cue in the same paragraph is that speaker's too
+            # (also before a sentence that is only a cue: '"...".' then 'Wang said.').
             for i in self.pending:
                 row = self.rows[i]
                 if row.cue in ("carried", "narrator") and row.confidence < CONFIDENCE[

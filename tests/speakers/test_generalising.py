@@ -186,7 +186,6 @@ def test_a_description_fitting_two_people_is_the_one_named_last_fr():
 # Rule 3 across the splitter: a quotation followed in its paragraph by a sentence that is
 # only its cue ('"...," then "Wang said."') is the person of that cue.
 
-@_PENDING
 def test_a_quotation_then_a_sentence_that_is_only_its_cue_is_that_persons_en():
     out = _speakers(["Kenyan President Samuel Kiprono met Wang Yi in Nairobi."],
                     ["Kiprono said Kenya values the partnership."],
@@ -196,7 +195,6 @@ def test_a_quotation_then_a_sentence_that_is_only_its_cue_is_that_persons_en():
     assert out == ["narrator", "samuel_kiprono", "wang_yi", "wang_yi"]
 
 
-@_PENDING
 def test_a_quotation_then_a_sentence_that_is_only_its_cue_is_that_persons_fr():
     out = _speakers(["Le président kényan Samuel Kiprono a reçu Wang Yi à Nairobi."],
                     ["M. Kiprono a déclaré que le Kenya tient à ce partenariat."],
