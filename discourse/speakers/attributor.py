@@ -79,6 +79,17 @@ class Attribution:
         return cls(who.id, who.name, who.side, cue, words, confidence, s, e)
 
 
+def _pair_head(doc: DocState, who: Who | None) -> Speaker | None:
+    """The person named first in a pair ("Wang Yi et son homologue X"), to whom a singular
+    pronoun after the pair's statement refers, or None."""
+    if who is None or who.kind != "joint" or not who.members or who.members[0] is None:
+        return None
+    for kind, ident, name, _ in reversed(doc.people):
+        if ident == who.members[0]:
+            return _label(doc, Who(0, 0, kind, ident, name), None)
+    return None
+
+
 def _only_cue(text: str, f: Finding) -> bool:
     """True if the statement is nothing but its cue ("Wang said.", "Wang Yi a déclaré."):
     the cue of the quotation before it, cut off by the splitter."""
@@ -328,6 +339,10 @@ class DocumentAttributor:
         if speaker.id == "joint":
             self.prev_kind = "joint"
             self.pending = []
+            head = _pair_head(self.doc, f.who)
+            if head is not None:   # "A et son homologue B ont exprimé ...", "Il ...": A
+                self.subject = head
+                self.history.append(head)
             return
         if speaker.id == "unknown":
             self.prev_kind = "speaker"

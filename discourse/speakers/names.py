@@ -223,8 +223,9 @@ def _name_of_run(cased: str, folded: str, doc: DocState, run_start: int, e: int)
     s, e = tokens[0][0], tokens[-1][1]
     raw = cased[s:e].rstrip(".")
     key = folded[s:e].rstrip(".")
-    if all(c.isupper() or not c.isalpha() for c in raw) and len(tokens) == 1:
-        return None  # a heading word or an acronym
+    if len(tokens) == 1 and (all(c.isupper() or not c.isalpha() for c in raw)
+                             or rules.demonyms is not None and rules.demonyms.fullmatch(key)):
+        return None  # a heading word, an acronym or a demonym ("his Congolese counterpart")
     if not had_title:
         before = folded[max(0, s - 40):s].split()
         had_title = bool(before) and before[-1] in rules.title_words and \

@@ -207,7 +207,6 @@ def test_a_quotation_then_a_sentence_that_is_only_its_cue_is_that_persons_fr():
 # The pronoun rule after a pair: "A et son homologue B ont exprimé ..." then "Il a exprimé
 # ...": the head of the pair, the person named first (never unknown).
 
-@_PENDING
 def test_a_pronoun_after_a_pair_is_the_pairs_first_person_fr():
     out = _speakers(["Le ministre chinois des Affaires étrangères Wang Yi et son homologue "
                      "congolais, Jean-Pierre Mabiala, ont exprimé vendredi l'engagement de "
@@ -218,7 +217,6 @@ def test_a_pronoun_after_a_pair_is_the_pairs_first_person_fr():
     assert out == ["joint", "wang_yi"]
 
 
-@_PENDING
 def test_a_pronoun_after_a_pair_is_the_pairs_first_person_en():
     out = _speakers(["Chinese Foreign Minister Wang Yi and his Congolese counterpart "
                      "Jean-Pierre Mabiala pledged on Friday to deepen cooperation."],
