@@ -28,6 +28,7 @@ from .copies import cue_words
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
 from .doc_scan import document_copies, working_copies  # noqa: F401 (working_copies: as before)
 from .doc_state import DocState, Who, forget_headline_names
+from .referents import JOINT, NARRATOR, UNKNOWN, Speaker, antecedent, label, pair_head
 
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
            "UNKNOWN", "JOINT", "NARRATOR"]
@@ -40,20 +41,6 @@ _CREDIT = re.compile(r"^\s*(?:\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)|"
 _OPENING_QUOTES = "«\"“"
 #: The end of a sentence; a document's first statement without it is its headline.
 _SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who speaks: an actor id (or a named speaker's slug), a display name and a side."""
-
-    id: str
-    name: str
-    side: str | None
-
-
-UNKNOWN = Speaker("unknown", "Unknown", None)
-JOINT = Speaker("joint", "Joint", "joint")
-NARRATOR = Speaker("narrator", "Narrator", None)
 
 
 @dataclass(frozen=True)
@@ -79,17 +66,6 @@ class Attribution:
         return cls(who.id, who.name, who.side, cue, words, confidence, s, e)
 
 
-def _pair_head(doc: DocState, who: Who | None) -> Speaker | None:
-    """The person named first in a pair ("Wang Yi et son homologue X"), to whom a singular
-    pronoun after the pair's statement refers, or None."""
-    if who is None or who.kind != "joint" or not who.members or who.members[0] is None:
-        return None
-    for kind, ident, name, _ in reversed(doc.people):
-        if ident == who.members[0]:
-            return _label(doc, Who(0, 0, kind, ident, name), None)
-    return None
-
-
 def _only_cue(text: str, f: Finding) -> bool:
     """True if the statement is nothing but its cue ("Wang said.", "Wang Yi a déclaré."):
     the cue of the quotation before it, cut off by the splitter."""
@@ -99,46 +75,6 @@ def _only_cue(text: str, f: Finding) -> bool:
 
 def _narrator(cue_text: str | tuple, confidence: float) -> Attribution:
     return Attribution.of(NARRATOR, "narrator", cue_text, confidence)
-
-
-def _antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
-                history: list[Speaker]) -> Speaker | None:
-    """The person a pronoun of ``gender`` refers to.
-
-    The last named subject, except: a feminine pronoun ("Elle a ajouté", "she said") after a
-    subject not known to be a woman is the last named subject known to be a woman, if there
-    is one; a masculine pronoun after a subject known to be a woman is the last named
-    subject not known to be a woman. A gender that is not known is never guessed.
-    """
-    if gender is None or subject is None:
-        return subject
-    known = doc.gender(subject.id)
-    if known == gender or (gender == "m" and known is None):
-        return subject
-    for cand in reversed(history):
-        if doc.gender(cand.id) == gender:
-            return cand
-    if gender == "m":   # "il" after a woman: the last person not known to be a woman
-        for cand in reversed(history):
-            if doc.gender(cand.id) is None:
-                return cand
-    return subject
-
-
-def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speaker:
-    """The speaker a mention names (a pronoun: its ``antecedent``)."""
-    if who is None or who.kind == "unknown":
-        if who is not None and who.members[:1] == ("side",) and who.members[1]:
-            return Speaker(UNKNOWN.id, UNKNOWN.name, who.members[1])   # "the Lao minister"
-        return UNKNOWN
-    if who.kind in ("joint", "plural"):
-        return JOINT
-    if who.kind == "pronoun":
-        return antecedent if antecedent is not None else UNKNOWN
-    if who.kind == "actor":
-        actor = doc.actors[who.id]
-        return Speaker(actor.id, actor.name, actor.side)
-    return Speaker(who.id, who.name, doc.sides.get(who.id, "unknown"))
 
 
 class DocumentAttributor:
@@ -190,7 +126,7 @@ class DocumentAttributor:
                            self.doc.people[known:] if self.doc.side(ident) == side), None)
             if person is None:
                 continue
-            who = _label(self.doc, Who(0, 0, *person), None)
+            who = label(self.doc, Who(0, 0, *person), None)
             for j in range(i, len(self.rows)):
                 row = self.rows[j]
                 if row.speaker not in (UNKNOWN.id, NARRATOR.id, JOINT.id, who.id):
@@ -209,7 +145,7 @@ class DocumentAttributor:
         self.recounted = None
 
     def _named(self, who: Who) -> Speaker:
-        speaker = _label(self.doc, who, None)
+        speaker = label(self.doc, who, None)
         self.history.append(speaker)
         return speaker
 
@@ -328,10 +264,10 @@ class DocumentAttributor:
     def _cued(self, f: Finding, cue_text: tuple, only_cue: bool = False) -> None:
         """A statement with a speaker's cue (explicit, pronoun, inverted, participial, joint);
         ``only_cue``: the statement is nothing but its cue ("Wang said.")."""
-        antecedent = self.subject
+        referent = self.subject
         if f.who is not None and f.who.kind == "pronoun":
-            antecedent = _antecedent(self.doc, f.who.gender, self.subject, self.history)
-        speaker = _label(self.doc, f.who, antecedent)
+            referent = antecedent(self.doc, f.who.gender, self.subject, self.history)
+        speaker = label(self.doc, f.who, referent)
         conf = CONFIDENCE[f.weight]
         if f.who is not None and f.who.kind == "pronoun" and self.subject is None:
             conf = CONFIDENCE["pronoun_unresolved"]
@@ -339,7 +275,7 @@ class DocumentAttributor:
         if speaker.id == "joint":
             self.prev_kind = "joint"
             self.pending = []
-            head = _pair_head(self.doc, f.who)
+            head = pair_head(self.doc, f.who)
             if head is not None:   # "A et son homologue B ont exprimé ...", "Il ...": A
                 self.subject = head
                 self.history.append(head)

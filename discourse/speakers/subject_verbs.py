@@ -13,7 +13,7 @@ Examples
 >>> from discourse.speakers.doc_state import DocState
 >>> doc = DocState(read_actors(), read_cue_rules()["en"], "en", "2024-10-10")
 >>> text = "mr zhang intends to ask"
->>> w = Who(0, 8, "name", "zhang", "Zhang")
+>>> w = Who(0, 8, "name", "zhang", "Zhang", frozenset({"mr"}))
 >>> subject_verb(Statement(doc, text, 0, [w], False), w, 9).group()
 'intends'
 """
