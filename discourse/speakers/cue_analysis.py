@@ -33,7 +33,7 @@ from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
-from .subject_verbs import later_subject, relative_clause, subject_verb
+from .subject_verbs import joint_clause, later_subject, relative_clause, subject_verb
 from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, position,
                             sentence_candidates, title_run)
 
@@ -323,6 +323,9 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
         if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
             return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
                                         weight="participial"))
+        both = joint_clause(st, scene.end()) if scene and pos != "inside" else None
+        if both is not None:   # "X met Y, with both sides pledging to ...": joint
+            return (2, w.start, Finding("joint", both, (both.start, both.end), weight="joint"))
         said = _and_said(st, scene.end()) if scene and pos != "inside" else None
         if said is not None:   # "X welcomed Y and recalled that ...": X's
             return (2, w.start, Finding("explicit", w, (w.start, said), weight="subject"))

@@ -26,10 +26,13 @@ from ..lang import union_words
 from .doc_state import Who
 from .findings import Statement
 
-__all__ = ["subject_verb", "main_verb", "relative_clause", "later_subject"]
+__all__ = ["subject_verb", "main_verb", "relative_clause", "later_subject", "joint_clause"]
 
 _COMMA = re.compile(r"\s*,")
 #: A coordinator that opens a new clause after a comma (", and", ", et", ", but").
+#: A word that opens a clause with its own subject (", with both sides pledging").
+_OPENER_BEFORE = re.compile(r"(?<![\w'-])(?:" + "|".join(union_words("clause_openers"))
+                            + r")\s+$")
 _COMMA_AND = re.compile(r",\s*(?:" + "|".join(union_words("conjunctions")) + r")\s+$")
 _RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
 
@@ -100,3 +103,21 @@ def later_subject(st: Statement, after: int) -> Who | None:
         if rules.link_vp.match(folded, w.end) or rules.subject_verb.match(folded, at):
             found = w
     return found
+
+
+def joint_clause(st: Statement, after: int) -> Who | None:
+    """A group (a joint subject: "both sides", "les deux responsables") that opens a clause
+    after offset ``after`` with a verb of speech or commitment ("X met Y, with both sides
+    pledging to ...", "X a rencontré Y, et les deux officiels ont accepté de ..."), or
+    None: the meeting sentence goes on with a joint statement (rule 2)."""
+    rules, folded = st.rules, st.folded
+    for w in st.mentions:
+        if w.start < after or w.kind not in ("joint", "plural"):
+            continue
+        if not _OPENER_BEFORE.search(folded, max(after, w.start - 16), w.start):
+            continue
+        at = rules.link.match(folded, w.end).end()
+        if rules.link_vp.match(folded, w.end) or rules.shared_vp.match(folded, at) or \
+                rules.gerund.match(folded, at):
+            return w
+    return None

@@ -229,7 +229,6 @@ def test_a_pronoun_after_a_pair_is_the_pairs_first_person_en():
 # or pledged ("..., with both sides pledging to ...", "..., et les deux responsables ont
 # accepté de ...") is joint.
 
-@_PENDING
 def test_a_meeting_sentence_that_goes_on_with_a_joint_commitment_is_joint_en():
     out = _speakers(["Kenyan President Samuel Kiprono has met with Wang Yi in Nairobi, with "
                      "both sides pledging to deepen Belt and Road cooperation."],
