@@ -129,7 +129,6 @@ def test_a_description_by_any_nationality_is_the_person_of_that_side_fr():
     assert out == [("narrator", None), ("william_kamau", "KE"), ("xi_jinping", "CN")]
 
 
-@_PENDING
 def test_a_party_description_is_the_person_of_that_partys_side():
     out = _speakers(["Liu Yunshan, a member of the Standing Committee of the Political Bureau "
                      "of the CPC Central Committee, met Prime Minister Hun Sen on Monday."],
