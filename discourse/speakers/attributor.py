@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from .copies import cue_words
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
 from .doc_scan import document_copies, working_copies  # noqa: F401 (working_copies: as before)
+from .descriptions import side_person
 from .doc_state import DocState, Who, forget_headline_names
 from .referents import JOINT, NARRATOR, UNKNOWN, Speaker, antecedent, label, pair_head
 
@@ -64,6 +65,15 @@ class Attribution:
         words, span = cue_text if isinstance(cue_text, tuple) else (cue_text, None)
         s, e = span if span is not None else (None, None)
         return cls(who.id, who.name, who.side, cue, words, confidence, s, e)
+
+
+def _side_spoken(doc: DocState, f: Finding) -> Finding:
+    """A country that speaks at the start of a paragraph ("Cambodia expects to ...") is its
+    side's person (descriptions.side_person); unchanged if the document names nobody
+    of that side."""
+    side, span = f.side_subject
+    person = side_person(doc, side)
+    return f if person is None else Finding("explicit", person, span, weight="subject")
 
 
 def _only_cue(text: str, f: Finding) -> bool:
@@ -169,6 +179,8 @@ class DocumentAttributor:
             f = Finding("narrator", cue_span=f.cue_span, subject=subject,
                         weight="narrator_scene")
         f = self._unshared(f, new_par)
+        if f.cue is None and f.side_subject is not None and new_par:
+            f = _side_spoken(self.doc, f)   # (inside a paragraph: rule 9, carried or claimed)
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
         elif f.cue == "narrator" and self._recounted(f, new_par):

@@ -34,7 +34,7 @@ from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
 from .subject_verbs import joint_clause, later_subject, relative_clause, subject_verb
-from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, position,
+from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, country_subject, position,
                             sentence_candidates, title_run)
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
@@ -133,6 +133,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
         best.later = later_subject(st, best.cue_span[1])
         return best
     return Finding(None, subject=subject, later=later_subject(st, base),
+                   side_subject=country_subject(st),
                    background=bool(rules.background.search(folded, base)),
                    speech=_speech(folded, base, rules, doc.rules),
                    stance=bool(_STANCE.search(folded, base)),

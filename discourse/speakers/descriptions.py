@@ -26,7 +26,8 @@ from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
 from .phrases import fold
 
-__all__ = ["find_descriptors", "pair_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
+__all__ = ["find_descriptors", "pair_descriptors", "resolve_descriptor", "note_meeting",
+           "as_institution", "side_person"]
 
 _DEMONYM_RX = DEMONYM_WORD
 _GLUE = GLUE_WORDS
@@ -215,6 +216,21 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
         if score > best_score:
             best, best_score = (kind, ident, name), score
     return best
+
+
+def side_person(doc: DocState, side: str) -> Who | None:
+    """The person who speaks for ``side`` when the side itself is the subject ("Cambodia
+    expects ...", CONVENTIONS.md: the side's principal speaker): the last speaker if of
+    that side, else the person of that side named most recently who is not a deputy, else
+    any person of that side; None if the document names nobody of it."""
+    if doc.last_speaker is not None and doc.last_side == side:
+        for kind, ident, name, _ in reversed(doc.people):
+            if ident == doc.last_speaker:
+                return Who(0, 0, kind, ident, name)
+    best = _best_person(doc, Who(0, 0, "descriptor"), None, side, None)
+    if best is None:
+        best = next((p[:3] for p in _people_by_recency(doc) if doc.side(p[1]) == side), None)
+    return None if best is None else Who(0, 0, *best)
 
 
 def _people_by_recency(doc: DocState) -> list[tuple]:
