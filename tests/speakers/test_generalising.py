@@ -282,3 +282,14 @@ def test_a_country_inside_another_speakers_paragraph_stays_that_speakers():
                      "China is willing to help Cambodia build more roads."],
                     lang="en")
     assert out[1:] == ["hun_manet", "hun_manet"]
+
+
+# Rule 1 with a time adverb between the subject and its verb ("Hun Manet yesterday
+# praised ...", "Hun Manet a récemment salué ...").
+
+def test_a_time_adverb_between_the_subject_and_its_verb():
+    en = _speakers(["Prime Minister Hun Manet yesterday praised China's support for the "
+                    "canal.", "Wang Yi today reaffirmed China's commitment."], lang="en")
+    fr = _speakers(["Le Premier ministre Hun Manet a récemment salué le soutien de la Chine."],
+                   lang="fr")
+    assert en == ["hun_manet", "wang_yi"] and fr == ["hun_manet"]
