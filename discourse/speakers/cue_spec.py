@@ -144,18 +144,21 @@ class _Grammar:
 
 
 def _finite(forms, adv: str) -> str:
-    """Finite forms; a form of several words may take adverbs after its first word ("were
-    pleased": "were also pleased", "sont convenus": "sont en outre convenus")."""
-    single = [f for f in forms if " " not in f.strip()]
+    """Finite forms; a form of several words may also take adverbs after its first word
+    ("were pleased": "were also pleased", "sont convenus": "sont en outre convenus"), tried
+    only where its first word and an adverb stand (the plain forms, a prefix tree, first)."""
+    forms = [f.strip() for f in forms if f.strip()]
     heads: dict = {}
     for f in forms:
-        if " " in f.strip():
-            head, rest = f.strip().split(None, 1)
+        if " " in f:
+            head, rest = f.split(None, 1)
             heads.setdefault(head, []).append(rest)
-    parts = [rf"{_alt([h])}(?:\s+{adv}){{0,3}}\s+{_alt(rests)}" for h, rests in
-             sorted(heads.items())]   # (first: the longer phrase wins, as in one alternation)
-    parts += [_alt(single)] if single else []
-    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+    plain = _alt(forms) if forms else r"(?!x)x"
+    if not heads:
+        return plain
+    spread = "|".join(rf"{_alt([h])}(?:\s+{adv}){{1,3}}\s+{_alt(rests)}"
+                      for h, rests in sorted(heads.items()))
+    return rf"(?:{plain}|(?={_alt(list(heads))}\s+{adv}\s)(?:{spread}))"
 
 
 def _lead(words: _Spec) -> str:
