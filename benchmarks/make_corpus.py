@@ -423,7 +423,44 @@ _ADDED_IN_2_3 = {
                        "full confidence"],
     },
 }
-for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1, _ADDED_IN_2_2, _ADDED_IN_2_3):
+#: Phrases of the patterns codebook 2.4 added (merged into VOCABULARY).
+_ADDED_IN_2_4 = {
+    "fr": {
+        "sovereignty.territorial_integrity": ["le siège légitime"],
+        "cooperation": ["les accords", "un accord", "l'accord", "cet accord", "accord de",
+                        "accord sur", "les accords de coopération", "le plan d'action",
+                        "mettre en œuvre le consensus", "mettre en œuvre les consensus",
+                        "mettre en oeuvre le consensus", "mettre en oeuvre les consensus",
+                        "appliquer le consensus", "l'application du consensus",
+                        "la cérémonie de remise", "la remise et réception",
+                        "réceptionner", "il remettra", "ils remettront",
+                        "développer l'économie", "développer son économie",
+                        "le développement économique et social",
+                        "le développement socio-économique", "les jeux d'argent",
+                        "les fraudes aux télécommunications", "des exercices conjoints",
+                        "des exercices militaires conjoints", "des manœuvres conjointes",
+                        "les activités économiques"],
+        "cooperation.exchanges": ["les jeunes", "la jeunesse"],
+        "cooperation.mutual_support": ["se soutenir", "ils se soutiennent",
+                                       "ils se soutiendront", "ils se sont soutenus",
+                                       "en se soutenant"],
+    },
+    "en": {
+        "sovereignty.territorial_integrity": ["the lawful seat", "the legitimate seat"],
+        "cooperation": ["an agreement", "the action plan", "action plans",
+                        "implement the consensus", "implementing the consensus",
+                        "the implementation of the consensus",
+                        "implement the important consensus",
+                        "implementing the important consensus", "implement the key consensus",
+                        "the handover ceremony", "a handing-over ceremony",
+                        "the handover and reception", "gambling", "joint drills",
+                        "joint military exercises", "the exercise between",
+                        "exercises between", "economic activities"],
+        "cooperation.exchanges": ["youth exchanges", "between the youth",
+                                  "youth delegations"],
+    },
+}
+for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1, _ADDED_IN_2_2, _ADDED_IN_2_3, _ADDED_IN_2_4):
     for _lang, _themes in _added.items():
         for _theme, _items in _themes.items():
             VOCABULARY[_lang][_theme] = VOCABULARY[_lang][_theme] + _items
@@ -437,13 +474,17 @@ EXCLUDED = {
            "les coopératives agricoles", "l'inimitié",
            "un vote de confiance", "il en a profité pour partir", "le pouvoir d'achat",
            "lors des échanges", "des experts indépendants", "leur rencontre amicale",
-           "ils ont conjointement assisté", "ils ont échangé des messages"],
+           "ils ont conjointement assisté", "ils ont échangé des messages",
+           "ils sont d'accord", "d'un commun accord", "il a apprécié les progrès",
+           "une atmosphère amicale"],
     "en": ["social security", "food security", "the UN Security Council",
            "sovereign wealth funds", "sovereign debt", "judicial independence",
            "an in-depth exchange of views", "agricultural cooperatives", "trade unions",
            "radio interference", "trust funds", "first aid", "independent experts",
            "a friendly meeting", "they jointly attended", "exchanged congratulatory letters",
-           "help promote ties", "political stability", "national defense"],
+           "help promote ties", "political stability", "national defense",
+           "they reached an agreement", "he appreciated the progress",
+           "meddling in regional affairs", "friendly talks", "a friendly atmosphere"],
 }
 
 #: Theme-neutral noun phrases (development, sectors, places).

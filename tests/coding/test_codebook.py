@@ -44,7 +44,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "2.3.0" and cb.id == "default"
+    assert cb.version == "2.4.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -231,6 +231,37 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
         ("Xi highly appreciated the visit of the prime minister.", "en", {"friendship"}),
         ("During their friendly meeting the two leaders discussed the border.", "en", set()),
         ("Il a évoqué leur rencontre amicale de l'an dernier.", "fr", set()),
+        # codebook 2.4: the conventions decided on 2026-12-07 (data/real/CONVENTIONS.md)
+        ("La visite a débouché sur la signature de plusieurs accords.", "fr", {"cooperation"}),
+        ("The agreement was signed by the two speakers after their talks.", "en",
+         {"cooperation"}),
+        ("Les deux pays sont tombés d'accord sur le calendrier.", "fr", set()),
+        ("The two presidents reached an agreement on the date.", "en", set()),
+        ("Ils ont évoqué la mise en œuvre de l'accord de Paris sur le climat.", "fr", set()),
+        ("Les deux parties mettent en œuvre le consensus atteint par les dirigeants.", "fr",
+         {"cooperation"}),
+        ("The two sides will carry out the action plan.", "en", {"cooperation"}),
+        ("La Chine soutient le pays dans ses efforts pour développer l'économie.", "fr",
+         {"cooperation"}),
+        ("Le ministre a présidé la cérémonie de remise des équipements.", "fr",
+         {"cooperation"}),
+        ("Les deux pays se soutiennent fermement sur leurs intérêts fondamentaux.", "fr",
+         {"cooperation", "sovereignty"}),
+        ("He highly appreciated the rapid progress of the country.", "en", set()),
+        ("Elle a apprécié les progrès du pays.", "fr", set()),
+        ("He appreciated the kingdom's support.", "en", {"friendship"}),
+        ("They held friendly and in-depth talks.", "en", set()),
+        ("L'entretien s'est déroulé dans une atmosphère amicale.", "fr", set()),
+        ("The two sides will implement the important consensus of their leaders.", "en",
+         {"cooperation"}),
+        ("Ils ont eu des échanges approfondis et amicaux.", "fr", set()),
+        ("Outsiders should stop meddling in regional issues.", "en", {"anti_cold_war"}),
+        ("Le pays a soutenu le rétablissement du siège légitime de la Chine.", "fr",
+         {"sovereignty"}),
+        ("The two police forces will fight gambling and telecom fraud together.", "en",
+         {"cooperation"}),
+        ("The exercise between the two armies closed on Friday.", "en", {"cooperation"}),
+        ("Une délégation de jeunes se rendra en Chine.", "fr", {"cooperation"}),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):
