@@ -43,7 +43,7 @@ from .grouping import (
 )
 
 __all__ = ["COUNT_COLUMNS", "SUM_COLUMNS", "count_themes", "wilson_interval",
-           "combine_theme_counts", "top_level"]
+           "combine_theme_counts", "shares_from_sums", "top_level"]
 
 #: The columns count_themes adds after the group keys, in order.
 COUNT_COLUMNS = (
@@ -251,6 +251,25 @@ def combine_theme_counts(partials, *, ci: float = 0.95) -> pd.DataFrame:
         out = sums.reindex(themes).reset_index()
     for c in SUM_COLUMNS:
         out[c] = out[c].fillna(0).astype("int64")
+    return shares_from_sums(out, keys, columns, partials[0].columns.dtype, ci=ci)
+
+
+def shares_from_sums(out: pd.DataFrame, keys: list[str], columns: list, columns_dtype, *,
+                     ci: float = 0.95) -> pd.DataFrame:
+    """Complete a table of summed counts: shares, Wilson intervals, rates, column order.
+
+    ``out`` holds the group ``keys``, ``theme`` and the :data:`SUM_COLUMNS` (int64); it is
+    completed in place and returned with the ``columns`` of a theme-count table (their
+    index of dtype ``columns_dtype``), as :func:`combine_theme_counts` returns it.
+
+    Examples
+    --------
+    >>> sums = pd.DataFrame({"side": ["CN"], "theme": ["peace"], "n_statements": [4],
+    ...                      "n_coded": [1], "n_matches": [2], "n_tokens": [40]})
+    >>> shares_from_sums(sums, ["side"], ["side", *COUNT_COLUMNS], object)[
+    ...     ["share", "rate_per_1000_tokens"]].values.tolist()
+    [[0.25, 50.0]]
+    """
     for k in keys:
         out[k] = out[k].astype(object)
     out["theme"] = out["theme"].astype(object)
@@ -262,7 +281,7 @@ def combine_theme_counts(partials, *, ci: float = 0.95) -> pd.DataFrame:
         rate = 1000.0 * out["n_matches"].to_numpy() / out["n_tokens"].to_numpy()
     out["rate_per_1000_tokens"] = np.where(out["n_tokens"].to_numpy() > 0, rate, np.nan)
     out = out[columns]
-    out.columns = pd.Index(columns, dtype=partials[0].columns.dtype)
+    out.columns = pd.Index(columns, dtype=columns_dtype)
     out.attrs["ci"] = ci
     return out
 

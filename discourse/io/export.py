@@ -45,7 +45,7 @@ text,x
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,7 @@ import pandas as pd
 
 from ..errors import ExportError
 from .cells import TRIGGERS, csv_field, format_body
+from .files import open_atomic
 from .order import order_coded, order_matches
 from .provenance import write_with_provenance
 
@@ -65,7 +66,12 @@ __all__ = [
     "write_coded_csv",
     "write_matches_csv",
     "read_table_csv",
+    "iter_table_csv",
+    "CHUNK_ROWS",
 ]
+
+#: Rows formatted (or read) at a time when a table is large.
+CHUNK_ROWS = 100_000
 
 #: Text columns: read back as text, never as numbers (doc_id "001" stays "001").
 TEXT_COLUMNS = (
@@ -179,6 +185,15 @@ def write_table_csv(
     """
     if not isinstance(df, pd.DataFrame):
         raise ExportError(f"{path}: expected a pandas DataFrame to write, got {type(df).__name__}")
+    if provenance is None and len(df) > CHUNK_ROWS:
+        # a large table is formatted a slice of rows at a time (the same bytes: every cell is
+        # formatted on its own), so the file is never held whole in memory
+        with open_atomic(path, "wb", overwrite=overwrite) as fh:
+            fh.write(format_csv(df.iloc[:0], bom=bom))
+            for i in range(0, len(df), CHUNK_ROWS):
+                fh.write(format_body(df.iloc[i:i + CHUNK_ROWS], neutralize=neutralize,
+                                     digits=digits))
+        return Path(path)
     data = format_csv(df, bom=bom, neutralize=neutralize, digits=digits)
     return write_with_provenance(Path(path), data, overwrite=overwrite, provenance=provenance,
                                  fmt="csv")
@@ -270,6 +285,46 @@ def read_table_csv(path: str | os.PathLike, *, neutralized: bool = True) -> pd.D
         raise ExportError(f"{p}: no such file") from None
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
         raise ExportError(f"{p}: cannot be read as a discourse CSV ({err})") from None
+    return _restore_text(df, dtypes, neutralized)
+
+
+def iter_table_csv(path: str | os.PathLike, *, rows: int = CHUNK_ROWS,
+                   neutralized: bool = True) -> Iterator[pd.DataFrame]:
+    """Read a CSV written by discourse in slices of ``rows`` rows, as :func:`read_table_csv`.
+
+    For a table too large to hold whole (the theme counts by speaker of a large corpus):
+    each slice is typed and restored as :func:`read_table_csv` would (its integer and float
+    columns inferred on the slice).
+
+    Raises
+    ------
+    ExportError
+        If the file is missing or is not a CSV.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.csv"
+    >>> _ = p.write_text("doc_id,n\\n001,1\\n002,2\\n003,3\\n", encoding="utf-8")
+    >>> [part["doc_id"].tolist() for part in iter_table_csv(p, rows=2)]
+    [['001', '002'], ['003']]
+    """
+    p = Path(path)
+    try:
+        header = pd.read_csv(p, nrows=0, encoding="utf-8-sig").columns
+        dtypes = {c: "string" for c in header if c in TEXT_COLUMNS}
+        with pd.read_csv(p, dtype=dtypes, encoding="utf-8-sig", keep_default_na=False,
+                         na_values=[""], chunksize=rows) as reader:
+            for df in reader:
+                yield _restore_text(df, dtypes, neutralized)
+    except FileNotFoundError:
+        raise ExportError(f"{p}: no such file") from None
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise ExportError(f"{p}: cannot be read as a discourse CSV ({err})") from None
+
+
+def _restore_text(df: pd.DataFrame, dtypes: dict, neutralized: bool) -> pd.DataFrame:
+    """The text columns of a CSV as read: missing as None, the formula quote removed."""
     for c in df.columns:
         if c in dtypes:
             s = df[c].astype(object).where(df[c].notna(), None)

@@ -44,6 +44,7 @@ def process_batch(
     actors: Actors,
     codebook: Codebook,
     options: RunOptions | None = None,
+    warn_ambiguous: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Run the per-document stages on a batch of documents.
 
@@ -57,6 +58,9 @@ def process_batch(
         The coding options (``levels``, ``fold_accents``, ``nested_scope``, ``names``) and
         the attribution's ``parser`` of a :class:`~discourse.pipeline.options.RunOptions`;
         None: the defaults.
+    warn_ambiguous
+        As for :func:`~discourse.speakers.attribution.attribute_speakers` (False: the caller
+        sums up the ambiguous aliases, ``attributed.attrs["ambiguous_aliases"]``).
 
     Returns
     -------
@@ -76,7 +80,8 @@ def process_batch(
     coding = options.coding
     statements = split_statements(
         documents, terms=segmentation_terms(actors=actors, codebook=codebook))
-    attributed = attribute_speakers(statements, actors=actors, parser=options.parser)
+    attributed = attribute_speakers(statements, actors=actors, parser=options.parser,
+                                    warn_ambiguous=warn_ambiguous)
     matches = find_matches(attributed, codebook=codebook, **coding)
     coded = code_themes(attributed, codebook=codebook, matches=matches, **coding)
     return statements, attributed, coded, matches
@@ -112,8 +117,10 @@ def format_batch(documents: pd.DataFrame, *, actors: Actors, codebook: Codebook,
     -------
     dict
         ``n_documents``, ``n_statements``, ``n_matches``; ``coded`` and ``matches``: the
-        CSV header, the body and :func:`document_spans` of the body; and for each table of
-        :data:`~discourse.pipeline.run_files.COUNT_GROUPINGS`, the batch's theme counts.
+        CSV header, the body and :func:`document_spans` of the body; for each table of
+        :data:`~discourse.pipeline.run_files.COUNT_GROUPINGS`, the batch's theme counts; and
+        ``ambiguous``: the records of the batch's ambiguous aliases (not warned about: the
+        run sums them up once).
 
     Examples
     --------
@@ -126,12 +133,12 @@ def format_batch(documents: pd.DataFrame, *, actors: Actors, codebook: Codebook,
     >>> out["n_statements"], out["coded"][0].split(b",")[:2]
     (1, [b'doc_id', b'stmt_id'])
     """
-    _, _, coded, matches = process_batch(documents, actors=actors, codebook=codebook,
-                                         options=options)
+    _, attributed, coded, matches = process_batch(documents, actors=actors, codebook=codebook,
+                                                  options=options, warn_ambiguous=False)
     coded = order_coded(coded)
     matches = order_matches(matches)
     out = {"n_documents": len(documents), "n_statements": len(coded),
-           "n_matches": len(matches)}
+           "n_matches": len(matches), "ambiguous": attributed.attrs["ambiguous_aliases"]}
     for name, table in (("coded", coded), ("matches", matches)):
         head, _, body = format_csv(table).partition(b"\n")
         out[name] = (head, body, document_spans(body, table["doc_id"].astype(str).to_numpy()))

@@ -25,7 +25,7 @@ import os
 from pathlib import Path
 
 from ..errors import ExportError
-from .run_files import PROVENANCE_FILE, RUN_FILES
+from .run_files import AMBIGUOUS_FILE, PROVENANCE_FILE, RUN_FILES
 
 __all__ = ["INCOMPLETE_MARKER", "begin_run", "finish_run", "is_interrupted",
            "check_not_interrupted", "interrupted_message"]
@@ -59,7 +59,8 @@ def check_not_interrupted(out: Path, *, force: bool = False) -> None:
 
 
 def begin_run(out: Path) -> None:
-    """Mark ``out`` as being written, then remove the previous run's provenance.
+    """Mark ``out`` as being written, then remove the previous run's provenance (and its
+    ``ambiguous_aliases.csv``, which a run writes only when it has some).
 
     The marker is created first (its name is what counts, so it is not written atomically:
     it exists from the first instant), so there is no moment at which the folder holds both
@@ -73,9 +74,10 @@ def begin_run(out: Path) -> None:
                  "run it again with --force\n")
         fh.flush()
         os.fsync(fh.fileno())
-    with contextlib.suppress(FileNotFoundError):
-        (out / PROVENANCE_FILE).unlink()
-    for name in RUN_FILES:
+    for name in (PROVENANCE_FILE, AMBIGUOUS_FILE):   # the latter: only some runs write it
+        with contextlib.suppress(FileNotFoundError):
+            (out / name).unlink()
+    for name in (*RUN_FILES, AMBIGUOUS_FILE):
         target = out / name
         if target.parent.is_dir():
             for stale in target.parent.glob(f".{target.name}.*.tmp"):

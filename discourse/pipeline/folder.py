@@ -36,15 +36,15 @@ from ..io.export import TEXT_COLUMNS, read_table_csv, write_coded_csv, write_mat
 from ..io.files import open_atomic, write_atomic
 from ..io.provenance import make_provenance, write_provenance
 from ..speakers.actors import Actors, read_actors
+from ..speakers.ambiguity import ambiguous_table
 from .completion import begin_run, check_not_interrupted, finish_run, interrupted_message, \
     is_interrupted
 from .dask import require_distributed, stream_on_dask
 from .documents import DocumentsWriter, format_documents_jsonl, read_documents_jsonl, \
     write_documents_streamed
 from .options import RunOptions
-from .run_files import CODEBOOK_FILE, CODED_FILE, COUNTS_BY_SPEAKER_FILE, COUNTS_FILE, \
-    DICTIONARY_FILES, DOCUMENTS_FILE, MATCHES_FILE, \
-    PROVENANCE_FILE
+from .run_files import AMBIGUOUS_FILE, CODEBOOK_FILE, CODED_FILE, COUNTS_BY_SPEAKER_FILE, \
+    COUNTS_FILE, DICTIONARY_FILES, DOCUMENTS_FILE, MATCHES_FILE, PROVENANCE_FILE
 from .run_figures import write_run_figures
 from .runner import RunResult, input_paths, run
 from .streaming import stream_run
@@ -144,7 +144,7 @@ def _coded_head(path: Path, nrows: int = 1000) -> pd.DataFrame:
 
 
 def _write_rest(out: Path, written: list[Path], *, codebook: Codebook, actors: Actors,
-                tables: dict[str, pd.DataFrame], paths: tuple[str, ...],
+                attrs: dict[str, dict], paths: tuple[str, ...],
                 parameters: dict, jobs: int = 1) -> list[Path]:
     """Write what every run folder holds beyond the tables: the same for every engine.
 
@@ -158,7 +158,7 @@ def _write_rest(out: Path, written: list[Path], *, codebook: Codebook, actors: A
     for name in DICTIONARY_FILES:
         written.append(write_data_dictionary(head, out / name, codebook=codebook,
                                              overwrite=True))
-    written += write_run_figures(out, codebook, tables, jobs=jobs)
+    written += write_run_figures(out, codebook, attrs, jobs=jobs)
     prov = make_provenance(codebook=codebook, actors_path=actors, input_paths=paths,
                            parameters=parameters)
     prov["files"] = sorted(p.relative_to(out).as_posix() for p in written) + [PROVENANCE_FILE]
@@ -211,9 +211,14 @@ def write_run(
         write_table_csv(result.counts, out / COUNTS_FILE, **keep),
         write_table_csv(result.counts_by_speaker, out / COUNTS_BY_SPEAKER_FILE, **keep),
     ]
-    tables = {COUNTS_FILE: result.counts, COUNTS_BY_SPEAKER_FILE: result.counts_by_speaker}
+    ambiguous = result.attributed.attrs.get("ambiguous_aliases")
+    if ambiguous:                                      # written only when there are some
+        written.append(write_table_csv(ambiguous_table(ambiguous), out / AMBIGUOUS_FILE,
+                                       **keep))
+    attrs = {COUNTS_FILE: dict(result.counts.attrs),
+             COUNTS_BY_SPEAKER_FILE: dict(result.counts_by_speaker.attrs)}
     return _write_rest(out, written, codebook=result.codebook, actors=result.actors,
-                       tables=tables, paths=result.input_paths, parameters=result.parameters)
+                       attrs=attrs, paths=result.input_paths, parameters=result.parameters)
 
 
 def _write_streamed(corpus: Any, out: Path, *, actors: Any, codebook: Any,
@@ -238,13 +243,17 @@ def _write_streamed(corpus: Any, out: Path, *, actors: Any, codebook: Any,
         documents, paths, n_documents = out / DOCUMENTS_FILE, docs.paths, docs.n
         workers = options.workers
     parameters = options.parameters(corpus)
-    tables = {COUNTS_FILE: streamed.counts, COUNTS_BY_SPEAKER_FILE: streamed.counts_by_speaker}
-    files = _write_rest(out, [documents, *streamed.files], codebook=codebook_obj,
-                        actors=actors_obj, tables=tables,
+    # only the tables' attrs go on: the tables (the counts by speaker of a large corpus take
+    # tens of MB) are freed before the figures are drawn from their files
+    attrs = {COUNTS_FILE: dict(streamed.counts.attrs),
+             COUNTS_BY_SPEAKER_FILE: dict(streamed.counts_by_speaker.attrs)}
+    written, totals = [documents, *streamed.files], (streamed.n_statements, streamed.n_matches)
+    del streamed
+    files = _write_rest(out, written, codebook=codebook_obj, actors=actors_obj, attrs=attrs,
                         paths=input_paths(parameters["corpus"], paths), parameters=parameters,
                         jobs=workers)
-    return RunSummary(files=tuple(files), n_documents=n_documents,
-                      n_statements=streamed.n_statements, n_matches=streamed.n_matches,
+    return RunSummary(files=tuple(files), n_documents=n_documents, n_statements=totals[0],
+                      n_matches=totals[1],
                       engine="dask" if options.engine == "dask" else "streaming")
 
 

@@ -26,7 +26,7 @@ from ..analysis.figures.heatmap import plot_speaker_heatmap
 from ..analysis.figures.shares import plot_theme_shares
 from ..analysis.figures.writer import write_figure
 from ..coding.codebook import Codebook
-from ..io.export import read_table_csv
+from ..io.export import iter_table_csv, read_table_csv
 from .run_files import FIGURE_FILES, FIGURE_FORMATS
 
 __all__ = ["write_run_figures"]
@@ -35,14 +35,21 @@ _PLOTS = {"theme_shares": plot_theme_shares, "speaker_heatmap": plot_speaker_hea
 
 
 def _draw(out: Path, name: str, csv: str, labels: dict, attrs: dict) -> list[Path]:
-    """Draw and write one figure of the run folder ``out`` from its CSV file ``csv``."""
-    as_written = read_table_csv(out / csv)
+    """Draw and write one figure of the run folder ``out`` from its CSV file ``csv``.
+
+    The table is read a slice at a time, keeping the top-level themes' rows only (the
+    figures' rows): the theme counts by speaker of a large corpus have hundreds of
+    thousands of rows, sub-themes included.
+    """
+    parts = [top_level(part) for part in iter_table_csv(out / csv)]
+    as_written = (pd.concat(parts, ignore_index=True) if parts
+                  else top_level(read_table_csv(out / csv)))
     as_written.attrs.update(attrs)
-    fig = _PLOTS[name](top_level(as_written), labels=labels)
+    fig = _PLOTS[name](as_written, labels=labels)
     return write_figure(fig, out / "figures" / name, formats=FIGURE_FORMATS)
 
 
-def write_run_figures(out: Path, codebook: Codebook, tables: dict[str, pd.DataFrame], *,
+def write_run_figures(out: Path, codebook: Codebook, attrs: dict[str, dict], *,
                       jobs: int = 1) -> list[Path]:
     """Write the run folder's figures; return their files (in the order of the figures).
 
@@ -52,8 +59,9 @@ def write_run_figures(out: Path, codebook: Codebook, tables: dict[str, pd.DataFr
         The run folder, its count tables already written.
     codebook
         The run's codebook (the themes' labels).
-    tables
-        CSV file name -> the count table written to it (its ``attrs`` are carried over).
+    attrs
+        CSV file name -> the ``attrs`` of the count table written to it (carried over to the
+        table read back; the tables themselves need not be kept in memory).
     jobs
         Above 1: the figures are drawn at once, each in a process of its own.
 
@@ -65,7 +73,7 @@ def write_run_figures(out: Path, codebook: Codebook, tables: dict[str, pd.DataFr
     >>> write_run_figures(Path(tempfile.mkdtemp()), read_codebook(), {}, jobs=1)  # doctest: +SKIP
     """
     labels = {t.id: t.label for t in codebook.themes}
-    tasks = [(out, name, csv, labels, dict(tables[csv].attrs) if csv in tables else {})
+    tasks = [(out, name, csv, labels, dict(attrs.get(csv, {})))
              for name, csv in FIGURE_FILES.items()]
     if jobs <= 1 or len(tasks) < 2:
         return [p for task in tasks for p in _draw(*task)]

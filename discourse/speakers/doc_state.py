@@ -72,7 +72,7 @@ class DocState:
     surnames: dict = field(default_factory=dict)   # folded name part -> (kind, id, name) of
     #                                                the person last named in full with it
     genders: dict = field(default_factory=dict)    # person id -> 'f' / 'm' when known
-    warned: set = field(default_factory=set)       # ambiguous aliases already warned about
+    ambiguous: dict = field(default_factory=dict)  # (alias, candidates) -> actor taken
     sides: dict = field(default_factory=dict)      # person id -> country its title tells
     variants: dict = field(default_factory=dict)   # misspelt name -> actor id it names
     last_side: str | None = None                   # side of the last speaker (counterparts)

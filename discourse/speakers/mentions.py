@@ -19,8 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import warnings
-
 from ..text.normalize import normalize_text
 from .cues import GLUE_WORDS
 from .descriptions import find_descriptors, pair_descriptors
@@ -128,8 +126,9 @@ def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> str:
 
     The one the document named last (in full, or by an alias of theirs alone); else the
     one in office on the document's date (already chosen as ``actor`` by
-    :meth:`~discourse.speakers.actors.Actors.find_mentions`); a warning says when the
-    document gives no way to decide.
+    :meth:`~discourse.speakers.actors.Actors.find_mentions`); when the document gives no way
+    to decide, the case is recorded in ``doc.ambiguous`` (alias, candidates -> actor taken;
+    :mod:`discourse.speakers.ambiguity` sums them up).
 
     Examples
     --------
@@ -145,11 +144,5 @@ def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> str:
     for _, ident, _, _ in reversed(doc.people):
         if ident in candidates:
             return ident
-    if (text, candidates) not in doc.warned:
-        doc.warned.add((text, candidates))
-        warnings.warn(
-            f"attribute_speakers: the alias {text!r} names {', '.join(candidates)} and the "
-            f"document (date {doc.date or 'unknown'}) names none of them before; took "
-            f"{actor!r} (give the full name or the document's date)", UserWarning,
-            stacklevel=2)
+    doc.ambiguous.setdefault((text, candidates), actor)   # summed up once per run
     return actor

@@ -55,3 +55,58 @@ def test_memory_does_not_grow_with_the_documents_appended(tmp_path):
         return size
 
     assert peak(20_500) - peak(500) < 200_000      # a list of spans: ~4,000,000 bytes
+
+
+def _temporary_bytes(monkeypatch):
+    """Record the temporary files CsvPart opens; return a function summing their sizes."""
+    import tempfile
+
+    import discourse.pipeline.parts as parts
+
+    opened = []
+    real = tempfile.TemporaryFile
+
+    def recording(*args, **kwargs):
+        fh = real(*args, **kwargs)
+        opened.append(fh)
+        return fh
+
+    monkeypatch.setattr(parts.tempfile, "TemporaryFile", recording)
+
+    def total():
+        size = 0
+        for fh in opened:
+            if not fh.closed:
+                fh.seek(0, 2)
+                size += fh.tell()
+        return size
+    return total
+
+
+def _long_rows(ids):
+    return [(d, "x" * 300) for d in ids]
+
+
+def test_batches_in_order_are_written_once(tmp_path, monkeypatch):
+    # in order, the rows go to the output file only: no second copy in a spill file
+    total = _temporary_bytes(monkeypatch)
+    rows = _long_rows(f"d{i:04d}" for i in range(200))
+    with contextlib.ExitStack() as stack:
+        part = CsvPart(tmp_path / "t.csv", bom=True, stack=stack)
+        for i in range(0, 200, 40):
+            batch = rows[i:i + 40]
+            part.append(b"doc_id,n", b"".join(f"{d},{n}\n".encode() for d, n in batch),
+                        [(d, len(f"{d},{n}\n")) for d, n in batch])
+        body = sum(len(f"{d},{n}\n") for d, n in rows)
+        assert total() < body / 5            # the spans' index only (~30 bytes a document)
+        part.finish()
+    want = "\ufeffdoc_id,n\n" + "".join(f"{d},{n}\n" for d, n in rows)
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == want
+
+
+def test_a_late_batch_out_of_order_after_many_in_order(tmp_path):
+    ids = [f"d{i:04d}" for i in range(100)]
+    rows = _long_rows(ids)
+    batches = [rows[10:30], rows[30:60], rows[:10], rows[80:], rows[60:80]]
+    text = _write(tmp_path / "t.csv", batches)
+    assert text == "doc_id,n\n" + "".join(f"{d},{n}\n" for d, n in rows)

@@ -29,11 +29,7 @@ def test_streaming_equals_in_memory(corpus, reference, tmp_path):
     assert not list(tmp_path.glob(".*"))             # no temporary file left
 
 
-def test_counts_folded_every_few_batches_equal_in_memory(corpus, reference, tmp_path,
-                                                          monkeypatch):
-    import discourse.pipeline.streaming as streaming
-
-    monkeypatch.setattr(streaming, "FOLD_BATCHES", 2)     # fold many times on a small corpus
+def test_counts_summed_over_many_batches_equal_in_memory(corpus, reference, tmp_path):
     res = run_streaming(corpus, out=tmp_path, batch_size=3, progress=False)
     assert res.n_documents > 3 * 2 * 3
     assert same_files(reference, tmp_path) == []
