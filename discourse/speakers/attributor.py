@@ -27,7 +27,9 @@ from dataclasses import dataclass, replace
 from .copies import cue_words
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
 from .doc_scan import document_copies, working_copies  # noqa: F401 (working_copies: as before)
+from .descriptions import side_person
 from .doc_state import DocState, Who, forget_headline_names
+from .referents import JOINT, NARRATOR, UNKNOWN, Speaker, antecedent, label, pair_head
 
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
            "UNKNOWN", "JOINT", "NARRATOR"]
@@ -40,20 +42,6 @@ _CREDIT = re.compile(r"^\s*(?:\([^()]*[^\W\d_]\s*/\s*[^\W\d_][^()]*\)|"
 _OPENING_QUOTES = "«\"“"
 #: The end of a sentence; a document's first statement without it is its headline.
 _SENTENCE_END = re.compile(r"[.!?…。][\"»”’')\]]*\s*$")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who speaks: an actor id (or a named speaker's slug), a display name and a side."""
-
-    id: str
-    name: str
-    side: str | None
-
-
-UNKNOWN = Speaker("unknown", "Unknown", None)
-JOINT = Speaker("joint", "Joint", "joint")
-NARRATOR = Speaker("narrator", "Narrator", None)
 
 
 @dataclass(frozen=True)
@@ -84,48 +72,24 @@ class Attribution:
         return made
 
 
+def _side_spoken(doc: DocState, f: Finding) -> Finding:
+    """A country that speaks at the start of a paragraph ("Cambodia expects to ...") is its
+    side's person (descriptions.side_person); unchanged if the document names nobody
+    of that side."""
+    side, span = f.side_subject
+    person = side_person(doc, side)
+    return f if person is None else Finding("explicit", person, span, weight="subject")
+
+
+def _only_cue(text: str, f: Finding) -> bool:
+    """True if the statement is nothing but its cue ("Wang said.", "Wang Yi a déclaré."):
+    the cue of the quotation before it, cut off by the splitter."""
+    return f.cue == "explicit" and not text[:f.cue_span[0]].strip(_OPENING_QUOTES + " ") and \
+        not text[f.cue_span[1]:].strip(" .!?»\"”’")
+
+
 def _narrator(cue_text: str | tuple, confidence: float) -> Attribution:
     return Attribution.of(NARRATOR, "narrator", cue_text, confidence)
-
-
-def _antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
-                history: list[Speaker]) -> Speaker | None:
-    """The person a pronoun of ``gender`` refers to.
-
-    The last named subject, except: a feminine pronoun ("Elle a ajouté", "she said") after a
-    subject not known to be a woman is the last named subject known to be a woman, if there
-    is one; a masculine pronoun after a subject known to be a woman is the last named
-    subject not known to be a woman. A gender that is not known is never guessed.
-    """
-    if gender is None or subject is None:
-        return subject
-    known = doc.gender(subject.id)
-    if known == gender or (gender == "m" and known is None):
-        return subject
-    for cand in reversed(history):
-        if doc.gender(cand.id) == gender:
-            return cand
-    if gender == "m":   # "il" after a woman: the last person not known to be a woman
-        for cand in reversed(history):
-            if doc.gender(cand.id) is None:
-                return cand
-    return subject
-
-
-def _label(doc: DocState, who: Who | None, antecedent: Speaker | None) -> Speaker:
-    """The speaker a mention names (a pronoun: its ``antecedent``)."""
-    if who is None or who.kind == "unknown":
-        if who is not None and who.members[:1] == ("side",) and who.members[1]:
-            return Speaker(UNKNOWN.id, UNKNOWN.name, who.members[1])   # "the Lao minister"
-        return UNKNOWN
-    if who.kind in ("joint", "plural"):
-        return JOINT
-    if who.kind == "pronoun":
-        return antecedent if antecedent is not None else UNKNOWN
-    if who.kind == "actor":
-        actor = doc.actors[who.id]
-        return Speaker(actor.id, actor.name, actor.side)
-    return Speaker(who.id, who.name, doc.sides.get(who.id, "unknown"))
 
 
 class DocumentAttributor:
@@ -177,7 +141,7 @@ class DocumentAttributor:
                            self.doc.people[known:] if self.doc.side(ident) == side), None)
             if person is None:
                 continue
-            who = _label(self.doc, Who(0, 0, *person), None)
+            who = label(self.doc, Who(0, 0, *person), None)
             for j in range(i, len(self.rows)):
                 row = self.rows[j]
                 if row.speaker not in (UNKNOWN.id, NARRATOR.id, JOINT.id, who.id):
@@ -196,7 +160,7 @@ class DocumentAttributor:
         self.recounted = None
 
     def _named(self, who: Who) -> Speaker:
-        speaker = _label(self.doc, who, None)
+        speaker = label(self.doc, who, None)
         self.history.append(speaker)
         return speaker
 
@@ -220,6 +184,8 @@ class DocumentAttributor:
             f = Finding("narrator", cue_span=f.cue_span, subject=subject,
                         weight="narrator_scene")
         f = self._unshared(f, new_par)
+        if f.cue is None and f.side_subject is not None and new_par:
+            f = _side_spoken(self.doc, f)   # (inside a paragraph: rule 9, carried or claimed)
         if f.cue is None:
             self._uncued(f, new_par, continuing_quote)
         elif f.cue == "narrator" and self._recounted(f, new_par):
@@ -232,7 +198,9 @@ class DocumentAttributor:
         else:
             if f.cue == "inverted" and text.lstrip()[:1] in _OPENING_QUOTES:
                 self.pending = []   # a whole quotation and its cue claim nothing before it
-            self._cued(f, cue_words(text, f.cue_span, same))
+            self._cued(f, cue_words(text, f.cue_span, same), _only_cue(text, f))
+        if f.later is not None:   # "X ..., et Y, dans son discours, a salué": "Il" is Y
+            self.subject = self._named(f.later)
         if self.recounted is not None:
             i = self.recounted[0]
             self._confirm(not new_par and self.rows[-1].speaker == self.rows[i].speaker)
@@ -310,12 +278,13 @@ class DocumentAttributor:
             self.subject = self._named(f.subject)
         self.pending = []
 
-    def _cued(self, f: Finding, cue_text: tuple) -> None:
-        """A statement with a speaker's cue (explicit, pronoun, inverted, participial, joint)."""
-        antecedent = self.subject
+    def _cued(self, f: Finding, cue_text: tuple, only_cue: bool = False) -> None:
+        """A statement with a speaker's cue (explicit, pronoun, inverted, participial, joint);
+        ``only_cue``: the statement is nothing but its cue ("Wang said.")."""
+        referent = self.subject
         if f.who is not None and f.who.kind == "pronoun":
-            antecedent = _antecedent(self.doc, f.who.gender, self.subject, self.history)
-        speaker = _label(self.doc, f.who, antecedent)
+            referent = antecedent(self.doc, f.who.gender, self.subject, self.history)
+        speaker = label(self.doc, f.who, referent)
         conf = CONFIDENCE[f.weight]
         if f.who is not None and f.who.kind == "pronoun" and self.subject is None:
             conf = CONFIDENCE["pronoun_unresolved"]
@@ -323,6 +292,10 @@ class DocumentAttributor:
         if speaker.id == "joint":
             self.prev_kind = "joint"
             self.pending = []
+            head = pair_head(self.doc, f.who)
+            if head is not None:   # "A et son homologue B ont exprimé ...", "Il ...": A
+                self.subject = head
+                self.history.append(head)
             return
         if speaker.id == "unknown":
             self.prev_kind = "speaker"
@@ -331,8 +304,9 @@ class DocumentAttributor:
                 self.unnamed.append((len(self.rows) - 1, speaker.side, len(self.doc.people)))
                 self.subject = speaker
             return
-        if f.cue == "inverted":
-            # Content before an inverted cue in the same paragraph is that speaker's too.
+        if f.cue == "inverted" or only_cue:
+            # Content before an inverted cue in the same paragraph is that speaker's too
+            # (also before a sentence that is only a cue: '"...".' then 'Wang said.').
             for i in self.pending:
                 row = self.rows[i]
                 if row.cue in ("carried", "narrator") and row.confidence < CONFIDENCE[

@@ -33,7 +33,8 @@ from .doc_state import DocState, Who, remember, surname_variant, title_gender
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
-from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, position,
+from .subject_verbs import joint_clause, later_subject, relative_clause, subject_verb
+from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, country_subject, position,
                             sentence_candidates, title_run)
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
@@ -55,7 +56,6 @@ _APPOSED = re.compile(r"(?:\s*,\s*(?:" + "|".join(union_words("apposition_links"
 #: place after the title ("L'ambassadeur de Chine au Cambodge X").
 _TITLE_TAIL = re.compile(r"[^,;:«»\"()]{0,40},\s*|\s+(?:" + "|".join(
     union_words("title_prepositions")) + r")\s+[\w'-]+\s+")
-_RELATIVE = re.compile(r"\s*,\s*(?:" + "|".join(union_words("relative_pronouns")) + r")\s+\S+")
 #: "and" before a second verb of the same subject ("a souhaité la bienvenue ... et a rappelé").
 _AND_VERB = re.compile(r",?\s+(?:" + "|".join(union_words("and_words")) + r")\s+")
 #: The opener of a cleft inverted cue ("C'est ce qu'a affirmé X").
@@ -130,8 +130,10 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
         if best.cue == "joint":   # "agreed" (shared) or "have deepened trust" (not)
             best.shared = bool(rules.shared_vp.search(folded, best.cue_span[0]))
             best.background = bool(rules.background.search(folded, base))
+        best.later = later_subject(st, best.cue_span[1])
         return best
-    return Finding(None, subject=subject,
+    return Finding(None, subject=subject, later=later_subject(st, base),
+                   side_subject=country_subject(st),
                    background=bool(rules.background.search(folded, base)),
                    speech=_speech(folded, base, rules, doc.rules),
                    stance=bool(_STANCE.search(folded, base)),
@@ -159,7 +161,7 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         if pos != "start" and _apposed_to_subject(st, w):
             pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
         if pos == "start" and clause == (0, 0):
-            clause = _relative_clause(st, w)
+            clause = relative_clause(st, w)
         if w.kind == "descriptor":
             w = _whole_description(st, w) if pos == "start" else w
             w = _described(st, w, pos)
@@ -322,6 +324,9 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
         if lead is not None and pos == "start":   # "X met Y, saying that ...": X's
             return (2, w.start, Finding("participial", w, (lead.start("g"), lead.end("g")),
                                         weight="participial"))
+        both = joint_clause(st, scene.end()) if scene and pos != "inside" else None
+        if both is not None:   # "X met Y, with both sides pledging to ...": joint
+            return (2, w.start, Finding("joint", both, (both.start, both.end), weight="joint"))
         said = _and_said(st, scene.end()) if scene and pos != "inside" else None
         if said is not None:   # "X welcomed Y and recalled that ...": X's
             return (2, w.start, Finding("explicit", w, (w.start, said), weight="subject"))
@@ -334,7 +339,7 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
         return (2, w.start, Finding("narrator", None, (w.start, scene.end()),
                                     subject=w if person else None, weight="narrator_scene"))
     described = w.kind == "pronoun" and w.members == ("described",)   # "le ministre"
-    verb = _subject_verb(st, w, after) if person or described else None
+    verb = subject_verb(st, w, after) if person or described else None
     if verb and (pos == "start" or (pos == "comma" and st.opener)):
         # The subject decides: a person subject is that person's statement whatever the
         # verb (the narrator's verbs were taken above); the verb lists only add confidence.
@@ -363,38 +368,3 @@ def _and_said(st: Statement, at: int) -> int | None:
                    or st.rules.shared_vp.match(st.folded, m.end())):
             return vp.end()
     return None
-
-
-def _subject_verb(st: Statement, w: Who, after: int) -> re.Match | None:
-    """The finite verb of the subject ``w``: after its link, or after a relative clause left
-    without its closing comma ("Xi Jinping, qui se déplace avec ... a redit"), unless that
-    verb is the narrator's."""
-    rules, folded = st.rules, st.folded
-    verb = rules.subject_verb.match(folded, after)
-    rel = None if verb else _RELATIVE.match(folded, w.end)
-    if rel is None:
-        return verb
-    verb = rules.subject_verb.search(folded, rel.end(), min(len(folded), rel.end() + 200))
-    if verb is None or rules.link_scene.match(folded, verb.start()) or "," in folded[
-            rel.end():verb.start()]:
-        return _main_verb(st, rel.end())
-    return verb
-
-
-def _main_verb(st: Statement, at: int) -> re.Match | None:
-    """The reporting verb that follows a relative clause and its closing comma ("X, qui
-    recevait ..., le ministre Y, à Abidjan, a réitéré"), or None."""
-    for m in _COMMA.finditer(st.folded, at, min(len(st.folded), at + 300)):
-        vp = st.rules.vp.match(st.folded, m.end() + (st.folded[m.end():m.end() + 1] == " "))
-        if vp:
-            return vp
-    return None
-
-
-def _relative_clause(st: Statement, w: Who) -> tuple[int, int]:
-    """The span of a relative clause after the subject ``w`` that ends before the subject's
-    reporting verb (the names inside it are not subjects), or (0, 0)."""
-    rel = _RELATIVE.match(st.folded, w.end)
-    verb = rel and not st.rules.subject_verb.match(st.folded, rel.end()) and _main_verb(
-        st, rel.end())
-    return (rel.start(), verb.start()) if verb else (0, 0)

@@ -19,13 +19,13 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ParameterError
-from ..lang import get_language
+from ..lang import get_language, supported_languages, union_words
 from ..lang.base import CuePieces
 from .phrases import alternation as _alt
-from .phrases import fold
+from .phrases import fold, phrase_alternation
 from .verb_forms import gendered_words, verb_forms
 
-__all__ = ["KEYS", "LIST_KEYS"]
+__all__ = ["KEYS", "LIST_KEYS", "DEMONYM"]
 
 _LIST_KEYS = (
     "auxiliaries", "pronominal_auxiliaries", "adverbs", "pronouns", "plural_pronouns",
@@ -40,6 +40,7 @@ _LIST_KEYS = (
     "anonymous_subjects", "lead_relatives", "quoted_tails",
     "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
     "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
+    "present_endings", "not_present_endings", "not_present_verbs", "clause_openers",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
                            "shared_verbs", "event_verbs", "relay_verbs",
@@ -52,6 +53,22 @@ _W = r"(?![\w-])"   # end of a word (a hyphen continues it: a-t-il)
 _B = r"(?<![\w'-])"  # start of a word
 _START = r"(?<![\w-])"  # start of a word that may follow an elision (l'a-t-il)
 _REFLEXIVE = r"(?:se\s+|s')"
+
+
+def _table_demonyms() -> list[str]:
+    """The one-word demonyms of every language's ``demonyms`` table, folded, longest first
+    ("malagasy", "thai", "kenyan": those that no suffix tells)."""
+    words = set()
+    for code in supported_languages():
+        for ws in (get_language(code).data("cues").get("demonyms") or {}).values():
+            words.update(fold(str(w)).strip() for w in ws or [])
+    return sorted((w for w in words if re.fullmatch(r"[a-z]+", w)), key=lambda w: (-len(w), w))
+
+
+#: A demonym ("cambodgien", "thaïlandaise", "Chinese", "Malagasy"), folded: every
+#: language's suffixes and the one-word demonyms of their tables (a prefix tree).
+DEMONYM = r"(?:" + phrase_alternation(_table_demonyms()) + r"|[a-z]+(?:" + "|".join(
+    union_words("demonym_suffixes")) + "))"
 
 
 @dataclass
@@ -114,7 +131,7 @@ class _Grammar:
             rf"{aux}(?:\s*,[^,]{{1,40}},|\s+{adv}){{0,3}}\s+{_alt(forms['participle'])}{agree}",
             rf"{paux}(?:\s+{adv}){{0,3}}\s+{_alt(forms['pron_participle'])}{agree}",
             rf"{_REFLEXIVE}{_alt(forms['pron_finite'])}",
-            rf"{_alt(forms['finite'])}",
+            _finite(forms["finite"], adv),
         ]
         return "(?:" + "|".join(parts) + f"){_W}"
 
@@ -124,6 +141,24 @@ class _Grammar:
                          plur=_alt(words.get("plural_pronouns")), adv=self.adv,
                          agree=self.agree, start=_START, end=_W, rv=words.verbs["rv"],
                          sv=words.verbs["sv"], alt=_alt, vp_of=self.vp_of)
+
+
+def _finite(forms, adv: str) -> str:
+    """Finite forms; a form of several words may also take adverbs after its first word
+    ("were pleased": "were also pleased", "sont convenus": "sont en outre convenus"), tried
+    only where its first word and an adverb stand (the plain forms, a prefix tree, first)."""
+    forms = [f.strip() for f in forms if f.strip()]
+    heads: dict = {}
+    for f in forms:
+        if " " in f:
+            head, rest = f.split(None, 1)
+            heads.setdefault(head, []).append(rest)
+    plain = _alt(forms) if forms else r"(?!x)x"
+    if not heads:
+        return plain
+    spread = "|".join(rf"{_alt([h])}(?:\s+{adv}){{1,3}}\s+{_alt(rests)}"
+                      for h, rests in sorted(heads.items()))
+    return rf"(?:{plain}|(?={_alt(list(heads))}\s+{adv}\s)(?:{spread}))"
 
 
 def _lead(words: _Spec) -> str:
@@ -151,6 +186,19 @@ def _subject_verb(words: _Spec, g: _Grammar, pieces: CuePieces) -> str:
     if get("finite_verbs"):
         forms.append(rf"{_alt(get('finite_verbs'))}{_W}")
     return light + "(?:" + "|".join(forms) + ")"
+
+
+def _present_verb(words: _Spec) -> str | None:
+    """A verb in the present tense by its ending ("intends", "juge", "se félicite"): a word
+    of three letters or more with one of ``present_endings``, none of
+    ``not_present_endings``, not one of ``not_present_verbs`` (None: the language has none)."""
+    endings = words.get("present_endings")
+    if not endings:
+        return None
+    no = words.get("not_present_verbs")
+    not_word = rf"(?!{_alt(no)}{_W})" if no else ""
+    not_end = "".join(rf"(?<!{re.escape(fold(e))})" for e in words.get("not_present_endings"))
+    return rf"{_REFLEXIVE}?{not_word}[a-z][a-z-]+(?:{_alt(endings)}){not_end}{_W}"
 
 
 def _country_pattern(table, where: str) -> re.Pattern | None:

@@ -33,8 +33,8 @@ import yaml
 from ..errors import ParameterError
 from ..lang import get_language, supported_languages, union_words
 from ..lang.base import YAML_LOADER, CuePieces
-from .cue_spec import (_B, _W, _country_pattern, _Grammar, _lead, _read_spec, _Spec,
-                       _subject_verb)
+from .cue_spec import (_B, _W, DEMONYM, _country_pattern, _Grammar, _lead, _present_verb,
+                       _read_spec, _Spec, _subject_verb)
 from .phrases import alternation as _alt
 from .phrases import fold, fold_pattern, phrase_alternation, word_alternation, word_demonym
 from .prefilter import Literals, gate
@@ -176,13 +176,12 @@ class CueRules:
     lead_relative: re.Pattern | None = None
     relay_vp: re.Pattern | None = None
     quoted_as: re.Pattern | None = None
+    present_verb: re.Pattern | None = None   # a person subject's verb in the present tense
 
 
 #: Function words that never carry a title (ignored when comparing title words), folded:
 #: every language's ``glue_words``.
 GLUE_WORDS = frozenset(fold(w) for w in union_words("glue_words"))
-#: A demonym ("cambodgien", "thaïlandaise", "Chinese"), folded: every language's suffixes.
-DEMONYM = r"[a-z]+(?:" + "|".join(union_words("demonym_suffixes")) + ")"
 
 
 def _verb_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
@@ -231,6 +230,7 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
         dateline=re.compile(words.spec.get("dateline") or r"(?!x)x"),
         past_verb=re.compile(g.language.past_verb(pieces)),
         subject_verb=re.compile(_subject_verb(words, g, pieces)),
+        present_verb=re.compile(_present_verb(words)) if _present_verb(words) else None,
         lead=re.compile(_lead(words)),
     )
 

@@ -26,7 +26,8 @@ from .doc_state import DocState, Who
 from .names import DEMONYM_WORD
 from .phrases import fold
 
-__all__ = ["find_descriptors", "pair_descriptors", "resolve_descriptor", "note_meeting", "as_institution"]
+__all__ = ["find_descriptors", "pair_descriptors", "resolve_descriptor", "note_meeting",
+           "as_institution", "side_person"]
 
 _DEMONYM_RX = DEMONYM_WORD
 _GLUE = GLUE_WORDS
@@ -189,12 +190,9 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
     demonyms = [w for w in who.words if _DEMONYM_RX.match(w)]
     counterpart = other is not None
     best, best_score = None, 0
-    seen = set()   # a person named again with the same words scores the same: the most
-    for person in reversed(doc.people):   # recent one is kept (a strictly higher score wins)
-        if person in seen:
-            continue
-        seen.add(person)
-        kind, ident, name, words = person
+    # Each person once, most recently named first, with the title words of all their
+    # mentions ("President X ... X said ... the president": X); a strictly higher score wins.
+    for kind, ident, name, words in _people_by_recency(doc):
         side = doc.side(ident)
         if wanted is not None and side is not None and side != wanted:
             continue   # "the Cambodian leader" is nobody of another side
@@ -218,6 +216,31 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
         if score > best_score:
             best, best_score = (kind, ident, name), score
     return best
+
+
+def side_person(doc: DocState, side: str) -> Who | None:
+    """The person who speaks for ``side`` when the side itself is the subject ("Cambodia
+    expects ...", CONVENTIONS.md: the side's principal speaker): the last speaker if of
+    that side, else the person of that side named most recently who is not a deputy, else
+    any person of that side; None if the document names nobody of it."""
+    if doc.last_speaker is not None and doc.last_side == side:
+        for kind, ident, name, _ in reversed(doc.people):
+            if ident == doc.last_speaker:
+                return Who(0, 0, kind, ident, name)
+    best = _best_person(doc, Who(0, 0, "descriptor"), None, side, None)
+    if best is None:
+        best = next((p[:3] for p in _people_by_recency(doc) if doc.side(p[1]) == side), None)
+    return None if best is None else Who(0, 0, *best)
+
+
+def _people_by_recency(doc: DocState) -> list[tuple]:
+    """(kind, id, name, words) of each person of the document once, the most recently
+    named first, ``words`` the title words of all their mentions."""
+    order: dict = {}
+    for kind, ident, name, words in reversed(doc.people):
+        key = (kind, ident, name)
+        order[key] = order[key] | words if key in order else words
+    return [(*key, words) for key, words in order.items()]
 
 
 def note_meeting(doc: DocState, subject: Who, people: list[Who], travel: bool) -> None:

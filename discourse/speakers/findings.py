@@ -60,6 +60,9 @@ class Finding:
     speech: bool = False
     stance: bool = False            # a speaker's stance ("is willing to", "souhaite")
     mentioned: tuple = ()           # ids of the people it mentions
+    later: Who | None = None        # the subject of a later clause ("..., et Y a salué")
+    side_subject: tuple | None = None   # (side, span) of a country that speaks ("Cambodia
+    #                                     expects to ...", "La Chine a réaffirmé ...")
     shared: bool = False            # a group's verb of shared speech or stance ("agreed")
     group: bool = False             # the subject of a scene is a group ("the two sides held")
 

@@ -97,8 +97,10 @@ def _title_walk(words: list, folded: str, start: int, rules: CueRules, cased: st
         ok = _titleish(word, rules) or (first.isupper() and word not in rules.not_names)
         prev = words[k - 1].group() if k > 0 else ""
         if not ok and prev and (prev in rules.title_words or _DEMONYM_RX.match(prev)) \
-                and word not in rules.not_names:
+                and word not in rules.not_names and not rules.subject_verb.match(
+                    folded, m.start()):
             ok = True   # one unknown word inside a title: "le Premier ministre lao X"
+            #             (not a verb: "The king asked Wang to ...")
         if word in ("and", "et") and not _titleish(prev, rules):
             ok = False
         if tentative and ok and not (word in rules.title_words or _DEMONYM_RX.match(word)):
@@ -221,8 +223,9 @@ def _name_of_run(cased: str, folded: str, doc: DocState, run_start: int, e: int)
     s, e = tokens[0][0], tokens[-1][1]
     raw = cased[s:e].rstrip(".")
     key = folded[s:e].rstrip(".")
-    if all(c.isupper() or not c.isalpha() for c in raw) and len(tokens) == 1:
-        return None  # a heading word or an acronym
+    if len(tokens) == 1 and (all(c.isupper() or not c.isalpha() for c in raw)
+                             or rules.demonyms is not None and rules.demonyms.fullmatch(key)):
+        return None  # a heading word, an acronym or a demonym ("his Congolese counterpart")
     if not had_title:
         before = folded[max(0, s - 40):s].split()
         had_title = bool(before) and before[-1] in rules.title_words and \

@@ -21,7 +21,7 @@ from .findings import Candidate, Finding, Statement
 from .phrases import fold
 
 __all__ = ["QUOTE_CHARS", "STANCE", "after_content", "position", "sentence_candidates",
-           "title_run"]
+           "title_run", "country_subject"]
 
 #: Characters that may stand before a sentence's first word.
 QUOTE_CHARS = " \t\"«»'(-—–"
@@ -208,6 +208,33 @@ def _foreign_country(st: Statement) -> Candidate | None:
     if verb:
         return (1, m.start(), Finding("narrator", None, (m.start(), verb.end()),
                                       weight="narrator_background"))
+    return None
+
+
+def country_subject(st: Statement) -> tuple | None:
+    """(side, span) of a country that opens the sentence (or its clause after a short
+    opener) as the subject of a verb of speech or of a stance ("Cambodia expects to join
+    hands ...", "La Chine a également réaffirmé son soutien ..."), or None. Two countries
+    ("China and Cambodia ...") are left to :func:`_two_countries`."""
+    rules, folded = st.rules, st.folded
+    if rules.country_names is None or not st.doc.people:
+        return None
+    starts = [st.base]
+    comma = folded.find(",", st.base, st.base + 60)   # "As cooperation grows, Cambodia ..."
+    if comma > 0 and not any(w.start < comma for w in st.mentions):
+        starts.append(comma + 1 + (folded[comma + 1:comma + 2] == " "))
+    for start in starts:
+        m = rules.country_names.match(folded, _LEADING_ARTICLE.match(folded, start).end())
+        if m is None or _AND.match(folded, m.end()):
+            continue
+        vp = rules.link_vp.match(folded, m.end())
+        if vp:
+            return m.lastgroup, (m.start(), vp.end("vp"))
+        at = rules.link.match(folded, m.end()).end()
+        for word in _WORD.finditer(folded, at, min(len(folded), at + 30)):
+            stance = STANCE.match(folded, word.start())
+            if stance:
+                return m.lastgroup, (m.start(), stance.end())
     return None
 
 
