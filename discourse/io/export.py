@@ -44,6 +44,7 @@ text,x
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -276,15 +277,10 @@ def read_table_csv(path: str | os.PathLike, *, neutralized: bool = True) -> pd.D
     ['001', '-moins', '']
     """
     p = Path(path)
-    try:
-        header = pd.read_csv(p, nrows=0, encoding="utf-8-sig").columns
-        dtypes = {c: "string" for c in header if c in TEXT_COLUMNS}
+    with _csv_errors(p):
+        dtypes = _text_dtypes(p)
         df = pd.read_csv(p, dtype=dtypes, encoding="utf-8-sig", keep_default_na=False,
                          na_values=[""])
-    except FileNotFoundError:
-        raise ExportError(f"{p}: no such file") from None
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
-        raise ExportError(f"{p}: cannot be read as a discourse CSV ({err})") from None
     return _restore_text(df, dtypes, neutralized)
 
 
@@ -310,17 +306,29 @@ def iter_table_csv(path: str | os.PathLike, *, rows: int = CHUNK_ROWS,
     [['001', '002'], ['003']]
     """
     p = Path(path)
-    try:
-        header = pd.read_csv(p, nrows=0, encoding="utf-8-sig").columns
-        dtypes = {c: "string" for c in header if c in TEXT_COLUMNS}
+    with _csv_errors(p):
+        dtypes = _text_dtypes(p)
         with pd.read_csv(p, dtype=dtypes, encoding="utf-8-sig", keep_default_na=False,
                          na_values=[""], chunksize=rows) as reader:
             for df in reader:
                 yield _restore_text(df, dtypes, neutralized)
+
+
+@contextlib.contextmanager
+def _csv_errors(p: Path) -> Iterator[None]:
+    """Reading errors of a discourse CSV as an :class:`ExportError` naming the file."""
+    try:
+        yield
     except FileNotFoundError:
         raise ExportError(f"{p}: no such file") from None
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
         raise ExportError(f"{p}: cannot be read as a discourse CSV ({err})") from None
+
+
+def _text_dtypes(p: Path) -> dict[str, str]:
+    """The text columns of the CSV at ``p``, read as strings."""
+    header = pd.read_csv(p, nrows=0, encoding="utf-8-sig").columns
+    return {c: "string" for c in header if c in TEXT_COLUMNS}
 
 
 def _restore_text(df: pd.DataFrame, dtypes: dict, neutralized: bool) -> pd.DataFrame:

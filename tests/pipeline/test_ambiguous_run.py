@@ -8,18 +8,6 @@ import warnings
 
 from discourse.pipeline.folder import write_run_folder
 
-ACTORS = """actors:
-  li_keqiang:
-    name: Li Keqiang
-    side: CN
-    aliases: {fr: [Li Keqiang, M. Li]}
-  li_qiang:
-    name: Li Qiang
-    side: CN
-    aliases: {fr: [Li Qiang, M. Li]}
-"""
-
-
 def corpus(tmp_path, n_ambiguous: int, name: str = "corpus.jsonl"):
     docs = [{"doc_id": f"d{i:02d}", "lang": "fr", "date": f"2020-01-{i + 1:02d}",
              "text": "M. Li a déclaré que la paix compte."} for i in range(n_ambiguous)]
@@ -31,9 +19,7 @@ def corpus(tmp_path, n_ambiguous: int, name: str = "corpus.jsonl"):
     return path
 
 
-def run_folder(tmp_path, source, out, **options):
-    actors = tmp_path / "actors.yml"
-    actors.write_text(ACTORS, encoding="utf-8")
+def run_folder(tmp_path, actors, source, out, **options):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         write_run_folder(source, tmp_path / out, actors=actors, force=True, progress=False,
@@ -41,11 +27,11 @@ def run_folder(tmp_path, source, out, **options):
     return [str(w.message) for w in caught if "M. Li" in str(w.message)]
 
 
-def test_one_summary_per_run_and_the_documents_in_a_file(tmp_path):
+def test_one_summary_per_run_and_the_documents_in_a_file(tmp_path, shared_alias_actors_file):
     source = corpus(tmp_path, 7)
     for out, options in (("memory", {}), ("streamed", {"batch_size": 2}),
                          ("streamed_once", {"stream": True})):
-        messages = run_folder(tmp_path, source, out, **options)
+        messages = run_folder(tmp_path, shared_alias_actors_file, source, out, **options)
         assert len(messages) == 1, (out, messages)
         assert "7 documents" in messages[0] and "ambiguous_aliases.csv" in messages[0]
     files = [(tmp_path / out / "ambiguous_aliases.csv").read_bytes()
@@ -58,13 +44,14 @@ def test_one_summary_per_run_and_the_documents_in_a_file(tmp_path):
     assert "ambiguous_aliases.csv" in prov["files"]
 
 
-def test_a_run_without_ambiguity_writes_no_file_and_removes_an_old_one(tmp_path):
-    assert run_folder(tmp_path, corpus(tmp_path, 3), "out", stream=True)
+def test_a_run_without_ambiguity_writes_no_file_and_removes_an_old_one(
+        tmp_path, shared_alias_actors_file):
+    assert run_folder(tmp_path, shared_alias_actors_file, corpus(tmp_path, 3), "out", stream=True)
     assert (tmp_path / "out" / "ambiguous_aliases.csv").exists()
     clean = tmp_path / "clean.jsonl"
     clean.write_text(json.dumps({"doc_id": "a", "lang": "fr", "text": "Li Qiang a dit que la "
                                  "paix compte."}) + "\n", encoding="utf-8")
-    assert run_folder(tmp_path, clean, "out", stream=True) == []
+    assert run_folder(tmp_path, shared_alias_actors_file, clean, "out", stream=True) == []
     assert not (tmp_path / "out" / "ambiguous_aliases.csv").exists()
     prov = json.loads((tmp_path / "out" / "provenance.json").read_text(encoding="utf-8"))
     assert "ambiguous_aliases.csv" not in prov["files"]

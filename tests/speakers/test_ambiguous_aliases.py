@@ -4,30 +4,17 @@ warning per call (per run), the per-document detail as a table, not one warning 
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from discourse.speakers.actors import read_actors
 from discourse.speakers.ambiguity import ambiguous_table
 from discourse.speakers.attribution import attribute_speakers
 
-SHARED = """actors:
-  li_keqiang:
-    name: Li Keqiang
-    side: CN
-    aliases: {fr: [Li Keqiang, M. Li]}
-  li_qiang:
-    name: Li Qiang
-    side: CN
-    aliases: {fr: [Li Qiang, M. Li]}
-"""
-
-
-def shared_actors(tmp_path: Path):
-    path = tmp_path / "actors.yml"
-    path.write_text(SHARED, encoding="utf-8")
-    return read_actors(path)
+@pytest.fixture
+def shared_actors(shared_alias_actors_file):
+    return read_actors(shared_alias_actors_file)
 
 
 def statements(docs: list[tuple[str, str, str | None]]) -> pd.DataFrame:
@@ -44,8 +31,8 @@ def statements(docs: list[tuple[str, str, str | None]]) -> pd.DataFrame:
 AMBIGUOUS = "M. Li a déclaré que la paix compte."
 
 
-def test_one_warning_for_many_documents_and_dates(tmp_path):
-    actors = shared_actors(tmp_path)
+def test_one_warning_for_many_documents_and_dates(shared_actors):
+    actors = shared_actors
     docs = [(f"d{i}", AMBIGUOUS, f"2020-01-0{i}") for i in range(1, 6)]
     docs.append(("d9", "Li Qiang a rencontré le ministre.\nM. Li a déclaré que la paix compte.",
                  "2020-02-01"))              # named in full before: decided, not ambiguous
@@ -68,8 +55,8 @@ def test_one_warning_for_many_documents_and_dates(tmp_path):
     assert detail["chosen"].isin(["li_qiang", "li_keqiang"]).all()
 
 
-def test_no_ambiguity_no_warning_and_an_empty_table(tmp_path):
-    actors = shared_actors(tmp_path)
+def test_no_ambiguity_no_warning_and_an_empty_table(shared_actors):
+    actors = shared_actors
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         out = attribute_speakers(statements([("a", "Li Keqiang a dit que la paix compte.",
@@ -79,8 +66,8 @@ def test_no_ambiguity_no_warning_and_an_empty_table(tmp_path):
         "doc_id", "date", "alias", "candidates", "chosen"]
 
 
-def test_the_summary_can_be_left_to_the_caller(tmp_path):
-    actors = shared_actors(tmp_path)
+def test_the_summary_can_be_left_to_the_caller(shared_actors):
+    actors = shared_actors
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         out = attribute_speakers(statements([("a", AMBIGUOUS, None)]), actors=actors,
