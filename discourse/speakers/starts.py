@@ -1,0 +1,188 @@
+"""Start gates: skip a pattern's ``match`` at a position where none of its prefixes starts.
+
+The country and demonym patterns of the cue rules (:mod:`discourse.speakers.cue_spec`) are
+one alternation of every country's words, each country in its own named group; the regex
+engine tries those groups one after the other at every position it is asked about, which
+makes one ``match`` at a fixed position cost as much as a short scan, although the text
+there rarely starts like any country. :func:`start_gate` reads a compiled pattern's syntax
+tree and collects the strings that every match starts with (its first few characters,
+fewer where the pattern stops being a literal: ``"uni"`` for ``united\\s+states``); the
+resulting :class:`StartGated` answers ``match`` and ``fullmatch`` with None at a position
+where none of them starts, without running the pattern, and ``search`` by running the
+pattern only at the positions where one starts (one Aho-Corasick pass). Everywhere else it
+is the pattern itself: the same matches for every text, position and end position (a
+gate only ever turns away a position where the pattern cannot match).
+
+Examples
+--------
+>>> import re
+>>> rx = start_gate(re.compile(r"(?<![\\w'-])(?:(?P<US>united\\s+states|us)|(?P<KH>cambodia))"))
+>>> sorted(rx.prefixes)
+['cam', 'uni', 'us']
+>>> rx.match("the us", 4).lastgroup, rx.match("the us", 0), rx.search("in cambodia").span()
+('US', None, (3, 11))
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import ahocorasick
+
+from .prefilter import _c, _sre
+
+__all__ = ["StartGated", "start_gate", "start_prefixes"]
+
+_DEPTH = 3           # characters of a prefix
+_MAX = 4096          # prefixes of one pattern (beyond: no gate)
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+class StartGated:
+    """A compiled pattern whose ``match``, ``fullmatch`` and ``search`` first look at the
+    text where a match would start (see the module docstring); everything else is the
+    pattern's (``pattern``, ``groupindex``, ``finditer``, ...).
+
+    Attributes
+    ----------
+    regex
+        The pattern itself.
+    prefixes
+        The strings one of which every match starts with.
+    """
+
+    def __init__(self, regex: re.Pattern, prefixes: frozenset) -> None:
+        self.regex = regex
+        self.prefixes = prefixes
+        self._lengths = tuple(sorted({len(p) for p in prefixes}))
+        self._automaton = None
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("regex", "prefixes", "_lengths"):
+            raise AttributeError(name)
+        return getattr(self.regex, name)
+
+    def __getstate__(self) -> dict:
+        return {"regex": self.regex, "prefixes": self.prefixes}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["regex"], state["prefixes"])
+
+    def __repr__(self) -> str:
+        return f"StartGated({self.regex!r})"
+
+    def may_start(self, string: str, pos: int) -> bool:
+        """True if one of the prefixes starts at ``pos`` of ``string``."""
+        prefixes = self.prefixes
+        for n in self._lengths:
+            if string[pos:pos + n] in prefixes:
+                return True
+        return False
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        """``regex.match``: None without running the pattern where no prefix starts."""
+        if self.may_start(string, pos):
+            return self.regex.match(string, pos, endpos)
+        return None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        """``regex.fullmatch``: None without running the pattern where no prefix starts."""
+        if self.may_start(string, pos):
+            return self.regex.fullmatch(string, pos, endpos)
+        return None
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        """``regex.search``: the pattern matched only where a prefix starts, leftmost
+        first (the leftmost position where it matches is where ``search`` stops)."""
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for p in self.prefixes:
+                automaton.add_word(p, len(p))
+            automaton.make_automaton()
+            self._automaton = automaton
+        endpos = min(endpos, len(string))
+        if pos > endpos:
+            return None
+        starts = sorted({end - n + 1 for end, n in self._automaton.iter(string, pos, endpos)})
+        for start in starts:
+            m = self.regex.match(string, start, endpos)
+            if m is not None:
+                return m
+        return None
+
+
+def start_gate(regex: re.Pattern | None) -> re.Pattern | StartGated | None:
+    """``regex`` with a start gate, or ``regex`` itself when no gate is found (a pattern
+    that may match the empty string or starts with a class of characters, or a pattern
+    with the case flag).
+
+    Examples
+    --------
+    >>> type(start_gate(re.compile(r"ab|cd"))).__name__, start_gate(re.compile(r"\\w+"))
+    ('StartGated', re.compile('\\\\w+'))
+    """
+    if regex is None:
+        return None
+    prefixes = start_prefixes(regex)
+    return regex if prefixes is None else StartGated(regex, prefixes)
+
+
+def start_prefixes(regex: re.Pattern) -> frozenset | None:
+    """The strings (up to three characters) one of which every match of ``regex`` starts
+    with; None if some match may start otherwise.
+
+    Examples
+    --------
+    >>> sorted(start_prefixes(re.compile(r"(?<!\\w)(?:la\\s+chine|l'inde|us)")))
+    ["l'i", 'la', 'us']
+    >>> start_prefixes(re.compile(r"a?b")) == frozenset({"ab", "b"})
+    True
+    """
+    if regex.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        tree = _sre.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - the pattern compiled, so it parses
+        return None
+    found = _extend(list(tree), {("", True)})
+    if found is None or any(not p for p, _ in found):
+        return None
+    return frozenset(p for p, _ in found)
+
+
+def _extend(seq: list, heads: set) -> set | None:
+    """``heads`` ((prefix, open) pairs) extended by what ``seq`` matches: an open prefix
+    grows by the literal characters that follow and is closed at the first item that is
+    not one (or at three characters); None when the set grows too large."""
+    for op, av in seq:
+        if not any(is_open for _, is_open in heads):
+            return heads
+        if op in _ZERO_WIDTH:
+            continue   # (a look-around only restricts the matches)
+        if op is _c.LITERAL:
+            heads = {(p + chr(av), len(p) + 1 < _DEPTH) if is_open else (p, False)
+                     for p, is_open in heads}
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:
+            heads = _extend(list(av[3]), heads)
+        elif op is _c.BRANCH:
+            grown: set = set()
+            for alt in av[1]:
+                more = _extend(list(alt), heads)
+                if more is None:
+                    return None
+                grown |= more
+            heads = grown
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] == 1:
+            once = _extend(list(av[2]), heads)
+            if once is None:
+                return None
+            heads = once | heads if av[0] == 0 else once   # (0 or 1 time: both go on)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            once = _extend(list(av[2]), heads)   # (once at least, then not known)
+            heads = None if once is None else {(p, False) for p, _ in once}
+        else:   # a class, a repeat, a back-reference ...: what follows is not known
+            heads = {(p, False) for p, _ in heads}
+        if heads is None or len(heads) > _MAX:
+            return None
+    return heads
