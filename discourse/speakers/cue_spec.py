@@ -23,7 +23,7 @@ from ..lang import get_language, supported_languages, union_words
 from ..lang.base import CuePieces
 from .phrases import alternation as _alt
 from .phrases import fold, phrase_alternation
-from .starts import StartGated, start_gate
+from .starts import StartGated, alternation_gate
 from .verb_forms import gendered_words, verb_forms
 
 __all__ = ["KEYS", "LIST_KEYS", "DEMONYM"]
@@ -212,7 +212,7 @@ def _country_pattern(table, where: str) -> re.Pattern | StartGated | None:
                              f"{type(table).__name__}")
     groups = [f"(?P<{re.sub(r'[^A-Za-z0-9]', '_', str(code))}>{_alt([str(w) for w in ws])})"
               for code, ws in table.items() if ws]
-    return start_gate(re.compile(rf"{_B}(?:{'|'.join(groups)})(?![\w-])"))
+    return alternation_gate(_B, groups, r"(?![\w-])")
 
 
 

@@ -27,22 +27,29 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 
 import ahocorasick
 
 from .prefilter import _c, _sre
 
-__all__ = ["StartGated", "start_gate", "start_prefixes"]
+__all__ = ["StartGated", "alternation_gate", "start_gate", "start_prefixes"]
 
 _DEPTH = 3           # characters of a prefix
 _MAX = 4096          # prefixes of one pattern (beyond: no gate)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_UNSEEN = object()
 
 
 class StartGated:
     """A compiled pattern whose ``match``, ``fullmatch`` and ``search`` first look at the
     text where a match would start (see the module docstring); everything else is the
     pattern's (``pattern``, ``groupindex``, ``finditer``, ...).
+
+    A pattern made by :func:`alternation_gate` (a head, an alternation of named groups, a
+    tail) runs, at a position, only the groups one of whose prefixes starts there, in their
+    order: the groups it leaves out cannot match there, so the match is the same (its span,
+    ``lastgroup`` and the groups it ran; not the numbers of the groups).
 
     Attributes
     ----------
@@ -52,22 +59,32 @@ class StartGated:
         The strings one of which every match starts with.
     """
 
-    def __init__(self, regex: re.Pattern, prefixes: frozenset) -> None:
+    def __init__(self, regex: re.Pattern, prefixes: frozenset, parts: tuple | None = None,
+                 ) -> None:
         self.regex = regex
         self.prefixes = prefixes
+        self._parts = parts   # (head, tail, ((group, its prefixes), ...)) or None
+        by_prefix: dict[str, set] = {}
+        for i, (_, starts) in enumerate(parts[2] if parts else ()):
+            for p in starts:
+                by_prefix.setdefault(p, set()).add(i)
+        self._by_prefix = {p: frozenset(g) for p, g in by_prefix.items()}
         self._lengths = tuple(sorted({len(p) for p in prefixes}))
         self._automaton = None
+        self._compiled: dict[int, re.Pattern] = {}   # each group's own pattern
+        self._last: tuple = (None, {})   # (a string, its matches by (pos, endpos))
+        self._searched: dict[tuple, re.Match | None] = {}
 
     def __getattr__(self, name: str):
-        if name.startswith("__") or name in ("regex", "prefixes", "_lengths"):
+        if name.startswith("_") or name in ("regex", "prefixes"):
             raise AttributeError(name)
         return getattr(self.regex, name)
 
     def __getstate__(self) -> dict:
-        return {"regex": self.regex, "prefixes": self.prefixes}
+        return {"regex": self.regex, "prefixes": self.prefixes, "parts": self._parts}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["regex"], state["prefixes"])
+        self.__init__(state["regex"], state["prefixes"], state["parts"])
 
     def __repr__(self) -> str:
         return f"StartGated({self.regex!r})"
@@ -80,17 +97,57 @@ class StartGated:
                 return True
         return False
 
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        """``regex.match``: None without running the pattern where no prefix starts."""
-        if self.may_start(string, pos):
-            return self.regex.match(string, pos, endpos)
+    def _matcher(self, string: str, pos: int):
+        """The ``match`` to run at ``pos``: the pattern's, or, for an alternation of
+        groups, one that runs the groups that may start there in their order (None: the
+        pattern cannot match there)."""
+        if self._parts is None:
+            return self.regex.match if self.may_start(string, pos) else None
+        groups: frozenset = frozenset()
+        for n in self._lengths:
+            found = self._by_prefix.get(string[pos:pos + n])
+            if found is not None:
+                groups = groups | found
+        if not groups:
+            return None
+        return partial(self._first_group, sorted(groups))
+
+    def _first_group(self, groups: list[int], string: str, pos: int, endpos: int,
+                     full: bool = False):
+        """The match of the first of ``groups`` that matches at ``pos`` (the alternation
+        tries its groups in order: the first that matches is the match)."""
+        compiled = self._compiled
+        for i in groups:
+            rx = compiled.get(i)
+            if rx is None:
+                head, tail, alternatives = self._parts
+                rx = compiled[i] = re.compile(head + "(?:" + alternatives[i][0] + ")" + tail,
+                                              self.regex.flags)
+            m = (rx.fullmatch if full else rx.match)(string, pos, endpos)
+            if m is not None:
+                return m
         return None
 
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        """``regex.match``, run only where a prefix starts; the matches of the last string
+        asked about are kept (the rules of a statement ask about its start several times)."""
+        last = self._last
+        if last[0] is not string:   # (one tuple: a thread never reads another's memo)
+            last = self._last = (string, {})
+        key = (pos, endpos)
+        found = last[1].get(key, _UNSEEN)
+        if found is _UNSEEN:
+            run = self._matcher(string, pos)
+            found = last[1][key] = None if run is None else run(string, pos, endpos)
+        return found
+
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        """``regex.fullmatch``: None without running the pattern where no prefix starts."""
-        if self.may_start(string, pos):
-            return self.regex.fullmatch(string, pos, endpos)
-        return None
+        """``regex.fullmatch``, run only where a prefix starts."""
+        if self._parts is None:
+            return self.regex.fullmatch(string, pos, endpos) if self.may_start(
+                string, pos) else None
+        run = self._matcher(string, pos)
+        return None if run is None else run(string, pos, endpos, True)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         """``regex.search``: the pattern matched only where a prefix starts, leftmost
@@ -104,9 +161,19 @@ class StartGated:
         endpos = min(endpos, len(string))
         if pos > endpos:
             return None
+        key = (string, pos, endpos)
+        found = self._searched.get(key, _UNSEEN)
+        if found is _UNSEEN:   # (descriptions come back: "the foreign minister")
+            if len(self._searched) >= 4096:
+                self._searched.clear()
+            found = self._searched[key] = self._search(string, pos, endpos)
+        return found
+
+    def _search(self, string: str, pos: int, endpos: int):
         starts = sorted({end - n + 1 for end, n in self._automaton.iter(string, pos, endpos)})
         for start in starts:
-            m = self.regex.match(string, start, endpos)
+            run = self._matcher(string, start)
+            m = None if run is None else run(string, start, endpos)
             if m is not None:
                 return m
         return None
@@ -126,6 +193,25 @@ def start_gate(regex: re.Pattern | None) -> re.Pattern | StartGated | None:
         return None
     prefixes = start_prefixes(regex)
     return regex if prefixes is None else StartGated(regex, prefixes)
+
+
+def alternation_gate(head: str, groups: list[str], tail: str) -> re.Pattern | StartGated:
+    """The pattern ``head(?:group|group|...)tail`` with a start gate that runs, at a
+    position, only the ``groups`` (named groups) that may start there (see
+    :class:`StartGated`); the plain pattern if a group has no prefixes.
+
+    Examples
+    --------
+    >>> rx = alternation_gate(r"(?<!\\w)", ["(?P<CN>chine)", "(?P<KH>cambodge)"], r"\\b")
+    >>> rx.match("chine").lastgroup, rx.match("cambodge").lastgroup, rx.match("inde")
+    ('CN', 'KH', None)
+    """
+    regex = re.compile(head + "(?:" + "|".join(groups) + ")" + tail)
+    prefixes = start_prefixes(regex)
+    starts = [start_prefixes(re.compile(head + "(?:" + g + ")")) for g in groups]
+    if prefixes is None or any(p is None for p in starts):
+        return start_gate(regex)
+    return StartGated(regex, prefixes, (head, tail, tuple(zip(groups, starts))))
 
 
 def start_prefixes(regex: re.Pattern) -> frozenset | None:
