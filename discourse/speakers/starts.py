@@ -72,7 +72,6 @@ class StartGated:
         self._lengths = tuple(sorted({len(p) for p in prefixes}))
         self._automaton = None
         self._compiled: dict[int, re.Pattern] = {}   # each group's own pattern
-        self._last: tuple = (None, {})   # (a string, its matches by (pos, endpos))
         self._searched: dict[tuple, re.Match | None] = {}
 
     def __getattr__(self, name: str):
@@ -129,17 +128,9 @@ class StartGated:
         return None
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        """``regex.match``, run only where a prefix starts; the matches of the last string
-        asked about are kept (the rules of a statement ask about its start several times)."""
-        last = self._last
-        if last[0] is not string:   # (one tuple: a thread never reads another's memo)
-            last = self._last = (string, {})
-        key = (pos, endpos)
-        found = last[1].get(key, _UNSEEN)
-        if found is _UNSEEN:
-            run = self._matcher(string, pos)
-            found = last[1][key] = None if run is None else run(string, pos, endpos)
-        return found
+        """``regex.match``, run only where a prefix starts."""
+        run = self._matcher(string, pos)
+        return None if run is None else run(string, pos, endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         """``regex.fullmatch``, run only where a prefix starts."""
