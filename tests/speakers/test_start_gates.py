@@ -1,4 +1,5 @@
-"""Start gates (:mod:`discourse.speakers.starts`) give the pattern's own matches.
+"""Start gates (:mod:`discourse.speakers.starts`) give the pattern's own matches, and so do
+the subject patterns written first letter first.
 
 Differential tests: the country and demonym patterns of every language, gated, against the
 same compiled pattern without the gate, for ``match``, ``fullmatch`` and ``search`` at
@@ -19,7 +20,8 @@ from hypothesis import strategies as st
 
 from discourse.lang import get_language
 from discourse.speakers.cues import read_cue_rules
-from discourse.speakers.phrases import fold
+from discourse.speakers.cue_spec import _B, _W
+from discourse.speakers.phrases import alternation, fold
 from discourse.speakers.starts import StartGated, alternation_gate, start_gate, start_prefixes
 
 RULES = read_cue_rules()
@@ -118,3 +120,24 @@ def test_an_alternation_runs_the_groups_that_may_start_there():
     assert rx.match("ussr").lastgroup == "SU" and rx.match("us").lastgroup == "US"
     assert rx.match("ussr", 0, 2).lastgroup == "US" and rx.fullmatch("ussr").lastgroup == "SU"
     assert rx.match("cuba") is None and rx.search("in cambodia").lastgroup == "KH"
+
+
+@pytest.mark.parametrize("lang", sorted(RULES))
+@pytest.mark.parametrize("field,key", [("plural_pronouns", "plural_pronouns"),
+                                       ("joint", "joint_subjects")])
+def test_the_letter_first_subject_patterns_find_what_the_plain_ones_found(lang, field, key):
+    # plural pronouns and joint subjects are written first letter first
+    # (phrases.word_alternation); the plain form is the lookbehind, then the alternation
+    words = get_language(lang).data("cues").get(key) or []
+    plain = re.compile(_B + alternation(words) + _W)
+    fast = getattr(RULES[lang], field)
+    found = sorted({fold(str(w)).strip() for w in words})
+    rnd = random.Random(lang + field)
+    hits = 0
+    for _ in range(300):
+        text = "".join(rnd.choice(found + _NOISE) + rnd.choice(["", " ", "-", "'", "x"])
+                       for _ in range(rnd.randint(1, 8)))
+        assert [m.span() for m in fast.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)], text
+        hits += len(plain.findall(text))
+    assert hits > 10   # the texts hold the words: the test compares real matches
