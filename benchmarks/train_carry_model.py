@@ -22,11 +22,12 @@ cue) goes on with the last speaker (``carried``) or is the journalist's. This sc
 Usage::
 
     python benchmarks/train_carry_model.py [--out PATH] [--folds 10] [--C 1.0] [--check]
-    python benchmarks/train_carry_model.py --labels my_docs/ --out my_carry_model.yml
+    python benchmarks/train_carry_model.py --labels my_corpus/ --out my_carry_model.yml
 
 ``--check`` retrains and compares the bytes with the shipped file (exit 1 if they differ).
-``--labels`` reads another folder of recipes in the layout of ``data/real/docs`` (every
-document is training data; the split file, if any, is ignored). Use your own weights with
+``--labels`` reads another folder laid out as ``data/real`` (``docs/*.yml`` recipes with
+their labelled statements, ``texts/``, optionally ``split.csv`` for the outlets): every
+document is training data, grouped by outlet. Use your own weights with
 ``DocumentAttributor.carry_model = read_carry_model(path)``.
 """
 
@@ -182,14 +183,15 @@ def cross_validate(documents, gold, table, folds: int, c: float) -> tuple[dict, 
 
 def report(table: pd.DataFrame, row_ok: dict, docs: pd.DataFrame) -> str:
     """The cross-validation figures as text (printed, and kept in the weights file)."""
-    out = [f"uncued statements (French and English development part): {len(table)} "
+    out = [f"uncued French and English statements of the training corpus: {len(table)} "
            f"({(table['label'] == 'carried').sum()} carried, "
            f"{(table['label'] == 'narrator').sum()} narrator, "
            f"{(table['label'] == 'joint').sum()} joint, {(table['label'] == 'other').sum()} "
            f"somebody else's)"]
     for name, sel in [("all", slice(None))] + [(lg, table["lang"] == lg) for lg in SPACED]:
         r, m = row_ok["rules"][sel], row_ok["model"][sel]
-        out.append(f"  uncued {name}: rules {r.mean():.3f}, model {m.mean():.3f} (n={len(r)})")
+        if len(r):
+            out.append(f"  uncued {name}: rules {r.mean():.3f}, model {m.mean():.3f} (n={len(r)})")
     out.append("whole-document speaker accuracy (held-out outlets):")
     for name, d in [("all", docs)] + [(lg, docs[docs["lang"] == lg]) for lg in
                                        ("fr", "en", "zh", "km")] + [
@@ -198,15 +200,16 @@ def report(table: pd.DataFrame, row_ok: dict, docs: pd.DataFrame) -> str:
                                   & docs["lang"].isin(SPACED)])]:
         r = d[d["arm"] == "rules"]["correct"]
         m = d[d["arm"] == "model"]["correct"]
-        out.append(f"  {name}: rules {r.mean():.3f}, model {m.mean():.3f} (n={len(r)})")
+        if len(r):
+            out.append(f"  {name}: rules {r.mean():.3f}, model {m.mean():.3f} (n={len(r)})")
     return "\n".join(out)
 
 
-def corpus_date() -> str:
+def corpus_date(folder: Path) -> str:
     """The date of the labels' last commit (reproducible), else 'unknown'."""
     try:
-        got = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "data/real"],
-                             cwd=ROOT, capture_output=True, text=True, check=True)
+        got = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(folder)],
+                             cwd=folder, capture_output=True, text=True, check=True)
         return got.stdout.strip() or "unknown"
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
@@ -218,7 +221,7 @@ def weights_text(table: pd.DataFrame, c: float, figures: str, source: str) -> st
     csv = table.to_csv(index=False, float_format="%.6f", lineterminator="\n").encode()
     model = CarryModel(model.features, model.weights, model.intercept, 0.5, (
         ("corpus", source), ("statements", int((table["label"] != "other").sum())),
-        ("table_sha256", hashlib.sha256(csv).hexdigest()), ("date", corpus_date()),
+        ("table_sha256", hashlib.sha256(csv).hexdigest()), ("date", corpus_date(ev.REAL)),
         ("regularisation", f"L2, C={c}"), ("script", "benchmarks/train_carry_model.py")))
     header = ("The carry model: does a statement with no cue go on with the last speaker?\n"
               "Logistic regression weights (feature -> weight, features in [0, 1]; see\n"

@@ -7,8 +7,8 @@ reviewed data file, ``discourse/resources/carry_model.yml`` (feature -> weight, 
 intercept, the threshold, the digest and date of the training table); :func:`read_carry_model`
 reads and checks it, :meth:`CarryModel.probability` applies it in pure Python (no
 scikit-learn at run time), :func:`format_carry_model` writes the file's text. The
-hand-written rule it replaces stays as :func:`rules_carry`, for comparison
-(``DocumentAttributor.carry_model = RULES``).
+hand-written rule, :func:`rules_carry`, stays the default decision
+(``DocumentAttributor.carry_model = RULES``): across outlets the model did not beat it.
 
 Examples
 --------
@@ -88,7 +88,7 @@ def parse_carry_model(data, where: str) -> CarryModel:
     >>> parse_carry_model({"features": {"x": 1}}, "w.yml")
     Traceback (most recent call last):
     ...
-    discourse.errors.ModelFileError: w.yml: features has unknown feature(s) x; valid: prev_speaker, ...
+    discourse.errors.ModelFileError: w.yml: features has unknown feature(s) x; valid: ...
     """
     if not isinstance(data, dict) or not isinstance(data.get("features"), dict):
         raise ModelFileError(f"{where}: expected a mapping with 'features' (feature -> "
@@ -163,13 +163,17 @@ def format_carry_model(model: CarryModel, header: str = "", extra: str = "") -> 
     lines += [f"  {k}: {w:.4f}" for k, w in zip(model.features, model.weights)]
     lines += [f"intercept: {model.intercept:.4f}", f"threshold: {model.threshold:.4f}",
               "training:"]
-    lines += [f"  {k}: {yaml.safe_dump(v, default_flow_style=True).strip().removesuffix('...').strip()}"
-              for k, v in model.training]
+    lines += [f"  {k}: {_scalar(v)}" for k, v in model.training]
     return "\n".join(lines) + "\n" + extra
 
 
+def _scalar(value) -> str:
+    """A YAML scalar on one line ("2026-12-07" quoted, as YAML would read a date)."""
+    return yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
+
+
 def rules_carry(f: Finding, ctx: Context, has_last: bool) -> bool:
-    """The hand-written rule (tuned on the development outlets) that the model replaces:
+    """The hand-written rule (tuned on the development outlets), the default decision:
     True if the statement goes on with the last speaker.
 
     Examples

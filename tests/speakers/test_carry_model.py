@@ -84,8 +84,8 @@ def test_history_in_a_paragraph_of_its_own_is_the_narrators_fr(decider, request)
 
 def test_a_side_going_on_with_its_speaker_is_carried_zh(decider):
     # (Chinese is attributed by its own cue analysis; the decider must not change it.)
-    out = _decided(["王毅表示，中方愿同柬方深化各领域合作。", "中方坚定支持柬方维护国家主权。"],
-                   lang="zh")
+    out = _decided(["王毅表示，中方愿同柬方深化各领域合作。",
+                    "中方坚定支持柬方维护国家主权。"], lang="zh")
     assert [s for s, _ in out] == ["wang_yi", "wang_yi"]
     assert out[1][1] == "carried"
 
