@@ -251,7 +251,11 @@ class DocumentAttributor:
         if f.cue != "joint" or f.shared:
             return f
         if not new_par and self.prev_kind == "speaker" and self.last is not None:
-            return Finding(None, background=f.background)
+            return Finding(None, background=f.background, speech=f.modal is not None)
+        if f.modal == "obligation" and self.prev_kind == "speaker" and self.last is not None:
+            # "The two sides should ..." opening a paragraph after a speaker's: what that
+            # speaker urges (CONVENTIONS.md: the two sides in one speaker's reported words).
+            return Finding(None, background=f.background, speech=True)
         return f
 
     def _recounted(self, f: Finding, new_par: bool) -> bool:

@@ -43,6 +43,9 @@ _DEPUTY = frozenset(fold(w) for w in union_words("deputy_words"))
 _ARTICLE = re.compile(r"^\s*(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
                                             for w in union_words("definite_articles")) + ")")
 _POSSESSIVES = frozenset(union_words("possessives"))
+#: The rest of a description before the name in apposition to it (" et ministre des
+#: Affaires étrangères, ").
+_APPOSED_NAME = re.compile(r"[^,;:«»\"()]{0,60},\s*")
 _POSSESSIVE_END = re.compile(_POSSESSIVE.pattern + "$")
 _SIDE_NOUNS = frozenset(fold(w) for w in union_words("side_nouns"))
 _INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
@@ -130,7 +133,12 @@ def pair_descriptors(folded: str, rules: CueRules, people: list[Who],
         if b.kind == "descriptor" and not (_ARTICLE.match(folded[b.start:b.end])
                                            or _POSSESSIVE.match(folded, b.start)):
             continue
-        out.append(Who(a.start, b.end, "joint", members=(a.id, b.id)))
+        c = next((p for p in people if p.start >= b.end and _APPOSED_NAME.fullmatch(
+            folded, b.end, p.start)), None) if b.kind == "descriptor" else None
+        # "A, et le vice-Premier ministre cambodgien, B, se sont engagés": the pair ends
+        # with the name in apposition to the second description.
+        out.append(Who(a.start, b.end, "joint", members=(a.id, b.id)) if c is None else
+                   Who(a.start, c.end, "joint", members=(a.id, c.id)))
     return out
 
 

@@ -122,7 +122,8 @@ def after_content(candidates: list[Candidate]) -> Finding | None:
     if not inverted:
         return None
     last = max(inverted, key=lambda c: c[1])
-    earlier = [c for c in candidates if c[1] < last[1] and c[2].cue == "joint"]
+    earlier = [c for c in candidates if c[1] < last[1] and c[2].cue == "joint" and (
+        c[2].who is None or c[2].who.end <= last[2].who.start)]   # (not "A, et B, ont")
     return last[2] if earlier else None
 
 
