@@ -35,8 +35,8 @@ from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
 from .subject_verbs import joint_clause, later_subject, relative_clause, subject_verb
-from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, country_subject, position,
-                            sentence_candidates, title_run)
+from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, country_subject,
+                            place_opener, position, sentence_candidates, title_run)
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
@@ -130,7 +130,7 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
             best.subject = best.who
         if best.weight == "narrator_scene" and best.subject is not None:
             note_meeting(doc, best.subject, people,  # "X received Y": X the host
-                         bool(rules.travel_vp.match(folded, best.subject.end)))
+                         bool(rules.travel_vp.match(folded, best.subject.end)), folded)
         if best.cue == "joint" and best.modal is None:   # "agreed" (shared) or not
             best.shared = bool(rules.shared_vp.search(folded, best.cue_span[0]))
             best.background = bool(rules.background.search(folded, base))
@@ -162,6 +162,9 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         pos = position(st.folded, st.base, w)
         if pos == "inside" and title_run(st, w):
             pos = "start"   # "China's Minister of ... Central Committee H.E. Song Tao shared"
+        if pos == "comma" and not st.opener and w.kind in (
+                "descriptor", "actor", "name") and place_opener(st, w):
+            pos = "start"   # "Au palais de la République, le ministre ... a salué"
         if pos != "start" and _apposed_to_subject(st, w):
             pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
         if pos == "start" and clause == (0, 0):
