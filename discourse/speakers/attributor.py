@@ -322,6 +322,8 @@ class DocumentAttributor:
         self.doc.last_side, self.doc.last_speaker = speaker.side, speaker.id
         self.prev_kind = "speaker"
         self.distance = 0
+        if f.who is not None and f.who.members[:1] == ("institution",):
+            return   # "The Foreign Ministry said ...": "He" is still the last person
         self.subject = speaker
         if not self.history or self.history[-1] != speaker:
             self.history.append(speaker)
