@@ -94,20 +94,22 @@ def group_subjects(folded: str, base: int, rules: CueRules, mentions: list[Who],
     after a comma and a coordinator ("X a rencontré Y, et les deux officiels ont accepté
     de ..."), or a clause after a comma when the sentence opens with an opener ("Lors de la réunion ..., les
     responsables du Cambodge et leurs homologues chinois ont ..."); none where a joint
-    mention already starts."""
+    mention already reaches the verb ("the leaders" of "the leaders of the two countries
+    agreed" does not)."""
     starts = [base] + [m.end() for m in _CLAUSE.finditer(folded, base)]
     if opener:
         starts += [m.end() for m in re.finditer(r",\s*", folded[:base + 240])
                    if m.start() >= base][:4]
     out = []
     for start in starts:
-        if any(w.start == start and w.kind in ("joint", "plural") for w in mentions):
-            continue
         g = _GROUP.match(folded, start)
         if g is None:
             continue
         end = _verb_start(folded, g.end(), rules)
-        if end is not None and _BOTH.search(folded, start, end) and not any(
+        if end is None or any(w.start == start and w.end >= end and w.kind in (
+                "joint", "plural") for w in mentions):
+            continue   # ("the two sides agreed": the joint subject already found)
+        if _BOTH.search(folded, start, end) and not any(
                 w.kind in ("actor", "name") and start <= w.start < end and
                 folded[start:w.start].strip() == "" for w in mentions):
             out.append(Who(start, end, "joint"))

@@ -280,6 +280,80 @@ CASES = [
             'series of events.',
         ],
     ], 'en', [N, N], id='J30'),
+    pytest.param([
+        [
+            'Wang Yi and his Cambodian counterpart Prak Sokhonn agreed to deepen cooperation.',
+        ],
+    ], 'en', [J], id='K1'),
+    pytest.param([
+        [
+            'Wang Yi et son homologue cambodgien Prak Sokhonn ont convenu de renforcer la '
+            'coopération.',
+        ],
+    ], 'fr', [J], id='K2'),
+    pytest.param([
+        [
+            'Xi Jinping met Hun Manet in Beijing.',
+        ],
+        [
+            'The leaders of the two countries agreed to build a community with a shared '
+            'future.',
+        ],
+    ], 'en', [N, J], id='K3'),
+    pytest.param([
+        [
+            'Xi Jinping a rencontré Hun Manet à Pékin.',
+        ],
+        [
+            "Les dirigeants des deux pays se sont engagés à bâtir une communauté d'avenir "
+            'partagé.',
+        ],
+    ], 'fr', [N, J], id='K4'),
+    pytest.param([
+        [
+            'Xi Jinping met Hun Manet in Beijing.',
+        ],
+        [
+            "The two countries' leaders also agreed to expand trade.",
+        ],
+    ], 'en', [N, J], id='K5'),
+    pytest.param([
+        [
+            'Chinese and Ghanaian officials agreed to speed up the port project.',
+        ],
+    ], 'en', [J], id='K6'),
+    pytest.param([
+        [
+            'Xi Jinping held talks with Hun Manet in Beijing on Tuesday.',
+        ],
+        [
+            'They agreed to deepen cooperation in agriculture.',
+        ],
+    ], 'en', [N, J], id='K7'),
+    pytest.param([
+        [
+            'Xi Jinping a rencontré mardi Hun Manet à Pékin.',
+        ],
+        [
+            'Ils sont convenus de renforcer la coopération agricole.',
+        ],
+    ], 'fr', [N, J], id='K8'),
+    pytest.param([
+        [
+            'Xi Jinping met Hun Manet in Beijing.',
+        ],
+        [
+            'The two sides will sign an agreement on the railway next month.',
+        ],
+    ], 'en', [N, N], id='K9'),
+    pytest.param([
+        [
+            'Xi Jinping a rencontré Hun Manet à Pékin.',
+        ],
+        [
+            'Les deux parties vont signer un accord sur le chemin de fer le mois prochain.',
+        ],
+    ], 'fr', [N, N], id='K10'),
 ]
 
 
