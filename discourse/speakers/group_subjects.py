@@ -36,9 +36,10 @@ import re
 from ..lang import get_language, supported_languages, union_words
 from .cues import CueRules
 from .doc_state import Who
+from .findings import Finding
 from .phrases import fold
 
-__all__ = ["group_subjects", "group_modal"]
+__all__ = ["group_subjects", "group_modal", "unshared_group"]
 
 
 def _alt(words) -> str:
@@ -92,8 +93,9 @@ def group_subjects(folded: str, base: int, rules: CueRules, mentions: list[Who],
                    opener: bool) -> list[Who]:
     """The group subjects (kind ``joint``) that open the sentence at ``base``, a clause
     after a comma and a coordinator ("X a rencontré Y, et les deux officiels ont accepté
-    de ..."), or a clause after a comma when the sentence opens with an opener ("Lors de la réunion ..., les
-    responsables du Cambodge et leurs homologues chinois ont ..."); none where a joint
+    de ..."), or a clause after a comma when the sentence opens with an opener ("Lors de
+    la réunion ..., les responsables du Cambodge et leurs homologues chinois ont ...");
+    none where a joint
     mention already reaches the verb ("the leaders" of "the leaders of the two countries
     agreed" does not)."""
     starts = [base] + [m.end() for m in _CLAUSE.finditer(folded, base)]
@@ -147,3 +149,28 @@ def group_modal(folded: str, after: int, rules: CueRules) -> str | None:
     if _FUTURE.match(folded, after):
         return "commitment"
     return None
+
+
+def unshared_group(f: Finding, new_par: bool, after_speaker: bool) -> Finding:
+    """What a group subject's statement is, given where it stands (``after_speaker``: the
+    previous statement is a speaker's).
+
+    A group subject without a verb of shared speech or stance ("The two countries have
+    deepened mutual trust", "Les deux pays ont mis en place ...", "The two sides will
+    ..."): inside a speaker's paragraph it goes on with that speaker's words (no cue of its
+    own); so does a group's obligation ("The two sides should ...") opening the paragraph
+    after a speaker's (what that speaker urges). Otherwise it stays a joint act, as the
+    self-written sets label "the two sides issued a joint statement", "the leaders adopted
+    the declaration".
+
+    Examples
+    --------
+    >>> f = Finding("joint", weight="joint_act", modal="obligation")
+    >>> unshared_group(f, True, True).cue is None, unshared_group(f, True, False).cue
+    (True, 'joint')
+    """
+    if f.cue != "joint" or f.shared:
+        return f
+    if after_speaker and (not new_par or f.modal == "obligation"):
+        return Finding(None, background=f.background, speech=f.modal is not None)
+    return f
