@@ -32,6 +32,7 @@ from .doc_scan import document_copies, working_copies  # noqa: F401 (working_cop
 from .cues import side_in
 from .descriptions import side_person
 from .doc_state import DocState, Who, forget_headline_names
+from .group_subjects import unshared_group
 from .referents import JOINT, NARRATOR, UNKNOWN, Speaker, antecedent, label, pair_head
 
 __all__ = ["Speaker", "Attribution", "DocumentAttributor", "attribute_document", "cue_words",
@@ -196,7 +197,7 @@ class DocumentAttributor:
             subject = f.who if f.who is not None and f.who.kind in ("actor", "name") else None
             f = Finding("narrator", cue_span=f.cue_span, subject=subject,
                         weight="narrator_scene")
-        f = self._unshared(f, new_par)
+        f = unshared_group(f, new_par, self.prev_kind == "speaker" and self.last is not None)
         if f.cue is None and f.side_subject is not None and new_par:
             f = _side_spoken(self.doc, f)   # (inside a paragraph: rule 9, carried or claimed)
         if f.cue is None:
@@ -289,18 +290,6 @@ class DocumentAttributor:
             f, self.folded, self.doc.lang, ctx, side_in(self.folded, self.doc.rules)),
             target, rule))
 
-    def _unshared(self, f: Finding, new_par: bool) -> Finding:
-        """A group subject without a verb of shared speech or stance ("The two countries
-        have deepened mutual trust", "Les deux pays ont mis en place ..."): inside a
-        speaker's paragraph it goes on with that speaker's words (no cue of its own).
-        Outside one it stays a joint act, as the self-written sets label "the two sides
-        issued a joint statement", "the leaders adopted the declaration"."""
-        if f.cue != "joint" or f.shared:
-            return f
-        if not new_par and self.prev_kind == "speaker" and self.last is not None:
-            return Finding(None, background=f.background)
-        return f
-
     def _recounted(self, f: Finding, new_par: bool) -> bool:
         """True if a scene sentence inside a speaker's paragraph is that speaker's account:
         "Cai Qi said ... Last month, President Xi met Prime Minister Hun Manet, and ..."
@@ -365,6 +354,8 @@ class DocumentAttributor:
         self.doc.last_side, self.doc.last_speaker = speaker.side, speaker.id
         self.prev_kind = "speaker"
         self.distance = 0
+        if f.who is not None and f.who.members[:1] == ("institution",):
+            return   # "The Foreign Ministry said ...": "He" is still the last person
         self.subject = speaker
         if not self.history or self.history[-1] != speaker:
             self.history.append(speaker)

@@ -30,12 +30,13 @@ from .cues import CueRules
 from .descriptions import as_institution, note_meeting, resolve_descriptor
 from .doc_scan import Hits
 from .doc_state import DocState, Who, remember, surname_variant, title_gender
+from .group_subjects import group_modal, group_subjects
 from .findings import CONFIDENCE, Candidate, Finding, Span, Statement
 from .mentions import find_mentions
 from .quotes import quote_state, without_inner_quotes
 from .subject_verbs import joint_clause, later_subject, relative_clause, subject_verb
-from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, country_subject, position,
-                            sentence_candidates, title_run)
+from .sentence_cues import (QUOTE_CHARS, STANCE, after_content, country_subject,
+                            place_opener, position, sentence_candidates, title_run)
 
 __all__ = ["CONFIDENCE", "Finding", "analyse_statement", "quote_state"]
 
@@ -115,6 +116,9 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
                 if w.start >= base]
     opener = bool(rules.opener.match(folded, base)) or bool(
         rules.according_to.match(folded, base))
+    groups = group_subjects(folded, base, rules, mentions, opener)
+    if groups:   # "the heads of defence of Cambodia and China vowed ..."
+        mentions = sorted(mentions + groups, key=lambda w: (w.start, -w.end))
     st = Statement(doc, folded, base, mentions, opener, rules, cased)
     candidates, subject = _candidates(st)
     people = [w for w in mentions if w.kind in ("actor", "name")
@@ -126,8 +130,8 @@ def analyse_statement(text: str, doc: DocState, cased: str, folded: str, *,
             best.subject = best.who
         if best.weight == "narrator_scene" and best.subject is not None:
             note_meeting(doc, best.subject, people,  # "X received Y": X the host
-                         bool(rules.travel_vp.match(folded, best.subject.end)))
-        if best.cue == "joint":   # "agreed" (shared) or "have deepened trust" (not)
+                         bool(rules.travel_vp.match(folded, best.subject.end)), folded)
+        if best.cue == "joint" and best.modal is None:   # "agreed" (shared) or not
             best.shared = bool(rules.shared_vp.search(folded, best.cue_span[0]))
             best.background = bool(rules.background.search(folded, base))
         best.later = later_subject(st, best.cue_span[1])
@@ -158,6 +162,9 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         pos = position(st.folded, st.base, w)
         if pos == "inside" and title_run(st, w):
             pos = "start"   # "China's Minister of ... Central Committee H.E. Song Tao shared"
+        if pos == "comma" and not st.opener and w.kind in (
+                "descriptor", "actor", "name") and place_opener(st, w):
+            pos = "start"   # "Au palais de la République, le ministre ... a salué"
         if pos != "start" and _apposed_to_subject(st, w):
             pos = "start"   # "Le ministre chinois des Affaires étrangères, Wang Yi, a ..."
         if pos == "start" and clause == (0, 0):
@@ -174,6 +181,10 @@ def _candidates(st: Statement) -> tuple[list[Candidate], Who | None]:
         if found is not None:
             candidates.append(found)
     candidates.extend(sentence_candidates(st))
+    both = None if candidates else joint_clause(st, st.base)
+    if both is not None:   # "The meeting touched on ..., with both pledging to ...": joint
+        candidates.append((2, both.start, Finding("joint", both, (both.start, both.end),
+                                                  weight="joint")))
     return candidates, subject
 
 
@@ -246,6 +257,8 @@ def _candidate(st: Statement, w: Who, pos: str) -> Candidate | None:
     if lv:   # the longer verb phrase wins: "s'exprimait lors de" (scene) over "s'exprimait"
         ls = rules.link_scene.match(folded, w.end)
         lv = None if ls and ls.end("vp") > lv.end("vp") else lv
+        mv = lv and w.kind in ("joint", "plural") and rules.meeting_vp.match(folded, w.end)
+        lv = None if mv and mv.end("vp") >= lv.end("vp") else lv   # "ont évoqué la crise"
     person = w.kind in ("actor", "name", "unknown")
     if lv and pos != "inside":
         return _reporting(st, w, pos, Span(lv.start("vp"), lv.end("vp")))
@@ -311,10 +324,14 @@ def _scene(st: Statement, w: Who, pos: str, lv) -> Candidate | None:
     if group and not travel:
         travel = rules.meeting_vp.match(folded, w.end)   # "ont tenu des entretiens"
     past = rules.past_verb.match(folded, after)
-    if group and (travel or scene):   # the two sides met / signed / witnessed: narration
-        span = travel.end("vp") if travel else scene.end()
+    modal = group_modal(folded, after, rules) if group and pos != "inside" else None
+    if group and (travel or scene or modal == "scene"):   # met / signed / will hold
+        span = travel.end("vp") if travel else scene.end() if scene else after
         return (1, w.start, Finding("narrator", None, (w.start, span), weight="narrator_scene",
                                     group=True))
+    if modal is not None:   # "the two sides should / will ...": what the group's verb says
+        return (1, w.start, Finding("joint", w, (w.start, after), weight="joint_act",
+                                    modal=modal))
     if group and (scene or past) and not rules.modal.match(
             folded, after) and not rules.background.search(folded, st.base):
         return (1, w.start, Finding(

@@ -42,6 +42,8 @@ _LIST_KEYS = (
     "former_words", "elided_articles", "demonym_suffixes", "finite_verbs",
     "subject_auxiliaries", "light_participles", "gerund_endings", "not_gerunds",
     "present_endings", "not_present_endings", "not_present_verbs", "clause_openers",
+    "group_nouns", "pair_words", "obligation_modals", "commitment_modals", "future_endings",
+    "passive_auxiliaries", "agent_words",
 )
 _KEYS = set(_LIST_KEYS) | {"reporting_verbs", "scene_verbs", "dateline", "addressee_verbs",
                            "shared_verbs", "event_verbs", "relay_verbs",

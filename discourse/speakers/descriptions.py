@@ -43,9 +43,17 @@ _DEPUTY = frozenset(fold(w) for w in union_words("deputy_words"))
 _ARTICLE = re.compile(r"^\s*(?:" + "|".join(w if w.endswith("'") else w + r"\s+"
                                             for w in union_words("definite_articles")) + ")")
 _POSSESSIVES = frozenset(union_words("possessives"))
+#: The rest of a description before the name in apposition to it (" et ministre des
+#: Affaires étrangères, ").
+_APPOSED_NAME = re.compile(r"[^,;:«»\"()]{0,60},\s*")
 _POSSESSIVE_END = re.compile(_POSSESSIVE.pattern + "$")
 _SIDE_NOUNS = frozenset(fold(w) for w in union_words("side_nouns"))
 _INSTITUTION = frozenset(fold(w) for w in union_words("institution_words"))
+#: A passive verb and its agent after a subject ("was received by", "a été reçu par").
+_PASSIVE = re.compile(r"\s+(?:" + "|".join(fold(w) for w in union_words("passive_auxiliaries"))
+                      + r")\s+"
+                      r"[\w'-]+\s(?:[^,;:.]{0,60}?\s)?(?:" + "|".join(
+                          union_words("agent_words")) + r")\s")
 #: Title words that do not make a description a person's ("the Foreign Ministry").
 _NOT_PERSON = _INSTITUTION | frozenset(fold(w) for w in union_words("institution_modifiers"))
 
@@ -130,7 +138,12 @@ def pair_descriptors(folded: str, rules: CueRules, people: list[Who],
         if b.kind == "descriptor" and not (_ARTICLE.match(folded[b.start:b.end])
                                            or _POSSESSIVE.match(folded, b.start)):
             continue
-        out.append(Who(a.start, b.end, "joint", members=(a.id, b.id)))
+        c = next((p for p in people if p.start >= b.end and _APPOSED_NAME.fullmatch(
+            folded, b.end, p.start)), None) if b.kind == "descriptor" else None
+        # "A, et le vice-Premier ministre cambodgien, B, se sont engagés": the pair ends
+        # with the name in apposition to the second description.
+        out.append(Who(a.start, b.end, "joint", members=(a.id, b.id)) if c is None else
+                   Who(a.start, c.end, "joint", members=(a.id, c.id)))
     return out
 
 
@@ -181,12 +194,7 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
                  other: str | None) -> tuple | None:
     """(kind, id, name) of the person of side ``wanted`` (not of side ``other``) whose
     title words best match the description, or None."""
-    heads = doc.rules.description_heads
-    covered: set = set()
-    for w in who.words:
-        covered |= heads.get(w, frozenset())
-    for a, b in zip(sorted(who.words), sorted(who.words)[1:]):
-        covered |= heads.get(f"{a} {b}", frozenset())
+    covered = _covered(doc.rules.description_heads, who.words)
     demonyms = [w for w in who.words if _DEMONYM_RX.match(w)]
     counterpart = other is not None
     best, best_score = None, 0
@@ -207,8 +215,10 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
         score = 2 * len(common - set(demonyms)) + len(common & set(demonyms))
         score += wanted is not None and side == wanted   # "le ministre cambodgien": a Cambodian
         score += 2 * bool(covered & words) + (counterpart and side is not None)
-        if _deputy(words) and not _deputy(who.words):
-            score -= 1   # "le Premier ministre", "the leader": not the vice-premier
+        if _deputy(words) != _deputy(who.words):
+            score -= 1 if _deputy(words) else 3   # "le Premier ministre": not the
+            #                                       vice-premier; "le vice-Premier ministre":
+            #                                       not the premier
         for d in demonyms:
             if d not in common and any(len(x) >= 4 and x[:4] == d[:4] and not
                                        _DEMONYM_RX.match(x) for x in words):
@@ -216,6 +226,25 @@ def _best_person(doc: DocState, who: Who, gender: str | None, wanted: str | None
         if score > best_score:
             best, best_score = (kind, ident, name), score
     return best
+
+
+_HEADS: dict = {}
+
+
+def _covered(heads: dict, words: frozenset) -> frozenset:
+    """The title words that the general nouns of a description cover: those of each key
+    of ``description_heads`` whose words (without glue words and elided articles: "chef
+    de l'État", "senior official") are all among the description's ``words``."""
+    keyed = _HEADS.get(id(heads))
+    if keyed is None or keyed[0] is not heads:
+        keyed = _HEADS[id(heads)] = (heads, [
+            (_bare(frozenset(k.split()) - _GLUE), v) for k, v in heads.items()])
+    words = _bare(words)
+    out: set = set()
+    for key, titles in keyed[1]:
+        if key <= words:
+            out |= titles
+    return frozenset(out)
 
 
 def side_person(doc: DocState, side: str) -> Who | None:
@@ -243,12 +272,15 @@ def _people_by_recency(doc: DocState) -> list[tuple]:
     return [(*key, words) for key, words in order.items()]
 
 
-def note_meeting(doc: DocState, subject: Who, people: list[Who], travel: bool) -> None:
+def note_meeting(doc: DocState, subject: Who, people: list[Who], travel: bool,
+                 folded: str = "") -> None:
     """Record the host and the guest of the document's first meeting: the subject of "X
-    received / met Y" is the host, of "X visited / paid a call on Y" the guest; a person
-    called "visiting" is the guest."""
+    received / met Y" is the host, of "X visited / paid a call on Y" or "X was received by
+    Y" / "X a été reçu par Y" (``folded``: the statement) the guest; a person called
+    "visiting" is the guest."""
     if doc.host is not None or subject.kind not in ("actor", "name"):
         return
+    travel = travel or bool(folded and _PASSIVE.match(folded, subject.end))
     others = [p for p in people if p.kind in ("actor", "name") and p.id != subject.id]
     if not others:
         return
@@ -283,7 +315,8 @@ def _institution(doc: DocState, who: Who, name: str, side: str | None) -> Who:
     if side is not None:
         doc.sides.setdefault(ident, side)
     return Who(who.start, who.end, "name", ident, " ".join(w.capitalize() if w.islower()
-                                                            else w for w in name.split()))
+                                                            else w for w in name.split()),
+               members=("institution",))   # (no pronoun refers to it: attributor)
 
 
 @lru_cache(maxsize=4096)

@@ -216,7 +216,8 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
         doc.people.append((w.kind, w.id, w.name, frozenset(words)))
         full = fold_name(w.name or "")
         parts = full.split()
-        keys = [full] + ([parts[0], parts[-1]] if len(parts) >= 2 else [])
+        keys = [full] + ([parts[0], parts[-1]] if len(parts) >= 2 else []) + (
+            [" ".join(parts[-2:])] if len(parts) >= 3 else [])   # "Mme Tall Sall"
         for k in keys:
             prev = doc.registry.get(k)
             if prev is None:
@@ -224,7 +225,7 @@ def remember(doc: DocState, mentions: list[Who], folded: str) -> None:
             elif prev[1] != w.id and k != full:
                 doc.registry[k] = (w.kind, None, None)  # ambiguous
         if len(parts) >= 2 and not former and full in folded[w.start:w.end]:
-            for k in (parts[0], parts[-1]):
+            for k in keys[1:]:
                 doc.surnames[k] = (w.kind, w.id, w.name)
         if w.kind == "name" and w.id not in doc.sides:
             side = side_in(" ".join(texts), rules)

@@ -65,6 +65,7 @@ class Finding:
     #                                     expects to ...", "La Chine a réaffirmé ...")
     shared: bool = False            # a group's verb of shared speech or stance ("agreed")
     group: bool = False             # the subject of a scene is a group ("the two sides held")
+    modal: str | None = None        # a group's modal verb: 'obligation' ("should"), 'commitment'
 
 
 @dataclass

@@ -103,6 +103,10 @@ def _title_walk(words: list, folded: str, start: int, rules: CueRules, cased: st
             #             (not a verb: "The king asked Wang to ...")
         if word in ("and", "et") and not _titleish(prev, rules):
             ok = False
+        if ok and first.isupper() and not _titleish(word, rules) and prev and \
+                rules.place_before.search(prev + " ") and not any(
+                    _titleish(x.group(), rules) for x in words[max(0, k - 4):k - 1]):
+            return pos, k   # "a reçu à Ouagadougou l'ambassadeur X": a place, no title
         if tentative and ok and not (word in rules.title_words or _DEMONYM_RX.match(word)):
             ok = False  # after place words only a title word counts
         if not ok:
@@ -223,7 +227,8 @@ def _name_of_run(cased: str, folded: str, doc: DocState, run_start: int, e: int)
     s, e = tokens[0][0], tokens[-1][1]
     raw = cased[s:e].rstrip(".")
     key = folded[s:e].rstrip(".")
-    if len(tokens) == 1 and (all(c.isupper() or not c.isalpha() for c in raw)
+    if len(tokens) == 1 and (all(c.isupper() or not c.isalpha() for c in raw) and
+                             key not in doc.surnames   # ("le président SALL": Macky SALL)
                              or rules.demonyms is not None and rules.demonyms.fullmatch(key)):
         return None  # a heading word, an acronym or a demonym ("his Congolese counterpart")
     if not had_title:

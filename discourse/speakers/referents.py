@@ -46,7 +46,10 @@ def antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
     The last named subject, except: a feminine pronoun ("Elle a ajouté", "she said") after a
     subject not known to be a woman is the last named subject known to be a woman, if there
     is one; a masculine pronoun after a subject known to be a woman is the last named
-    subject not known to be a woman. A gender that is not known is never guessed.
+    subject not known to be a woman; a pronoun of the other gender than the subject is
+    known to have, with no such subject, is the last person named (subject or not) of its
+    gender, else (English "she", never French "elle", often a country) the last one whose
+    gender is not known. A gender that is not known is never guessed.
     """
     if gender is None or subject is None:
         return subject
@@ -60,6 +63,14 @@ def antecedent(doc: DocState, gender: str | None, subject: Speaker | None,
         for cand in reversed(history):
             if doc.gender(cand.id) is None:
                 return cand
+    if known is not None:   # "she" after a man: the last person named, not only as a
+        # subject ("X met Y. X said ... She thanked"), of that gender, else (where the
+        # pronoun always means a person: not French "elle", often "la Chine") not known
+        wants = (gender, None) if gender in doc.rules.near_name_pronouns else (gender,)
+        for want in wants:
+            for kind, ident, name, _ in reversed(doc.people):
+                if ident is not None and ident != subject.id and doc.gender(ident) == want:
+                    return label(doc, Who(0, 0, kind, ident, name), None)
     return subject
 
 

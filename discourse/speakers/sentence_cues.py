@@ -21,7 +21,7 @@ from .findings import Candidate, Finding, Statement
 from .phrases import fold
 
 __all__ = ["QUOTE_CHARS", "STANCE", "after_content", "position", "sentence_candidates",
-           "title_run", "country_subject"]
+           "title_run", "country_subject", "place_opener"]
 
 #: Characters that may stand before a sentence's first word.
 QUOTE_CHARS = " \t\"«»'(-—–"
@@ -54,6 +54,9 @@ _LEADING_ARTICLE = re.compile(_ARTICLE)
 #: officiels du".
 _GROUP_OF = re.compile(_ARTICLE + r"(?:[\w-]+\s+){1,4}?(?:" + "|".join(
     union_words("of_words")) + r")\s+" + _ARTICLE)
+#: A place phrase and its comma before a sentence's main clause ("Au palais de X, ").
+_PLACE_OPENER = re.compile(r"\W*(?:" + "|".join(union_words("place_prepositions"))
+                           + r")\s+[^,;:«»\"]{1,60},\s*")
 _BOTH = re.compile(r"(?:(?:" + "|".join(union_words("pair_openers")) + r")\s+)?" + _ARTICLE)
 
 
@@ -72,6 +75,28 @@ def position(folded: str, base: int, who: Who) -> str:
     if b.endswith((",", ":", "--", "—")) or _COMMA_AND.search(b):
         return "comma"
     return "inside"
+
+
+def place_opener(st: Statement, w: Who) -> bool:
+    """True if only a place phrase and its comma stand before ``w`` ("Au palais de la
+    République, le ministre ...", "In Phnom Penh, the Cambodian leader ..."): ``w`` opens
+    the sentence's main clause (unless it is the title of a name right after it: "En
+    visite au Sénégal, le président de l'Assemblée populaire de Chine Zhao Leji").
+
+    Examples
+    --------
+    >>> from discourse.speakers.actors import read_actors
+    >>> from discourse.speakers.cues import read_cue_rules
+    >>> from discourse.speakers.doc_state import DocState
+    >>> doc = DocState(read_actors(), read_cue_rules()["en"], "en", "2024-10-10")
+    >>> text = "in phnom penh, the minister said"
+    >>> place_opener(Statement(doc, text, 0, [], False), Who(15, 27, "descriptor"))
+    True
+    """
+    if not _PLACE_OPENER.fullmatch(st.folded, st.base, w.start):
+        return False
+    return not any(o.kind in ("actor", "name") and 0 <= o.start - w.end <= 40 and "," not in
+                   st.folded[w.end:o.start] for o in st.mentions)   # a title of that name
 
 
 def title_run(st: Statement, w: Who) -> bool:
@@ -122,7 +147,8 @@ def after_content(candidates: list[Candidate]) -> Finding | None:
     if not inverted:
         return None
     last = max(inverted, key=lambda c: c[1])
-    earlier = [c for c in candidates if c[1] < last[1] and c[2].cue == "joint"]
+    earlier = [c for c in candidates if c[1] < last[1] and c[2].cue == "joint" and (
+        c[2].who is None or c[2].who.end <= last[2].who.start)]   # (not "A, et B, ont")
     return last[2] if earlier else None
 
 
