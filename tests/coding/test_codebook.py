@@ -332,6 +332,16 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
          {"anti_cold_war"}),
         ("The tariff war hurts developing countries.", "en", {"anti_cold_war"}),
         ("Customs duties were reduced on rice.", "en", set()),
+        ("Les deux pays renforceront les relations entre les partis au pouvoir.", "fr",
+         {"cooperation"}),
+        ("The two sides will deepen party-to-party exchanges.", "en", {"cooperation"}),
+        ("Le ministre a échangé avec son homologue sur la situation au Sahel.", "fr", set()),
+        ("Le président échange avec le représentant spécial.", "fr", set()),
+        ("Les échanges avec le Cambodge se multiplient.", "fr", {"cooperation"}),
+        ("He exchanged with the Cambodian envoy on the border.", "en", set()),
+        ("Chaque peuple a le droit de choisir son propre système politique.", "fr",
+         {"sovereignty"}),
+        ("Every nation may choose its own political system.", "en", {"sovereignty"}),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):
