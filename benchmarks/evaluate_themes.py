@@ -1,4 +1,4 @@
-"""Theme coding on the real readouts: codebooks 1.0 to 2.4, the classifier, both combined.
+"""Theme coding on the real readouts: codebooks 1.0 to 2.5, the classifier, both combined.
 
 Reads the real corpus as ``benchmarks/evaluate_real.py`` does (the texts must be present:
 see data/real/README.md) and prints, for French and English:
@@ -6,8 +6,8 @@ see data/real/README.md) and prints, for French and English:
 1. per part (dev: the statements codebooks 2.0 to 2.4 were revised from; test: never
    looked at) and per theme, precision, recall and F1 of the default codebook 1.0
    (``data/codebooks/default-1.0.yml``, kept for this comparison, proper names counted as
-   1.0 did), 2.0 to 2.3 (``data/codebooks/default-2.0.yml`` to ``default-2.3.yml``, proper
-   names excluded by today's rule) and the shipped 2.4, with
+   1.0 did), 2.0 to 2.4 (``data/codebooks/default-2.0.yml`` to ``default-2.4.yml``, proper
+   names excluded by today's rule) and the shipped 2.5, with
    discourse's own sentence splitting (each gold statement aligned with the predicted
    statement that overlaps it most), and the number of gold statements of each theme;
 2. the supervised classifier (TF-IDF + logistic regression, per theme), the dictionary and
@@ -21,7 +21,12 @@ see data/real/README.md) and prints, for French and English:
 
 Usage::
 
-    python benchmarks/evaluate_themes.py [--skip-classifier]
+    python benchmarks/evaluate_themes.py [--skip-classifier] [--part dev] [--lang fr]
+                                         [--batch themes_fresh]
+
+``--part``, ``--lang`` and ``--batch`` keep only those documents (repeatable; the classifier's
+cross-validation then runs on them alone): while revising the codebook, measure ``--part dev``
+and leave the test part for the end.
 """
 
 from __future__ import annotations
@@ -46,13 +51,14 @@ from discourse.validation.second_opinion import evaluate_second_opinion  # noqa:
 
 THEMES = ["sovereignty", "cooperation", "anti_cold_war", "friendship"]
 #: version -> (file, names option): 1.0 as released (it had no proper-name rule), 2.0 as
-#: released, 2.1, 2.2 and 2.3 as released, 2.4 as shipped
+#: released, 2.1 to 2.4 as released, 2.5 as shipped
 CODEBOOKS = {"1.0": (ROOT / "data" / "codebooks" / "default-1.0.yml", "count"),
              "2.0": (ROOT / "data" / "codebooks" / "default-2.0.yml", "exclude"),
              "2.1": (ROOT / "data" / "codebooks" / "default-2.1.yml", "exclude"),
              "2.2": (ROOT / "data" / "codebooks" / "default-2.2.yml", "exclude"),
              "2.3": (ROOT / "data" / "codebooks" / "default-2.3.yml", "exclude"),
-             "2.4": (None, "exclude")}
+             "2.4": (ROOT / "data" / "codebooks" / "default-2.4.yml", "exclude"),
+             "2.5": (None, "exclude")}
 CODER2 = ROOT / "data" / "real" / "coder2"
 
 
@@ -95,6 +101,8 @@ def classifier_scores(table: pd.DataFrame) -> pd.DataFrame:
     out = []
     for lang in ("fr", "en"):
         sel = (table["lang"] == lang).to_numpy()
+        if not sel.any():
+            continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             ev = evaluate_second_opinion(coded[sel], hand[sel], k=5)
@@ -127,14 +135,27 @@ def agreement(table: pd.DataFrame) -> pd.DataFrame | None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--skip-classifier", action="store_true")
+    ap.add_argument("--part", action="append", choices=["dev", "test"],
+                    help="only the documents of this part (repeatable)")
+    ap.add_argument("--lang", action="append", choices=["fr", "en"],
+                    help="only this language (repeatable)")
+    ap.add_argument("--batch", action="append",
+                    help="only the documents of this labelling batch (repeatable)")
     args = ap.parse_args(argv)
-    documents, gold, missing = read_real(["fr", "en"])
+    documents, gold, missing = read_real(args.lang or ["fr", "en"])
     if documents.empty:
         print("no real texts present: see data/real/README.md to rebuild them")
         return 0
     excluded = set(gold.loc[gold["part"] == "excluded", "doc_id"])   # see data/real/README.md
     documents = documents[~documents["doc_id"].isin(excluded)].reset_index(drop=True)
     gold = gold[~gold["doc_id"].isin(excluded)].reset_index(drop=True)
+    keep = set(gold["doc_id"])
+    if args.part:
+        keep &= set(gold.loc[gold["part"].isin(args.part), "doc_id"])
+    if args.batch:
+        keep &= set(gold.loc[gold["batch"].isin(args.batch), "doc_id"])
+    documents = documents[documents["doc_id"].isin(keep)].reset_index(drop=True)
+    gold = gold[gold["doc_id"].isin(keep)].reset_index(drop=True)
     pd.set_option("display.width", 200)
     scores = dictionary_scores(documents, gold)
     print("Dictionary (discourse's sentence splitting), per codebook, part, language, theme:")

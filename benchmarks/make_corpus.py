@@ -460,7 +460,72 @@ _ADDED_IN_2_4 = {
                                   "youth delegations"],
     },
 }
-for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1, _ADDED_IN_2_2, _ADDED_IN_2_3, _ADDED_IN_2_4):
+#: Phrases of the patterns codebook 2.5 added (merged into VOCABULARY).
+_ADDED_IN_2_5 = {
+    "fr": {
+        "sovereignty.territorial_integrity": [
+            "les intégrités territoriales", "l'intégrité de leur territoire",
+            "l'intégrité de leurs territoires", "l'intégrité de notre territoire",
+            "l'unification nationale", "l'unification pacifique", "l'unification complète",
+            "l'unification de la Chine", "l'unification de la patrie", "l'unification du pays",
+            "la question de Hong Kong", "les questions de Hong Kong", "liées à Hong Kong",
+            "relatives à Hong Kong", "les affaires de Hong Kong", "concernant Hong Kong",
+            "la question de Macao", "liés à Macao"],
+        "sovereignty.security": [
+            "la sécurité du pays", "la sécurisation du pays",
+            "la sécurité et la stabilité nationales", "sécurité et stabilité nationales",
+            "les préoccupations sécuritaires", "les préoccupations de sécurité",
+            "les préoccupations en matière de sécurité",
+            "les préoccupations légitimes en matière de sécurité",
+            "les préoccupations légitimes de tous les pays"],
+        "sovereignty.core_interests": ["les intérêts clés"],
+        "sovereignty.non_interference": ["s'ingérer", "ils s'ingèrent", "s'immiscer",
+                                         "l'immixtion"],
+        "sovereignty.development_path": ["sa propre voie", "son propre système",
+                                         "leurs propres systèmes"],
+        "cooperation": ["le code de conduite"],
+        "cooperation.exchanges": ["les relations entre les partis", "des relations entre partis",
+                                  "les liens entre les partis",
+                                  "entre les partis au pouvoir"],
+        "cooperation.mutual_support": ["dans la lutte contre la covid",
+                                       "dans la lutte contre le covid"],
+        "anti_cold_war": ["les confrontations géopolitiques", "les intérêts géopolitiques",
+                          "les calculs géopolitiques", "l'endiguement", "endiguer",
+                          "contenir la Chine", "les pays extraterritoriaux",
+                          "les pays extrarégionaux", "les pays extra-régionaux",
+                          "les pays hors de la région", "les pays de l'extérieur de la région",
+                          "les puissances hors de la région", "les forces hors de la région",
+                          "la démocratie dans les relations internationales",
+                          "le processus démocratique dans les relations internationales",
+                          "les guerres tarifaires", "des droits de douane élevés",
+                          "des droits de douane punitifs"],
+    },
+    "en": {
+        "sovereignty.territorial_integrity": [
+            "the integrity of its territory", "the integrity of their territories",
+            "national unification", "peaceful unification", "complete unification",
+            "the unification of China", "the unification of the motherland",
+            "the unification of the country", "Hong Kong-related", "Hong Kong affairs",
+            "related to Hong Kong", "concerning Hong Kong", "the Hong Kong issue",
+            "the Hong Kong question", "the issue of Hong Kong", "the question of Hong Kong",
+            "Macao-related", "related to Macao", "territorial and maritime"],
+        "sovereignty.security": ["the country's security", "the security of the country",
+                                 "the nation's security", "security concerns"],
+        "sovereignty.core_interests": ["key interests"],
+        "sovereignty.development_path": ["its own path", "their own paths", "its own system",
+                                         "its own political system"],
+        "cooperation": ["the code of conduct"],
+        "cooperation.exchanges": ["party-to-party", "inter-party",
+                                  "between the ruling parties"],
+        "anti_cold_war": ["countries outside the region", "powers outside the region",
+                          "forces outside the region", "geopolitical confrontation",
+                          "geopolitical interests", "geopolitical calculations",
+                          "containment", "to contain China", "containing China",
+                          "tariff wars", "punitive tariffs", "high tariffs"],
+    },
+}
+for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1, _ADDED_IN_2_2, _ADDED_IN_2_3, _ADDED_IN_2_4,
+               _ADDED_IN_2_5):
     for _lang, _themes in _added.items():
         for _theme, _items in _themes.items():
             VOCABULARY[_lang][_theme] = VOCABULARY[_lang][_theme] + _items
@@ -476,7 +541,9 @@ EXCLUDED = {
            "lors des échanges", "des experts indépendants", "leur rencontre amicale",
            "ils ont conjointement assisté", "ils ont échangé des messages",
            "ils sont d'accord", "d'un commun accord", "il a apprécié les progrès",
-           "une atmosphère amicale"],
+           "une atmosphère amicale", "le conseiller à la sécurité nationale",
+           "le maintien de la stabilité régionale", "l'unification des normes",
+           "il a échangé avec le ministre"],
     "en": ["social security", "food security", "the UN Security Council",
            "sovereign wealth funds", "sovereign debt", "judicial independence",
            "an in-depth exchange of views", "agricultural cooperatives", "trade unions",
@@ -484,7 +551,8 @@ EXCLUDED = {
            "a friendly meeting", "they jointly attended", "exchanged congratulatory letters",
            "help promote ties", "political stability", "national defense",
            "they reached an agreement", "he appreciated the progress",
-           "meddling in regional affairs", "friendly talks", "a friendly atmosphere"],
+           "meddling in regional affairs", "friendly talks", "a friendly atmosphere",
+           "the national security adviser", "friendly negotiations"],
 }
 
 #: Theme-neutral noun phrases (development, sectors, places).

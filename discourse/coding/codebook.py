@@ -65,7 +65,7 @@ Examples
 >>> [t.id for t in cb.themes if t.parent is None]
 ['sovereignty', 'cooperation', 'anti_cold_war', 'friendship']
 >>> cb.theme("sovereignty.territorial_integrity").patterns["fr"][0]
-'intégrité territoriale'
+'intégrité* territoriale*'
 >>> theme_column("sovereignty.territorial_integrity")
 'theme_sovereignty__territorial_integrity'
 """

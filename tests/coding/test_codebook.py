@@ -44,7 +44,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "2.4.0" and cb.id == "default"
+    assert cb.version == "2.5.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -262,6 +262,86 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
          {"cooperation"}),
         ("The exercise between the two armies closed on Friday.", "en", {"cooperation"}),
         ("Une délégation de jeunes se rendra en Chine.", "fr", {"cooperation"}),
+        # codebook 2.5: sovereignty as French and English diplomatic prose expresses it,
+        # written from the definition before the patterns (hits and near misses)
+        ("Les deux pays s'en tiennent au principe de non-ingérence.", 'fr', {'sovereignty'}),
+        ("La Chine ne s'immisce jamais dans les affaires des autres pays.", 'fr', {'sovereignty'}),
+        ("Il s'oppose à toute immixtion étrangère.", 'fr', {'sovereignty'}),
+        ("En s'ingérant dans les affaires du pays, ils violent le droit.", 'fr', {'sovereignty'}),
+        ("Le Cambodge soutient la Chine dans la réalisation de l'unification nationale.", 'fr', {'sovereignty'}),
+        ("Il soutient l'unification pacifique de la patrie.", 'fr', {'sovereignty'}),
+        ('Le Cambodge soutient les positions de la Chine sur les questions liées à Hong Kong.', 'fr', {'sovereignty'}),
+        ('Chaque pays a le droit de choisir sa propre voie.', 'fr', {'sovereignty'}),
+        ('La Chine respecte la voie de développement choisie de manière indépendante par le peuple cambodgien.', 'fr', {'sovereignty'}),
+        ('La Chine soutient le Cambodge dans la sauvegarde de la sécurité du pays.', 'fr', {'sovereignty'}),
+        ('Elle appuie les efforts en cours pour la sécurisation du pays.', 'fr', {'sovereignty'}),
+        ('La sécurité et la stabilité nationales sont une priorité.', 'fr', {'sovereignty'}),
+        ('Les préoccupations légitimes de tous les pays en matière de sécurité doivent être prises au sérieux.', 'fr', {'sovereignty'}),
+        ('Les deux parties se soutiendront sur les questions touchant à leurs intérêts vitaux.', 'fr', {'cooperation', 'sovereignty'}),
+        ("Ils respectent l'intégrité de leurs territoires.", 'fr', {'sovereignty'}),
+        ('Elle défend les intérêts clés du pays.', 'fr', {'sovereignty'}),
+        ('Il rejette les revendications des séparatistes.', 'fr', {'sovereignty'}),
+        ('La Chine soutient le Cambodge dans la défense de son indépendance nationale.', 'fr', {'sovereignty'}),
+        ("Le Cambodge s'oppose à toute forme d'indépendance de Taïwan.", 'fr', {'sovereignty'}),
+        ('Le Cambodge respecte la souveraineté de la Chine sur Taïwan.', 'fr', {'sovereignty'}),
+        ("Le Cambodge s'en tient fermement à la politique d'une seule Chine.", 'fr', {'sovereignty'}),
+        ('Les affaires du Xizang relèvent des affaires intérieures de la Chine.', 'fr', {'sovereignty'}),
+        ('Il a visité Hong Kong la semaine dernière.', 'fr', set()),
+        ("L'unification des normes douanières prendra du temps.", 'fr', set()),
+        ('Indépendamment du temps, la cérémonie aura lieu.', 'fr', set()),
+        ('Les pays en voie de développement ont besoin de financement.', 'fr', set()),
+        ('La paix, la sécurité et la stabilité régionales sont essentielles.', 'fr', set()),
+        ('La sécurité alimentaire reste un défi.', 'fr', set()),
+        ("Le Conseil de sécurité de l'ONU s'est réuni.", 'fr', set()),
+        ('Ils ont renforcé la sécurité du stade.', 'fr', set()),
+        ('Le ministère de la Sécurité publique a publié un rapport.', 'fr', set()),
+        ('Il a salué la stabilité politique et la croissance du pays.', 'fr', set()),
+        ('Des experts indépendants ont rédigé le rapport.', 'fr', set()),
+        ('Chaque élève choisit sa propre voiture.', 'fr', set()),
+        ('Both sides uphold the principle of non-interference.', 'en', {'sovereignty'}),
+        ("Cambodia supports China's efforts to achieve national unification.", 'en', {'sovereignty'}),
+        ('He supports the peaceful unification of the motherland.', 'en', {'sovereignty'}),
+        ("Cambodia supports China's position on Hong Kong-related issues.", 'en', {'sovereignty'}),
+        ('Cambodia supports China on issues related to Hong Kong.', 'en', {'sovereignty'}),
+        ('Every country has the right to choose its own path.', 'en', {'sovereignty'}),
+        ("China supports Cambodia in safeguarding the country's security.", 'en', {'sovereignty'}),
+        ('The legitimate security concerns of all countries should be taken seriously.', 'en', {'sovereignty'}),
+        ('They respect the integrity of their territories.', 'en', {'sovereignty'}),
+        ('Cambodia firmly adheres to the one-China policy.', 'en', {'sovereignty'}),
+        ('China never meddles in the internal affairs of other countries.', 'en', {'sovereignty'}),
+        ('He visited Hong Kong last week.', 'en', set()),
+        ('The unification of customs standards will take time.', 'en', set()),
+        ('Regional peace, security and stability are essential.', 'en', set()),
+        ('Food security remains a challenge.', 'en', set()),
+        ('The Ministry of Public Security released a report.', 'en', set()),
+        ('He praised the political stability and rapid growth of the country.', 'en', set()),
+        ('Independent experts wrote the report.', 'en', set()),
+        ('Each pupil chose his own pathway to the exam.', 'en', set()),
+        # codebook 2.5: classes of the themes_fresh development readouts
+        ('Both sides oppose attempts at containing China.', 'en', {'anti_cold_war'}),
+        ('Les pays extrarégionaux ne doivent pas semer la discorde.', 'fr', {'anti_cold_war'}),
+        ("Les confrontations géopolitiques s'aggravent.", 'fr', {'anti_cold_war'}),
+        ('He met the US national security adviser in Malta.', 'en', set()),
+        ('Ils joueront un rôle dans le maintien de la stabilité régionale.', 'fr', set()),
+        ('They will resolve territorial and maritime disputes peacefully.', 'en', {'sovereignty'}),
+        ('The parties will speed up talks on a code of conduct.', 'en', {'cooperation'}),
+        ('The talks were held through friendly negotiation.', 'en', set()),
+        ("Ils œuvrent pour la démocratie dans les relations internationales.", "fr",
+         {"anti_cold_war"}),
+        ("Il a dénoncé les droits de douane élevés imposés à la région.", "fr",
+         {"anti_cold_war"}),
+        ("The tariff war hurts developing countries.", "en", {"anti_cold_war"}),
+        ("Customs duties were reduced on rice.", "en", set()),
+        ("Les deux pays renforceront les relations entre les partis au pouvoir.", "fr",
+         {"cooperation"}),
+        ("The two sides will deepen party-to-party exchanges.", "en", {"cooperation"}),
+        ("Le ministre a échangé avec son homologue sur la situation au Sahel.", "fr", set()),
+        ("Le président échange avec le représentant spécial.", "fr", set()),
+        ("Les échanges avec le Cambodge se multiplient.", "fr", {"cooperation"}),
+        ("He exchanged with the Cambodian envoy on the border.", "en", set()),
+        ("Chaque peuple a le droit de choisir son propre système politique.", "fr",
+         {"sovereignty"}),
+        ("Every nation may choose its own political system.", "en", {"sovereignty"}),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):
@@ -448,7 +528,7 @@ def test_codebook_to_frame_lists_every_pattern_and_exclusion():
     assert len(df) == n_patterns + n_exclusions
     assert df["exclusion"].dtype == bool and df["exclusion"].sum() == n_exclusions
     assert set(df["kind"]) == {"word", "phrase", "glob"}
-    row = df[(df.pattern == "intégrité territoriale") & (df.lang == "fr")].iloc[0]
+    row = df[(df.pattern == "intégrité du territoire") & (df.lang == "fr")].iloc[0]
     assert (row.theme, row.parent, row.kind, row.exclusion) == (
         "sovereignty.territorial_integrity", "sovereignty", "phrase", False)
     assert pd.isna(df[df.theme == "friendship"]["parent"]).all()
