@@ -73,6 +73,9 @@ class UnspacedCues:
     agreements: re.Pattern = _NEVER      # "一致", "ឯកភាព": what keeps both sides joint
     prepositions: re.Pattern = _NEVER    # "向王毅表态": a name after them is no subject
     complementizers: tuple = ()          # Khmer "ថា" ("that"): a new clause after it
+    sources: re.Pattern = _NEVER         # "据越通社报道，": an outlet's report opening a sentence
+    descriptions: re.Pattern = _NEVER    # "领导人": with a country, that side's principal
+    background: re.Pattern = _NEVER      # "于1958年建交": a dated event, the journalist's
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -123,7 +126,27 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         home_side=str(data.get("home_side") or ""),
         native_sides=tuple(str(s) for s in data.get("native_sides") or ()),
         openers=rx("narrator_openers"), agreements=rx("agreements"),
-        prepositions=rx("prepositions"), complementizers=tuple(form("complementizers")))
+        prepositions=rx("prepositions"), complementizers=tuple(form("complementizers")),
+        sources=_source_frame(form("source_openers"), form("source_words")),
+        descriptions=rx("description_heads"),
+        background=_background(str(data.get("years") or ""), form("background_events")))
+
+
+def _source_frame(openers: list, words: list) -> re.Pattern:
+    """"据越通社报道", "另据柬埔寨媒体消息": an opener, a few words (the outlet) and a
+    source word, in the sentence's first clause."""
+    if not openers or not words:
+        return _NEVER
+    return re.compile(f"(?:{_alternation(openers).pattern})[^，,。；;：:]{{0,20}}?"
+                      f"(?:{_alternation(words).pattern})")
+
+
+def _background(years: str, events: list) -> re.Pattern:
+    """A year (``years``, a regex of the language file) and, later in the sentence, an
+    event of the relationship's history ("1958年……建立外交关系")."""
+    if not years or not events:
+        return _NEVER
+    return re.compile(f"(?:{years}).*?(?:{_alternation(events).pattern})", re.S)
 
 
 def find_verbs(cues: UnspacedCues, lang, form: str):

@@ -181,6 +181,9 @@ def find_subject(doc: UnspacedDoc, form: str, text: str, v: re.Match) -> tuple[S
     who = _by_surname(doc, form, cs, v.start())
     if who is not None:
         return who, "explicit"
+    who = _country_described(doc, form, cs, v.start())
+    if who is not None:                           # "柬埔寨领导人感谢", "越南副总理表示"
+        return who, "description"
     side = doc.cues.sides.search(form, cs, v.start())
     if side is not None:
         code = doc.cues.side_subjects[side.group()]
@@ -224,6 +227,28 @@ def _described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
     return doc.names.given.get(title.replace(" ", "")) or doc.names.holder(title, doc.seen)
 
 
+def _country_described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
+    """A subject made of a country (or a side) and a description or titles only ("柬埔寨领导人",
+    "越南副总理", "柬方领导人", "មេដឹកនាំកម្ពុជា"): the person of that side who spoke, else
+    the first of that side the document named (its principal at the meeting)."""
+    region = form[s:e].strip(" \u3000")
+    country = doc.cues.country_words.search(region) or doc.cues.sides.search(region)
+    if country is None or not (doc.cues.descriptions.search(region) or
+                               doc.cues.titles.search(region)):
+        return None
+    rest = region[:country.start()] + region[country.end():]
+    if doc.cues.titles.sub("", doc.cues.descriptions.sub("", rest)).strip(" \u3000"):
+        return None
+    side = (doc.cues.countries or {}).get(country.group()) or \
+        doc.cues.side_subjects.get(country.group())
+    return (doc.by_side or {}).get(side) or _first_of_side(doc, side)
+
+
+def _first_of_side(doc: UnspacedDoc, side: str | None) -> Speaker | None:
+    """The first person of ``side`` the document named, or None."""
+    return next((who for _, who in doc.names.people if side and who.side == side), None)
+
+
 def _government(doc: UnspacedDoc, side: str) -> Speaker:
     """The government of ``side`` as a speaker (an institution, not a person)."""
     name = dict(doc.cues.governments).get(side)
@@ -254,7 +279,9 @@ def _side_speaker(doc: UnspacedDoc, side: str) -> Speaker:
         return doc.opener            # the paragraph's speaker, after someone he quoted
     if doc.last.side == side:
         return doc.last
-    return (doc.by_side or {}).get(side, doc.last)
+    if doc.inside and is_person(doc.last):
+        return (doc.by_side or {}).get(side, doc.last)
+    return (doc.by_side or {}).get(side) or _first_of_side(doc, side) or doc.last
 
 
 def is_person(who: Speaker) -> bool:
