@@ -76,6 +76,9 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
     if (first or whole_paragraph) and bare or (bare and cues.captions.search(form)) \
             or cues.captions.match(form.lstrip()) or not form.strip():
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
+    told = _press_conference(doc, form) or _placed(doc, form, text)
+    if told is not None:
+        return told
     acc = cues.according_to.search(form)
     if acc is not None:
         who = named_speaker(doc, form, text, acc.end(), min(len(form), acc.end() + 60))
@@ -138,6 +141,30 @@ def _uncued(doc: UnspacedDoc, form: str, text: str, first: bool, meet: re.Match 
     if first or doc.last == NARRATOR or (not doc.inside and cues.background.search(form)):
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+
+
+def _press_conference(doc: UnspacedDoc, form: str) -> Attribution | None:
+    """A press conference's question ("问：……？": the journalist's) or answer ("答：……": the
+    person the document gave the answerer's title, "外交部发言人毛宁"), else None."""
+    cues, lead = doc.cues, len(form) - len(form.lstrip())
+    if cues.questions.match(form, lead):
+        return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
+    if cues.answers.match(form, lead):
+        who = next((w for t in cues.answerers for k, w in doc.names.given.items()
+                    if k.endswith(t)), None)
+        if who is not None:
+            return Attribution.of(who, "explicit", "", CONFIDENCE["explicit"])
+    return None
+
+
+def _placed(doc: UnspacedDoc, form: str, text: str) -> Attribution | None:
+    """Words already reported placed in a meeting ("他是在……会谈后，在记者会上这么表示"):
+    the narrator's, like the meeting sentence itself; else None."""
+    m = doc.cues.placements.search(form)
+    if m is None or doc.cues.meeting.search(form) is None:
+        return None
+    return Attribution.of(NARRATOR, "narrator", text[m.start():m.end()],
+                          CONFIDENCE.get("narrator", 0.9))
 
 
 def _first_subject(doc: UnspacedDoc, form: str, text: str, verbs: list):

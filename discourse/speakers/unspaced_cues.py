@@ -76,6 +76,9 @@ class UnspacedCues:
     sources: re.Pattern = _NEVER         # "据越通社报道，": an outlet's report opening a sentence
     descriptions: re.Pattern = _NEVER    # "领导人": with a country, that side's principal
     background: re.Pattern = _NEVER      # "于1958年建交": a dated event, the journalist's
+    questions: re.Pattern = _NEVER       # "问：": a journalist's question at a press conference
+    answers: re.Pattern = _NEVER         # "答：": the answer of the document's ``answerers``
+    answerers: tuple = ()                # "发言人": the title of who answers
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -129,7 +132,8 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         prepositions=rx("prepositions"), complementizers=tuple(form("complementizers")),
         sources=_source_frame(form("source_openers"), form("source_words")),
         descriptions=rx("description_heads"),
-        background=_background(str(data.get("years") or ""), form("background_events")))
+        background=_background(str(data.get("years") or ""), form("background_events")),
+        questions=rx("questions"), answers=rx("answers"), answerers=tuple(form("answerers")))
 
 
 def _source_frame(openers: list, words: list) -> re.Pattern:

@@ -129,8 +129,10 @@ class UnspacedNames:
         holder = self.table.get(" ".join(m.group().split()))
         if near and holder and self.actors[holder].side != self.cues.countries[near[-1].group()]:
             return True              # "马来西亚首相" names no Cambodian prime minister
-        return _name_after(form, m.end(), self.cues) is not None or \
-            bool(self.rx.match(form, m.end()))
+        pos = m.end()
+        while (honorific := titles.match(form, pos)) is not None and honorific.end() > pos:
+            pos = honorific.end()          # "首相拿督斯里安华": the name after the honorifics
+        return _name_after(form, pos, self.cues) is not None or bool(self.rx.match(form, pos))
 
     def speaker(self, actor_id: str) -> Speaker:
         a = self.actors[actor_id]

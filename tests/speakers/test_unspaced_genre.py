@@ -101,3 +101,38 @@ def test_an_honorific_after_a_statement_of_a_bare_title_is_that_person():
           "ឯកឧត្តមឯកអគ្គរាជទូត បានជម្រាបថា ចិននឹងបន្តគាំទ្រកម្ពុជា។\n\n"
           "ឯកឧត្តមក៏បានបន្តថា ភាគីចិនស្វាគមន៍កិច្ចសហប្រតិបត្តិការ។")
     assert _km(km, "2024-08-07") == [N, "men_sam_an", "wang_wenbin", "wang_wenbin"]
+
+
+def test_a_press_conferences_question_is_the_journalists_and_its_answer_the_spokespersons():
+    text = ("2024年4月3日外交部发言人毛宁主持例行记者会\n\n"
+            "问：柬埔寨首相洪玛奈将访华，中方有何期待？\n\n"
+            "答：中方欢迎洪玛奈首相访华。相信此访将推动中柬关系迈上新台阶。")
+    assert _zh(text, "2024-04-03") == [N, N, "mao_ning", "mao_ning"]
+
+
+def test_words_placed_in_a_meeting_are_the_narrators():
+    # "他是在……会谈后，在联合记者会上这么表示": the remarks already reported, placed
+    text = ("首相安华表示，马中两国将签署多项谅解备忘录。\n\n"
+            "他是在布城首相署与中国总理李强举行双边会谈后，在联合记者会上这么表示。")
+    assert _zh(text, "2024-06-19") == ["anwar_ibrahim", N]
+
+
+def test_a_dated_title_followed_by_an_honorific_and_a_known_name_is_that_person():
+    # 首相 is Hun Manet's title in 2024; "首相拿督斯里安华" is Malaysia's prime minister
+    text = "（吉隆坡19日讯）首相拿督斯里安华表示，马中两国将签署多项谅解备忘录。"
+    assert _zh(text, "2024-06-19") == ["anwar_ibrahim"]
+
+
+def test_taiwans_transliterations_of_regional_leaders():
+    # Taiwan's press writes 范明正 (Xinhua 范明政, the same sound) and 小馬可仕 (小马科斯)
+    text = ("越南总理范明正20日在河内会见中国外长王毅。\n\n范明正说，越方高度重视对华关系。\n\n"
+            "菲律宾总统小马可仕日前表示，菲方希望通过对话解决分歧。")
+    assert _zh(text, "2025-01-20") == [N, "pham_minh_chinh", "ferdinand_marcos_jr"]
+
+
+def test_khmer_appreciation_and_promises_are_reporting_verbs():
+    km = ("ឯកឧត្តម សុក ចិន្តាសោភា ឧបនាយករដ្ឋមន្ត្រី បានទទួលជួបឯកឧត្តម វ៉ាង វិនប៊ីន។\n\n"
+          "ឯកឧត្តម វ៉ាង វិនប៊ីន បានជម្រាបជូនឯកឧត្តមឧបនាយករដ្ឋមន្ត្រីថា ចិននឹងបន្តគាំទ្រកម្ពុជា។\n\n"
+          "ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រីបានវាយតម្លៃខ្ពស់ចំពោះកិច្ចសហប្រតិបត្តិការ។\n\n"
+          "ភាគីចិនបានសន្យាថា នឹងបន្តផ្តល់ជំនួយដល់កម្ពុជា។")
+    assert _km(km, "2024-12-02") == [N, "wang_wenbin", "sok_chenda_sophea", "wang_wenbin"]
