@@ -146,11 +146,11 @@ def _source_frame(openers: list, words: list) -> re.Pattern:
 
 
 def _background(years: str, events: list) -> re.Pattern:
-    """A year (``years``, a regex of the language file) and, later in the sentence, an
-    event of the relationship's history ("1958年……建立外交关系")."""
+    """A year (``years``, a regex of the language file) and, before or after it, an event
+    of the relationship's history ("1958年……建立外交关系", "...ការទូត...ឆ្នាំ១៩៥៨")."""
     if not years or not events:
         return _NEVER
-    return re.compile(f"(?:{years}).*?(?:{_alternation(events).pattern})", re.S)
+    return re.compile(f"^(?=.*?(?:{years}))(?=.*?(?:{_alternation(events).pattern}))", re.S)
 
 
 def find_verbs(cues: UnspacedCues, lang, form: str):

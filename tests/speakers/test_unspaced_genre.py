@@ -136,3 +136,19 @@ def test_khmer_appreciation_and_promises_are_reporting_verbs():
           "ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រីបានវាយតម្លៃខ្ពស់ចំពោះកិច្ចសហប្រតិបត្តិការ។\n\n"
           "ភាគីចិនបានសន្យាថា នឹងបន្តផ្តល់ជំនួយដល់កម្ពុជា។")
     assert _km(km, "2024-12-02") == [N, "wang_wenbin", "sok_chenda_sophea", "wang_wenbin"]
+
+
+def test_khmer_background_with_the_year_after_the_event_is_the_narrators():
+    km = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានទទួលជួបលោក វ៉ាង យី។\n\n"
+          "ក្នុងឱកាសនោះ លោក វ៉ាង យី បានគូសបញ្ជាក់ថា ចិនគាំទ្រកម្ពុជា។\n\n"
+          "ចិននឹងបន្តជួយកម្ពុជាក្នុងការអភិវឌ្ឍសេដ្ឋកិច្ច។\n\n"
+          "កម្ពុជា និងចិនបានបង្កើតទំនាក់ទំនងការទូតនៅថ្ងៃទី១៩ ខែកក្កដា ឆ្នាំ១៩៥៨។")
+    assert _km(km, "2024-04-21") == [N, "wang_yi", "wang_yi", N]
+
+
+def test_malaysias_king_and_prime_minister_under_their_full_names():
+    # the King (易卜拉欣, from 2024) is not the prime minister 安瓦尔·易卜拉欣
+    text = ("马来西亚最高元首易卜拉欣15日在吉隆坡同国家主席习近平举行会谈。\n\n"
+            "易卜拉欣表示，马方欢迎习近平主席来访。\n\n"
+            "安瓦尔·易卜拉欣总理表示，马来西亚愿同中国深化合作。")
+    assert _zh(text, "2025-04-15") == [N, "sultan_ibrahim_iskandar", "anwar_ibrahim"]
