@@ -118,9 +118,10 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
     not_cues = form("not_cues") + form("narrator_openers")   # "គួរបញ្ជាក់ថា" is no cue
     return UnspacedCues(
         code, _alternation(form("speech_verbs") + not_cues), frozenset(not_cues),
-        rx("meeting_verbs"), rx("joint_subjects"), rx("joint_verbs"), sides, _alternation(sides), rx("pronouns"), rx("titles"),
+        rx("meeting_verbs"), _joint(form, "joint_subjects"), rx("joint_verbs"), sides,
+        _alternation(sides), rx("pronouns"), rx("titles"),
         rx("according_to"), rx("caption_marks"), tuple(form("attributive")),
-        tuple(form("not_names")), rx("pair_conjunctions"), rx("joint_speakers"),
+        tuple(form("not_names")), rx("pair_conjunctions"), _joint(form, "joint_speakers"),
         tuple((str(k), str(v)) for k, v in (data.get("governments") or {}).items()),
         rx("modals"), exchanges=rx("exchange_verbs"), messengers=rx("messengers"),
         relays=rx("relay_verbs"), together=rx("together"), placements=rx("placements"),
@@ -134,6 +135,17 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         descriptions=rx("description_heads"),
         background=_background(str(data.get("years") or ""), form("background_events")),
         questions=rx("questions"), answers=rx("answers"), answerers=tuple(form("answerers")))
+
+
+def _joint(form, key: str) -> re.Pattern:
+    """The joint subjects of ``key``, and a pair of people named by a title or a description
+    ("两位总书记", "两国总理", "两党领导人": ``joint_prefixes`` and a title)."""
+    words = _alternation(form(key)).pattern
+    prefixes, heads = form("joint_prefixes"), form("titles") + form("description_heads")
+    if not prefixes or not heads:
+        return re.compile(words)
+    return re.compile(f"(?:{_alternation(prefixes).pattern})(?:{_alternation(heads).pattern})"
+                      f"|{words}")
 
 
 def _source_frame(openers: list, words: list) -> re.Pattern:

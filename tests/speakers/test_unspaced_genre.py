@@ -152,3 +152,17 @@ def test_malaysias_king_and_prime_minister_under_their_full_names():
             "易卜拉欣表示，马方欢迎习近平主席来访。\n\n"
             "安瓦尔·易卜拉欣总理表示，马来西亚愿同中国深化合作。")
     assert _zh(text, "2025-04-15") == [N, "sultan_ibrahim_iskandar", "anwar_ibrahim"]
+
+
+def test_a_pair_named_by_their_title_speaks_together():
+    # the Vietnam News Agency's Chinese service: "两位总书记一致同意", "两位总理同意"
+    # (一致 after a title is no name)
+    text = ("越共中央总书记苏林在河内同中共中央总书记、国家主席习近平举行会谈。\n\n"
+            "苏林总书记强调，越南始终珍视越中传统友谊。\n\n"
+            "习近平总书记、国家主席表示，中方始终从战略高度看待对越关系。\n\n"
+            "两位总书记一致同意，继续加强战略沟通。\n\n"
+            "会谈结束后，两位总书记见证了合作文件的交换仪式。")
+    assert _zh(text, "2025-04-14") == [N, "to_lam", "xi_jinping", J, N]
+    text = ("越南政府总理范明正会见中国国务院总理李强。\n\n李强总理表示，中方愿同越方加强合作。\n\n"
+            "两位总理同意，推动两国铁路互联互通。")
+    assert _zh(text, "2024-10-12") == [N, "li_qiang", J]
