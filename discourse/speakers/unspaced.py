@@ -158,10 +158,14 @@ def _press_conference(doc: UnspacedDoc, form: str) -> Attribution | None:
 
 
 def _placed(doc: UnspacedDoc, form: str, text: str) -> Attribution | None:
-    """Words already reported placed in a meeting ("他是在……会谈后，在记者会上这么表示"):
+    """Words already reported placed in a meeting ("他是在……会谈后，在记者会上这么表示"),
+    or remarks delivered at an event with nothing of them reported ("出席招待会并致辞。"):
     the narrator's, like the meeting sentence itself; else None."""
     m = doc.cues.placements.search(form)
-    if m is None or doc.cues.meeting.search(form) is None:
+    if m is None:                  # "出席招待会并致辞。": remarks delivered, nothing reported
+        m = next((a for a in doc.cues.acts.finditer(form)
+                  if form[a.end():].strip().strip(MARKS) == ""), None)
+    if m is None or doc.cues.meeting.search(form, 0, m.start()) is None:
         return None
     return Attribution.of(NARRATOR, "narrator", text[m.start():m.end()],
                           CONFIDENCE.get("narrator", 0.9))

@@ -79,6 +79,8 @@ class UnspacedCues:
     questions: re.Pattern = _NEVER       # "问：": a journalist's question at a press conference
     answers: re.Pattern = _NEVER         # "答：": the answer of the document's ``answerers``
     answerers: tuple = ()                # "发言人": the title of who answers
+    acts: re.Pattern = _NEVER            # "致辞": delivering remarks, an act when nothing follows
+    foreign_offices: re.Pattern = _NEVER  # "驻华": stationed in the home country (a foreigner)
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -94,7 +96,7 @@ class UnspacedCues:
         m = self.country_words.search(title)
         if m is not None:
             return (self.countries or {})[m.group()]
-        if self.home_offices.search(title):
+        if self.home_offices.search(title) and not self.foreign_offices.search(title):
             return self.home_side or None
         return None
 
@@ -134,7 +136,8 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         sources=_source_frame(form("source_openers"), form("source_words")),
         descriptions=rx("description_heads"),
         background=_background(str(data.get("years") or ""), form("background_events")),
-        questions=rx("questions"), answers=rx("answers"), answerers=tuple(form("answerers")))
+        questions=rx("questions"), answers=rx("answers"), answerers=tuple(form("answerers")),
+        acts=rx("acts"), foreign_offices=rx("foreign_offices"))
 
 
 def _joint(form, key: str) -> re.Pattern:

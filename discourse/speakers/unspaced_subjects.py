@@ -71,7 +71,7 @@ class UnspacedDoc:
 
     def said(self, who: Speaker) -> None:
         self.last = who
-        if who not in (NARRATOR, JOINT, UNKNOWN):
+        if is_person(who):
             self.named = who
             self.spoke.add(who.id)
             if self.by_side is None:
@@ -95,6 +95,8 @@ def named_speaker(doc: UnspacedDoc, form: str, text: str, s: int, e: int) -> Spe
     if doc.cues.code != "zh":
         return _khmer_name(doc, form, text, s, e, titles)
     name = text[titles[-1].end():e].strip(" \u3000、")
+    if doc.cues.followers.match(doc.names.lang.match_form(name)):
+        return None                     # "名誉领事在致辞中感谢": no name after the title
     cut = doc.cues.followers.search(doc.names.lang.match_form(name), 2)
     name = name[:cut.start()] if cut is not None else name     # "川普日前宣布": 川普
     limit = 12 if "·" in name else 6
@@ -281,8 +283,12 @@ def _side_speaker(doc: UnspacedDoc, side: str) -> Speaker:
         return doc.last
     if doc.inside and is_person(doc.last):
         return (doc.by_side or {}).get(side, doc.last)
-    return (doc.by_side or {}).get(side) or _first_of_side(doc, side) or doc.last
+    found = (doc.by_side or {}).get(side) or _first_of_side(doc, side)
+    if found is None and is_person(doc.last):   # nobody of that side named (CONVENTIONS.md)
+        return Speaker(UNKNOWN.id, UNKNOWN.name, side)
+    return found or doc.last
 
 
 def is_person(who: Speaker) -> bool:
-    return who not in (NARRATOR, JOINT, UNKNOWN)
+    """Whether ``who`` is a person (not the narrator, both sides, or unknown of any side)."""
+    return who.id not in (NARRATOR.id, JOINT.id, UNKNOWN.id)

@@ -166,3 +166,22 @@ def test_a_pair_named_by_their_title_speaks_together():
     text = ("越南政府总理范明正会见中国国务院总理李强。\n\n李强总理表示，中方愿同越方加强合作。\n\n"
             "两位总理同意，推动两国铁路互联互通。")
     assert _zh(text, "2024-10-12") == [N, "li_qiang", J]
+
+
+def test_an_embassy_readout_remarks_delivered_and_an_unnamed_person_of_a_side():
+    # "出席……并致辞。" reports no words: the journalist's; an envoy stationed abroad
+    # ("驻旧金山总领事") is the home country's; "名誉领事在致辞中" names nobody after the title,
+    # and nobody of Cambodia is named: unknown, with Cambodia as its side (CONVENTIONS.md)
+    text = ("2024年5月10日，驻旧金山总领事张建敏出席中柬友好招待会并致辞。\n\n"
+            "张建敏总领事表示，中柬友谊源远流长。\n\n"
+            "柬埔寨驻旧金山名誉领事在致辞中感谢中方的支持。")
+    coded = _coded(text, "zh", "2024-05-10")
+    assert list(zip(coded["speaker"], coded["side"].fillna(""))) == [
+        (N, ""), ("zhang_jianmin", "CN"), ("unknown", "KH")]
+
+
+def test_remarks_placed_at_a_press_conference_are_the_narrators():
+    text = ("（布城19日讯）首相拿督斯里安华说，马来西亚与中国的关系建立在互相尊重的基础上。\n\n"
+            "他说，马来西亚不会在大国之间选边站。\n\n"
+            "安华是在与到访的中国总理李强举行会谈后的联合记者会上这么说。")
+    assert _zh(text, "2024-06-19") == ["anwar_ibrahim", "anwar_ibrahim", N]
