@@ -92,6 +92,7 @@ class UnspacedNames:
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
         self.people: list[tuple[str, Speaker]] = []  # (name as matched, speaker), in order
         self.given: dict[str, Speaker] = {}  # title -> the person the document gave it to
+        self.honorifics: dict[str, set] = {}  # person id -> the titles written next to them
         self.cues = None       # the language's UnspacedCues (titles, verbs), set by the stage
         self.title_keys = frozenset(t for t, _ in self.titles)
 
@@ -233,6 +234,7 @@ class UnspacedNames:
             holder = (after or before or [None])[0]
             for m in chain if holder is not None else ():
                 self.given[m.group().replace(" ", "")] = holder
+                self.honorifics.setdefault(holder.id, set()).add(m.group().replace(" ", ""))
 
     def titled_in(self, text: str, form: str, start: int, end: int,
                   ) -> list[tuple[int, Speaker]]:

@@ -178,8 +178,9 @@ def find_subject(doc: UnspacedDoc, form: str, text: str, v: re.Match) -> tuple[S
     who = _described(doc, form, cs, v.start())
     if who is not None:
         return who, "description"
-    if doc.cues.pronouns.search(form, cs, v.start()) and (doc.subject or doc.named):
-        return doc.subject or doc.named, "pronoun"
+    pronoun = doc.cues.pronouns.search(form, cs, v.start())
+    if pronoun is not None and (doc.subject or doc.named):
+        return _referent(doc, pronoun.group()), "pronoun"
     who = _by_surname(doc, form, cs, v.start())
     if who is not None:
         return who, "explicit"
@@ -227,6 +228,18 @@ def _described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
         return None
     title = titles[-1].group()
     return doc.names.given.get(title.replace(" ", "")) or doc.names.holder(title, doc.seen)
+
+
+def _referent(doc: UnspacedDoc, pronoun: str) -> Speaker:
+    """The person a pronoun refers to: the last subject, unless the pronoun is an honorific
+    ("លោក", "ឯកឧត្តម", "សម្តេច") that the document wrote next to other people only: then the
+    last of them named ("សម្តេចធិបតី ... បានទទួលជួបលោក វ៉ាង យី។ លោកបានថ្លែងថា": Wang Yi)."""
+    first = doc.subject or doc.named
+    word = pronoun.replace(" ", "")
+    bearers = {pid for pid, titles in doc.names.honorifics.items() if word in titles}
+    if not bearers or first.id in bearers:
+        return first
+    return next((who for _, who in reversed(doc.names.people) if who.id in bearers), first)
 
 
 def _country_described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:

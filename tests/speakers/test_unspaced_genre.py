@@ -197,3 +197,14 @@ def test_more_reporting_verbs_of_the_genre():
           "កម្ពុជាមិនភ្លេចជំនួយរបស់ចិនឡើយ។\n\n"
           "លោក វ៉ាង យី បានបន្ថែមថា ចិននឹងបន្តជួយកម្ពុជា។")
     assert _km(km, "2024-04-21") == [N, "wang_yi", "norodom_sihamoni", "wang_yi"]
+
+
+def test_a_khmer_honorific_as_pronoun_refers_to_a_person_written_with_it():
+    # លោក ("Mr.") after a meeting of the Samdech with Mr. Wang Yi is Wang Yi, not the
+    # Samdech; ឯកឧត្តម after two Excellencies is the subject
+    km = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានទទួលជួបលោក វ៉ាង យី។\n\nលោកបានថ្លែងថា ចិនគាំទ្រកម្ពុជា។\n\n"
+          "សម្តេចបានមានប្រសាសន៍ថា កម្ពុជាអរគុណចិន។")
+    assert _km(km, "2024-04-21") == [N, "wang_yi", "hun_manet"]
+    km = ("ឯកឧត្តម ប្រាក់ សុខុន បានជួបពិភាក្សាជាមួយឯកឧត្តម វ៉ាង វិនធាន។\n\n"
+          "ឯកឧត្តមបានថ្លែងថា កម្ពុជាគាំទ្រចិន។")
+    assert _km(km, "2022-03-10") == [N, "prak_sokhonn"]
