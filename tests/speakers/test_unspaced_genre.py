@@ -8,6 +8,8 @@ Chinese-language press, the Cambodian Chinese press, Fresh News and AKP in Khmer
 texts are checked in Simplified and in Traditional characters (OpenCC's s2t, same offsets)."""
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from opencc import OpenCC
 
 import discourse
@@ -208,3 +210,39 @@ def test_a_khmer_honorific_as_pronoun_refers_to_a_person_written_with_it():
     km = ("ឯកឧត្តម ប្រាក់ សុខុន បានជួបពិភាក្សាជាមួយឯកឧត្តម វ៉ាង វិនធាន។\n\n"
           "ឯកឧត្តមបានថ្លែងថា កម្ពុជាគាំទ្រចិន។")
     assert _km(km, "2022-03-10") == [N, "prak_sokhonn"]
+
+
+ZH_PIECES = ["习近平", "洪玛奈", "苏林", "范明正", "安华", "首相", "拿督斯里", "两位总书记", "越南副总理",
+             "柬埔寨领导人", "老方", "问：", "答：", "外交部发言人毛宁", "据越通社报道", "消息称",
+             "1958年", "建交", "正式建立外交关系", "出席", "并致辞", "这么说", "驻旧金山总领事",
+             "名誉领事", "在", "表示", "盛赞", "说", "一致同意", "会谈后", "共同见证签署了",
+             "他", "，", "。", "？", "“", "”", "\n\n", " ", "１", "庆祝"]
+KM_PIECES = ["សម្តេចធិបតី", "ហ៊ុន ម៉ាណែត", "លោក", "វ៉ាង យី", "ឯកឧត្តម", "មេដឹកនាំទាំងពីរ",
+             "មេដឹកនាំកម្ពុជា", "បានចូលរួមពិធីចុះហត្ថលេខាលើកិច្ចព្រមព្រៀង", "បានពិភាក្សា",
+             "បានបង្កើតទំនាក់ទំនងការទូត", "ឆ្នាំ១៩៥៨", "បានវាយតម្លៃខ្ពស់", "បានបន្ថែមថា",
+             "មានព្រះរាជបន្ទូលថា", "ភាគីចិន", "៖", "។", " ", "\n\n", "«", "»"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(ZH_PIECES), max_size=40),
+       st.lists(st.sampled_from(KM_PIECES), max_size=40))
+def test_random_text_of_these_classes_gets_exact_offsets_and_valid_speakers(zh, km):
+    texts = ["".join(zh), S2T.convert("".join(zh)), "".join(km)]
+    docs = pd.DataFrame({"doc_id": ["z", "t", "k"], "text": texts, "lang": ["zh", "zh", "km"],
+                         "date": ["2024-04-09"] * 3})
+    statements = discourse.split_statements(docs)
+    coded = discourse.attribute_speakers(statements)
+    assert coded.equals(discourse.attribute_speakers(statements))     # deterministic
+    assert len(coded) == len(statements)                                # nothing dropped
+    for doc_id, text in zip(["z", "t", "k"], texts):
+        rows = coded[coded["doc_id"] == doc_id]
+        ends = [0] + rows["end"].tolist()          # the statements tile the text, in order:
+        for end, start in zip(ends, rows["start"].tolist() + [len(text)]):
+            assert end <= start and text[end:start].strip() == ""   # only spaces between
+        assert all(text[s:e] == t for s, e, t in zip(rows["start"], rows["end"], rows["text"]))
+    assert coded["speaker"].map(lambda s: isinstance(s, str) and s != "").all()
+    assert (coded.loc[coded["speaker"] == "joint", "side"] == "joint").all()
+    assert coded.loc[coded["speaker"] == "narrator", "side"].isna().all()
+    # the Traditional copy is attributed as the Simplified one
+    assert coded.loc[coded["doc_id"] == "z", "speaker"].tolist() == \
+        coded.loc[coded["doc_id"] == "t", "speaker"].tolist()
