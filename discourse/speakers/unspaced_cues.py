@@ -81,6 +81,7 @@ class UnspacedCues:
     answerers: tuple = ()                # "发言人": the title of who answers
     acts: re.Pattern = _NEVER            # "致辞": delivering remarks, an act when nothing follows
     foreign_offices: re.Pattern = _NEVER  # "驻华": stationed in the home country (a foreigner)
+    frames: re.Pattern = _NEVER          # "应……邀请": a clause so opened holds no cue
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -137,7 +138,7 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         descriptions=rx("description_heads"),
         background=_background(str(data.get("years") or ""), form("background_events")),
         questions=rx("questions"), answers=rx("answers"), answerers=tuple(form("answerers")),
-        acts=rx("acts"), foreign_offices=rx("foreign_offices"))
+        acts=rx("acts"), foreign_offices=rx("foreign_offices"), frames=rx("frames"))
 
 
 def _joint(form, key: str) -> re.Pattern:
@@ -168,10 +169,17 @@ def _background(years: str, events: list) -> re.Pattern:
     return re.compile(f"^(?=.*?(?:{years}))(?=.*?(?:{_alternation(events).pattern}))", re.S)
 
 
+def _clause(form: str, end: int) -> str:
+    """The clause of ``form`` that ends at ``end`` (after the last comma, colon or stop)."""
+    return form[max(form.rfind(c, 0, end) for c in "，,。；;：:\n") + 1:end].lstrip()
+
+
 def find_verbs(cues: UnspacedCues, lang, form: str):
     """The reporting verbs of ``form`` in order (not inside a longer non-cue word)."""
     for m in cues.speech.finditer(form):
         if m.group() in cues.not_cues or form.startswith(cues.attributive, m.end()):
             continue
+        if cues.frames.match(_clause(form, m.start())):
+            continue                 # "应国务院总理李强邀请，": the frame of a visit, no cue
         if lang.is_boundary(form, m.start()) and lang.is_boundary(form, m.end()):
             yield m

@@ -157,6 +157,8 @@ def find_subject(doc: UnspacedDoc, form: str, text: str, v: re.Match) -> tuple[S
     who = doc.names.romanised_before(text, end)
     if who is not None:                           # "谢天龙(Chea Thyrith)介绍"
         return who, "explicit"
+    if cs > 0 and doc.cues.joint_subjects.search(form, cs, end):
+        return JOINT, "joint"                     # "习近平同洪玛奈会谈时，双方同意："
     head = doc.names.find(form, 0, end)
     if head and head[0][0] <= 1 and not doc.names.find(form, cs, cs + 2):
         if is_pair(doc, form, head, end):

@@ -212,6 +212,28 @@ def test_a_khmer_honorific_as_pronoun_refers_to_a_person_written_with_it():
     assert _km(km, "2022-03-10") == [N, "prak_sokhonn"]
 
 
+
+def test_an_invitation_framing_a_visit_is_no_cue():
+    # "应X邀请，Y……访问": the frame of a visit (the narrator's), unless announced by a speaker
+    text = ("外交部发言人华春莹宣布：应国务院总理李强邀请，柬埔寨首相洪玛奈将对中国进行正式访问。\n\n"
+            "应国务院总理李强邀请，柬埔寨首相洪玛奈于9月14日至16日对中国进行正式访问。\n\n"
+            "应柬埔寨首相洪玛奈的邀请，王毅将访问柬埔寨。")
+    assert _zh(text, "2023-09-10") == ["hua_chunying", N, N]
+
+
+def test_both_sides_after_a_meeting_clause_and_their_points_are_joint():
+    text = ("习近平同洪玛奈会谈时，双方同意：\n\n一、加强高层交往。\n\n二、深化共建“一带一路”合作。\n\n"
+            "习近平表示，中方支持柬方。")
+    assert _zh(text, "2024-04-09") == [J, J, J, "xi_jinping"]
+
+
+def test_a_chinese_state_councillor_is_chinese():
+    # a made-up state councillor outside the actors file: his title makes him Chinese, and
+    # his id is his name's pinyin
+    text = "国务委员杨建华会见柬埔寨副首相。\n\n国务委员杨建华表示，中方愿同柬方加强合作。"
+    assert _zh(text, "2016-07-05") == [N, "yang_jianhua"]
+
+
 ZH_PIECES = ["习近平", "洪玛奈", "苏林", "范明正", "安华", "首相", "拿督斯里", "两位总书记", "越南副总理",
              "柬埔寨领导人", "老方", "问：", "答：", "外交部发言人毛宁", "据越通社报道", "消息称",
              "1958年", "建交", "正式建立外交关系", "出席", "并致辞", "这么说", "驻旧金山总领事",
