@@ -82,6 +82,7 @@ class UnspacedCues:
     acts: re.Pattern = _NEVER            # "致辞": delivering remarks, an act when nothing follows
     foreign_offices: re.Pattern = _NEVER  # "驻华": stationed in the home country (a foreigner)
     frames: re.Pattern = _NEVER          # "应……邀请": a clause so opened holds no cue
+    behalf: re.Pattern = _NEVER          # "តាងនាមឲ្យ" ("on behalf of"): the subject ends before
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -138,7 +139,8 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         descriptions=rx("description_heads"),
         background=_background(str(data.get("years") or ""), form("background_events")),
         questions=rx("questions"), answers=rx("answers"), answerers=tuple(form("answerers")),
-        acts=rx("acts"), foreign_offices=rx("foreign_offices"), frames=rx("frames"))
+        acts=rx("acts"), foreign_offices=rx("foreign_offices"), frames=rx("frames"),
+        behalf=rx("on_behalf"))
 
 
 def _joint(form, key: str) -> re.Pattern:

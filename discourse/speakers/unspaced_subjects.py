@@ -142,11 +142,15 @@ def _khmer_name(doc: UnspacedDoc, form: str, text: str, s: int, e: int,
 
 def _subject_end(doc: UnspacedDoc, form: str, cs: int, v: re.Match) -> int:
     """Where the subject of the verb ``v`` ends: before a messenger ("范明政请李强转达……
-    问候": 范明政 asks, 李强 only carries the greetings), else at the verb."""
+    问候": 范明政 asks, 李强 only carries the greetings), before "on behalf of"
+    ("សម្តេចធិបតី តាងនាមឲ្យរាជរដ្ឋាភិបាល បានថ្លែង"), else at the verb."""
     if doc.cues.relays.fullmatch(v.group()):
         m = doc.cues.messengers.search(form, cs, v.start())
         if m is not None and m.start() > cs:
             return m.start()
+    m = doc.cues.behalf.search(form, cs, v.start())
+    if m is not None and m.start() > cs:
+        return m.start()
     return v.start()
 
 

@@ -234,6 +234,17 @@ def test_a_chinese_state_councillor_is_chinese():
     assert _zh(text, "2016-07-05") == [N, "yang_jianhua"]
 
 
+
+def test_khmer_spelling_variants_of_let_and_on_behalf_of():
+    # ឱ្យ, អោយ and ឲ្យ are one word ("let", in "បានឲ្យដឹងថា", "informed that"); "តាងនាមឲ្យ"
+    # ("on behalf of") is no name; a meeting sentence that goes on with words is the host's
+    km = ("សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានទទួលជួបលោក វ៉ាង យី ហើយបានមានប្រសាសន៍ថា កម្ពុជាគាំទ្រចិន។\n\n"
+          "សម្តេចធិបតី តាងនាមឲ្យរាជរដ្ឋាភិបាលកម្ពុជា បានថ្លែងអំណរគុណចំពោះជំនួយរបស់ចិន។\n\n"
+          "លោក វ៉ាង យី បានឱ្យដឹងថា ចិននឹងបន្តគាំទ្រកម្ពុជា។\n\n"
+          "នាព្រឹកថ្ងៃដដែល លោក វ៉ាង យី អោយដឹងថា ចិនចង់ពង្រីកពាណិជ្ជកម្ម។")
+    assert _km(km, "2024-04-21") == ["hun_manet", "hun_manet", "wang_yi", "wang_yi"]
+
+
 ZH_PIECES = ["习近平", "洪玛奈", "苏林", "范明正", "安华", "首相", "拿督斯里", "两位总书记", "越南副总理",
              "柬埔寨领导人", "老方", "问：", "答：", "外交部发言人毛宁", "据越通社报道", "消息称",
              "1958年", "建交", "正式建立外交关系", "出席", "并致辞", "这么说", "驻旧金山总领事",
