@@ -245,9 +245,8 @@ def _short_clause(form: str, v: re.Match, cues: UnspacedCues) -> bool:
 def _remember(doc: UnspacedDoc, text: str, rec: Attribution) -> None:
     """Note who the statement names (for pronouns and "王大使"); a person who speaks in a
     statement that names nobody ("柬埔寨领导人感谢……", "ឯកឧត្តមឯកអគ្គរាជទូត បានជម្រាបថា") is
-    who a pronoun after it refers to."""
-    doc.names.note_romanised(text)
-    doc.names.note_titled(text, doc.cues)
+    who a pronoun after it refers to. (The names in Latin letters and after a title were
+    noted when the statement was decided.)"""
     form = doc.names.lang.match_form(text)
     doc.names.note_given(form, doc.cues)
     found = doc.names.find(form)
