@@ -103,7 +103,7 @@ def named_speaker(doc: UnspacedDoc, form: str, text: str, s: int, e: int) -> Spe
     key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
     if key in doc.names.romanised:            # named in Latin letters earlier
         return doc.names.romanised[key]
-    if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
+    if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d！？!?；;]", name) and \
             not any(w in name for w in doc.cues.not_names):
         side = doc.cues.title_side(form, s, titles[-1])   # "越南总理范明政": VN
         return doc.names.person(name, side, doc.cues.native_sides)
@@ -132,7 +132,7 @@ def _khmer_name(doc: UnspacedDoc, form: str, text: str, s: int, e: int,
         key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
         if key in doc.names.romanised:
             return doc.names.romanised[key]
-        if 2 <= len(name) <= 30 and not re.search(r"[,៖:\d០-៩]", name):
+        if 2 <= len(name) <= 30 and not re.search(r"[,៖:\d០-៩។៕!?]", name):
             who = doc.names.person(name, doc.cues.country_of(form[s:e]))
             if who.side:                     # a later mention without the titles
                 doc.names.titled.setdefault(key, who)

@@ -245,6 +245,16 @@ def test_khmer_spelling_variants_of_let_and_on_behalf_of():
     assert _km(km, "2024-04-21") == ["hun_manet", "hun_manet", "wang_yi", "wang_yi"]
 
 
+
+def test_sentence_marks_after_a_title_are_no_name():
+    # found by the random-text test: "according to" a bare title and two stops named a
+    # speaker with an empty id
+    coded = _coded("យោងតាមសម្តេចធិបតី។។", "km", "2024-04-09")
+    assert coded["speaker"].map(lambda s: isinstance(s, str) and s != "").all()
+    coded = _coded("越南总理！表示。", "zh", "2024-04-09")
+    assert coded["speaker"].map(lambda s: isinstance(s, str) and s != "").all()
+
+
 ZH_PIECES = ["习近平", "洪玛奈", "苏林", "范明正", "安华", "首相", "拿督斯里", "两位总书记", "越南副总理",
              "柬埔寨领导人", "老方", "问：", "答：", "外交部发言人毛宁", "据越通社报道", "消息称",
              "1958年", "建交", "正式建立外交关系", "出席", "并致辞", "这么说", "驻旧金山总领事",
