@@ -27,6 +27,7 @@ __all__ = [
     "HandCodingError",
     "AnalysisError",
     "ExportError",
+    "ModelFileError",
 ]
 
 
@@ -74,3 +75,7 @@ class UnsupportedLanguageWarning(UserWarning):
     """Documents in a language without a folder ``discourse/lang/<code>/``: their statements
     are split with language-neutral rules, get no speaker (cue_text says why) and no theme
     from another language's patterns."""
+
+
+class ModelFileError(DiscourseError, ValueError):
+    """A model's weights file (``discourse/resources/carry_model.yml``) cannot be used."""

@@ -24,9 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .carry_features import Context, carry_features
+from .carry_model import RULES, rules_carry
 from .copies import cue_words
 from .cue_analysis import CONFIDENCE, Finding, analyse_statement, quote_state
 from .doc_scan import document_copies, working_copies  # noqa: F401 (working_copies: as before)
+from .cues import side_in
 from .descriptions import side_person
 from .doc_state import DocState, Who, forget_headline_names
 from .referents import JOINT, NARRATOR, UNKNOWN, Speaker, antecedent, label, pair_head
@@ -106,6 +109,12 @@ class DocumentAttributor:
     [('xi_jinping', 'carried'), ('xi_jinping', 'inverted')]
     """
 
+    #: What decides an uncued statement: RULES (the hand-written rule, the default: the
+    #: learned model did not beat it across outlets) or a CarryModel (``read_carry_model()``,
+    #: the shipped weights); and a list noting each uncued decision (None: not kept).
+    carry_model = RULES
+    carry_log: list | None = None
+
     def __init__(self, doc: DocState) -> None:
         self.doc = doc
         self.rows: list[Attribution] = []
@@ -123,9 +132,12 @@ class DocumentAttributor:
         #                                         by the speaker, until the next row confirms
         self.unnamed: list[tuple] = []          # (row, side, people known): a description
         #                                         of a side before anybody of it is named
+        self.n_statements = 0                   # statements of the document
+        self.folded = ""                        # the current statement's folded copy
 
     def attribute(self, texts: list[str], paragraphs: list) -> list[Attribution]:
         """Attribute the document's statements (their texts and paragraph numbers)."""
+        self.n_statements = len(texts)
         for text, par, copies in zip(texts, paragraphs, document_copies(texts, self.doc)):
             self._statement(text, par, *copies)
         self._confirm(False)
@@ -165,6 +177,7 @@ class DocumentAttributor:
         return speaker
 
     def _statement(self, text: str, par, cased: str, folded: str, same: bool, hits) -> None:
+        self.folded = folded
         new_par = par != self.prev_par
         if new_par:
             self.pending = []
@@ -206,20 +219,13 @@ class DocumentAttributor:
             self._confirm(not new_par and self.rows[-1].speaker == self.rows[i].speaker)
 
     def _uncued(self, f: Finding, new_par: bool, continuing_quote: bool) -> None:
-        """A statement with no cue: carried on from the last speaker, or the narrator's."""
+        """A statement with no cue: carried on from the last speaker, or the narrator's
+        (:meth:`_carry` decides: :mod:`discourse.speakers.carry_model`)."""
         last, rows = self.last, self.rows
-        names_last = last is not None and last.id in f.mentioned
-        carry = last is not None and (
-            continuing_quote
-            or (self.prev_kind == "speaker" and not names_last
-                and (not f.background or (f.stance and not new_par))
-                and (not new_par or f.speech))
-            or (self.prev_kind == "narrator" and f.speech and not names_last
-                and not f.background and new_par and self.distance <= 3))
+        carry, joint, conf = self._carry(f, new_par, continuing_quote)
         if carry:
             self.distance += 1
-            conf = max(0.3, CONFIDENCE["carried"] * 0.9 ** (self.distance - 1))
-            rows.append(Attribution.of(last, "carried", "", round(conf, 3)))
+            rows.append(Attribution.of(last, "carried", "", conf))
             self.prev_kind = "speaker"
             if new_par and not continuing_quote:
                 self.across = len(rows) - 1
@@ -232,15 +238,56 @@ class DocumentAttributor:
                     rows[i] = _narrator("", CONFIDENCE["narrator_background"])
             rows.append(_narrator("", CONFIDENCE["narrator_background"]))
             self.prev_kind = "narrator"
-        elif self.prev_kind == "joint" and not new_par and f.speech and not f.background:
-            rows.append(Attribution.of(JOINT, "carried", "", 0.6))
+        elif joint:
+            rows.append(Attribution.of(JOINT, "carried", "", conf))
         else:
-            weight = "narrator_background" if f.background else "narrator_default"
-            rows.append(_narrator("", CONFIDENCE[weight]))
+            rows.append(_narrator("", conf))
             self.prev_kind = "narrator"
         if f.subject is not None:
             self.subject = self._named(f.subject)
         self.pending.append(len(rows) - 1)
+
+    def _carry(self, f: Finding, new_par: bool, continuing_quote: bool,
+               ) -> tuple[bool, bool, float]:
+        """(carried from the last speaker, carried from a joint statement, confidence) of
+        an uncued statement: the carry model's probability (or the hand-written rule's
+        decision when ``carry_model`` is :data:`RULES`)."""
+        last = self.last
+        ctx = Context(self.prev_kind, None if last is None else last.side,
+                      last is not None and last.id in f.mentioned, new_par, continuing_quote,
+                      self.distance, len(self.rows) - self.par_start,
+                      len(self.rows) / max(1, self.n_statements - 1))
+        model = self.carry_model
+        if self.carry_log is not None:
+            self._log(f, ctx, model)
+        if model == RULES:
+            if rules_carry(f, ctx, last is not None):
+                return True, False, round(max(0.3, CONFIDENCE["carried"] * 0.9 ** (
+                    self.distance)), 3)
+            if self.prev_kind == "joint" and not new_par and f.speech and not f.background:
+                return False, True, 0.6
+            return False, False, CONFIDENCE[
+                "narrator_background" if f.background else "narrator_default"]
+        p = model.probability(carry_features(f, self.folded, self.doc.lang, ctx,
+                                             side_in(self.folded, self.doc.rules)))
+        yes = p >= model.threshold
+        conf = round(min(0.95, max(p, 1.0 - p)), 3)
+        if last is None:
+            return False, False, conf
+        if self.prev_kind == "joint" and not continuing_quote:
+            return False, yes, conf
+        return yes or continuing_quote, False, conf
+
+    def _log(self, f: Finding, ctx: Context, model) -> None:
+        """Note an uncued decision in :attr:`carry_log` (the training table): the row, its
+        features, the speaker a carry gives, the hand-written rule's decision."""
+        last = self.last
+        target = JOINT.id if self.prev_kind == "joint" else getattr(last, "id", None)
+        rule = rules_carry(f, ctx, last is not None) or (
+            self.prev_kind == "joint" and not ctx.new_par and f.speech and not f.background)
+        self.carry_log.append((self, len(self.rows), carry_features(
+            f, self.folded, self.doc.lang, ctx, side_in(self.folded, self.doc.rules)),
+            target, rule))
 
     def _unshared(self, f: Finding, new_par: bool) -> Finding:
         """A group subject without a verb of shared speech or stance ("The two countries

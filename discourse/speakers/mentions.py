@@ -25,7 +25,7 @@ from ..text.normalize import normalize_text
 from .cues import GLUE_WORDS
 from .descriptions import find_descriptors, pair_descriptors
 from .doc_scan import Hits
-from .doc_state import DocState, Who
+from .doc_state import DocState, Who, fold_name
 from .names import find_names, full_name, title_start
 
 __all__ = ["find_mentions", "in_context"]
@@ -59,7 +59,11 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     for m in doc.actors.find_mentions(cased, lang=doc.lang, date=day, folded=folded,
                                       matches=matches) if matches != [] else ():
         ident = in_context(m.actor, m.candidates, m.text, doc)
-        found.append(Who(m.start, m.end, "actor", ident, doc.actors[ident].name))
+        if ident in doc.actors:
+            found.append(Who(m.start, m.end, "actor", ident, doc.actors[ident].name))
+        else:   # "M. Li" after "Li Hui", a person the actors file does not hold
+            kind, _, name = doc.surnames[_surname(m.text, m.candidates, doc)]
+            found.append(Who(m.start, m.end, kind, ident, name))
     merged: list[Who] = []
     for w in found:  # "le président chinois Xi Jinping" is one mention
         if merged and merged[-1].id == w.id and not folded[merged[-1].end:w.start].strip():
@@ -129,10 +133,12 @@ def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> str:
     """The actor an alias shared by several ``candidates`` names in this document.
 
     The one the document named last (in full, or by an alias of theirs alone); else the
-    one in office on the document's date (already chosen as ``actor`` by
-    :meth:`~discourse.speakers.actors.Actors.find_mentions`); when the document gives no way
-    to decide, the case is recorded in ``doc.ambiguous`` (alias, candidates -> actor taken;
-    :mod:`discourse.speakers.ambiguity` sums them up).
+    person the document last named in full with the surname the alias shares with its
+    candidates ("M. Li" after "Li Zhanshu", when the actors file gives "M. Li" to Li Qiang
+    and Li Keqiang only); else the one in office on the document's date (already chosen as
+    ``actor`` by :meth:`~discourse.speakers.actors.Actors.find_mentions`); when the document
+    gives no way to decide, the case is recorded in ``doc.ambiguous`` (alias, candidates ->
+    actor taken; :mod:`discourse.speakers.ambiguity` sums them up).
 
     Examples
     --------
@@ -148,5 +154,17 @@ def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> str:
     for _, ident, _, _ in reversed(doc.people):
         if ident in candidates:
             return ident
+    named = doc.surnames.get(_surname(text, candidates, doc))
+    if named is not None and named[1] is not None:
+        return named[1]
     doc.ambiguous.setdefault((text, candidates), actor)   # summed up once per run
     return actor
+
+
+def _surname(text: str, candidates: tuple, doc: DocState) -> str | None:
+    """The one word of an alias that every candidate's name holds ("li" of "M. Li" for
+    Li Qiang and Li Keqiang), or None."""
+    shared = set(fold_name(text).split())
+    for ident in candidates:
+        shared &= set(fold_name(doc.actors[ident].name).split())
+    return shared.pop() if len(shared) == 1 else None

@@ -73,3 +73,57 @@ def test_the_summary_can_be_left_to_the_caller(shared_actors):
         out = attribute_speakers(statements([("a", AMBIGUOUS, None)]), actors=actors,
                                  warn_ambiguous=False)
     assert len(out.attrs["ambiguous_aliases"]) == 1
+
+
+SURNAME_ACTORS = """actors:
+  li_keqiang:
+    name: Li Keqiang
+    side: CN
+    aliases: {fr: [Li Keqiang, M. Li]}
+  li_qiang:
+    name: Li Qiang
+    side: CN
+    aliases: {fr: [Li Qiang, M. Li]}
+  li_zhanshu:
+    name: Li Zhanshu
+    side: CN
+    aliases: {fr: [Li Zhanshu]}
+  hun_sen:
+    name: Hun Sen
+    side: KH
+    aliases: {fr: [Hun Sen]}
+"""
+
+
+@pytest.fixture
+def surname_actors(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text(SURNAME_ACTORS, encoding="utf-8")
+    return read_actors(path)
+
+
+@pytest.mark.parametrize("first, speaker", [
+    # the actors file gives "M. Li" to two others: the Li named in full before is meant
+    ("Li Zhanshu a rencontré Hun Sen mardi à Pékin.", "li_zhanshu"),
+    # a Li the actors file does not hold at all
+    ("Li Hui a rencontré Hun Sen mardi à Pékin.", "li_hui"),
+    # a candidate named in full still decides
+    ("Li Qiang a rencontré Hun Sen mardi à Pékin.", "li_qiang"),
+])
+def test_a_shared_alias_names_the_li_named_in_full_before(surname_actors, first, speaker):
+    docs = [("d1", f"{first}\n{AMBIGUOUS}", None)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = attribute_speakers(statements(docs), actors=surname_actors)
+    assert out["speaker"].tolist()[1] == speaker
+    assert not [w for w in caught if "M. Li" in str(w.message)]
+    assert out.attrs["ambiguous_aliases"] == ()
+
+
+def test_no_li_named_before_stays_ambiguous(surname_actors):
+    docs = [("d1", f"Hun Sen a rencontré le ministre.\n{AMBIGUOUS}", "2020-01-01")]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = attribute_speakers(statements(docs), actors=surname_actors)
+    assert out["speaker"].tolist()[1] in ("li_qiang", "li_keqiang")
+    assert [w for w in caught if "M. Li" in str(w.message)]
