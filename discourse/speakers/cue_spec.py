@@ -23,6 +23,7 @@ from ..lang import get_language, supported_languages, union_words
 from ..lang.base import CuePieces
 from .phrases import alternation as _alt
 from .phrases import fold, phrase_alternation
+from .starts import StartGated, alternation_gate
 from .verb_forms import gendered_words, verb_forms
 
 __all__ = ["KEYS", "LIST_KEYS", "DEMONYM"]
@@ -201,8 +202,9 @@ def _present_verb(words: _Spec) -> str | None:
     return rf"{_REFLEXIVE}?{not_word}[a-z][a-z-]+(?:{_alt(endings)}){not_end}{_W}"
 
 
-def _country_pattern(table, where: str) -> re.Pattern | None:
-    """One pattern of every country word, in a group named after its code (None: none)."""
+def _country_pattern(table, where: str) -> re.Pattern | StartGated | None:
+    """One pattern of every country word, in a group named after its code (None: none),
+    with its start gate (:mod:`discourse.speakers.starts`: it is matched at fixed positions)."""
     if not table:
         return None
     if not isinstance(table, dict):
@@ -210,7 +212,7 @@ def _country_pattern(table, where: str) -> re.Pattern | None:
                              f"{type(table).__name__}")
     groups = [f"(?P<{re.sub(r'[^A-Za-z0-9]', '_', str(code))}>{_alt([str(w) for w in ws])})"
               for code, ws in table.items() if ws]
-    return re.compile(rf"{_B}(?:{'|'.join(groups)})(?![\w-])")
+    return alternation_gate(_B, groups, r"(?![\w-])")
 
 
 

@@ -214,8 +214,8 @@ def _subject_patterns(words: _Spec, g: _Grammar, pieces: CuePieces) -> dict:
     speech = [fold_pattern(b) for b in get("speech_markers")]
     return dict(
         pronouns=re.compile(rf"{word_alternation(get('pronouns'))}{_W}"),   # = _B + pron
-        plural_pronouns=gate(re.compile(rf"{_B}{pieces.plur}{_W}")),
-        joint=gate(re.compile(rf"{_B}{_alt(get('joint_subjects'))}{_W}")),
+        plural_pronouns=gate(re.compile(rf"{word_alternation(get('plural_pronouns'))}{_W}")),
+        joint=gate(re.compile(rf"{word_alternation(get('joint_subjects'))}{_W}")),
         coordinators=re.compile(rf"\s*,?\s+{_alt(get('coordinators'))}\s+"),
         according_to=re.compile(rf"{_B}{_alt(get('according_to'))}\s+"),
         according_before=re.compile(rf"{_B}{_alt(get('according_to'))}\s+$"),
