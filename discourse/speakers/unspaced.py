@@ -76,6 +76,9 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
     if (first or whole_paragraph) and bare or (bare and cues.captions.search(form)) \
             or cues.captions.match(form.lstrip()) or not form.strip():
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
+    told = _press_conference(doc, form) or _placed(doc, form, text)
+    if told is not None:
+        return told
     acc = cues.according_to.search(form)
     if acc is not None:
         who = named_speaker(doc, form, text, acc.end(), min(len(form), acc.end() + 60))
@@ -88,14 +91,19 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
         if _told_by_speaker(doc, form, v, who, cue) or (who == JOINT and _joint_told(doc, form)):
             return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
         return Attribution.of(who, cue, text[v.start():v.end()], CONFIDENCE.get(cue, 0.8))
-    opener = cues.openers.match(form, len(form) - len(form.lstrip()))
-    if opener is not None:                   # "据了解，……", "គួរបញ្ជាក់ថា ……"
+    lead = len(form) - len(form.lstrip())
+    opener = cues.openers.match(form, lead) or cues.sources.match(form, lead)
+    if opener is not None:                   # "据了解，……", "据越通社报道，……", "គួរបញ្ជាក់ថា ……"
         return Attribution.of(NARRATOR, "narrator", text[opener.start():opener.end()],
                               CONFIDENCE.get("narrator", 0.9))
     js = cues.joint_subjects.search(form)
     if js is not None and _joint_told(doc, form):
         return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
-    if js is not None and cues.joint_verbs.search(form, js.end()):
+    if js is not None and (jv := cues.joint_verbs.search(form, js.end())) is not None:
+        meet = cues.meeting.search(form, js.end(), jv.start())
+        if meet is not None:                 # "មេដឹកនាំទាំងពីរបានចូលរួមពិធីចុះហត្ថលេខាលើកិច្ចព្រមព្រៀង"
+            return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
+                                  CONFIDENCE.get("narrator", 0.9))
         return Attribution.of(JOINT, "joint", js.group(), CONFIDENCE["joint"])
     jv = cues.joint_verbs.search(form)
     if jv is not None and is_pair(doc, form, doc.names.find(form, 0, jv.start()), jv.start()):
@@ -116,15 +124,51 @@ def _decide(doc: UnspacedDoc, text: str, first: bool, whole_paragraph: bool) -> 
                               CONFIDENCE.get("narrator", 0.9))
     if meet is not None and _told_by_speaker(doc, form, meet, None, "explicit"):
         return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+    return _uncued(doc, form, text, first, meet)
+
+
+def _uncued(doc: UnspacedDoc, form: str, text: str, first: bool, meet: re.Match | None,
+            ) -> Attribution:
+    """A statement with no cue of its own: a meeting or a signing the journalist tells (in a
+    paragraph of its own, after a name, or placed in a meeting: "会谈后，两位总理共同见证签署了
+    ……"), a dated event of the relationship's history in a paragraph of its own ("中柬两国
+    于1958年……建立外交关系"), else the previous speaker goes on."""
+    cues = doc.cues
     if meet is not None and (cues.placements.search(form) or doc.last == NARRATOR or
-                             doc.names.find(form)):
+                             not doc.inside or doc.names.find(form)):
         return Attribution.of(NARRATOR, "narrator", text[meet.start():meet.end()],
                               CONFIDENCE.get("narrator", 0.9))
-    if first:
-        return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
-    if doc.last == NARRATOR:
+    if first or doc.last == NARRATOR or (not doc.inside and cues.background.search(form)):
         return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
     return Attribution.of(doc.last, "carried", "", CONFIDENCE["carried"])
+
+
+def _press_conference(doc: UnspacedDoc, form: str) -> Attribution | None:
+    """A press conference's question ("问：……？": the journalist's) or answer ("答：……": the
+    person the document gave the answerer's title, "外交部发言人毛宁"), else None."""
+    cues, lead = doc.cues, len(form) - len(form.lstrip())
+    if cues.questions.match(form, lead):
+        return Attribution.of(NARRATOR, "narrator", "", CONFIDENCE.get("narrator", 0.9))
+    if cues.answers.match(form, lead):
+        who = next((w for t in cues.answerers for k, w in doc.names.given.items()
+                    if k.endswith(t)), None)
+        if who is not None:
+            return Attribution.of(who, "explicit", "", CONFIDENCE["explicit"])
+    return None
+
+
+def _placed(doc: UnspacedDoc, form: str, text: str) -> Attribution | None:
+    """Words already reported placed in a meeting ("他是在……会谈后，在记者会上这么表示"),
+    or remarks delivered at an event with nothing of them reported ("出席招待会并致辞。"):
+    the narrator's, like the meeting sentence itself; else None."""
+    m = doc.cues.placements.search(form)
+    if m is None:                  # "出席招待会并致辞。": remarks delivered, nothing reported
+        m = next((a for a in doc.cues.acts.finditer(form)
+                  if form[a.end():].strip().strip(MARKS) == ""), None)
+    if m is None or doc.cues.meeting.search(form, 0, m.start()) is None:
+        return None
+    return Attribution.of(NARRATOR, "narrator", text[m.start():m.end()],
+                          CONFIDENCE.get("narrator", 0.9))
 
 
 def _first_subject(doc: UnspacedDoc, form: str, text: str, verbs: list):
@@ -198,10 +242,11 @@ def _short_clause(form: str, v: re.Match, cues: UnspacedCues) -> bool:
     return len(clause) <= 12 and not any(a in clause for a in cues.attributive)
 
 
-def _remember(doc: UnspacedDoc, text: str) -> None:
-    """Note who the statement names (for pronouns and "王大使")."""
-    doc.names.note_romanised(text)
-    doc.names.note_titled(text, doc.cues)
+def _remember(doc: UnspacedDoc, text: str, rec: Attribution) -> None:
+    """Note who the statement names (for pronouns and "王大使"); a person who speaks in a
+    statement that names nobody ("柬埔寨领导人感谢……", "ឯកឧត្តមឯកអគ្គរាជទូត បានជម្រាបថា") is
+    who a pronoun after it refers to. (The names in Latin letters and after a title were
+    noted when the statement was decided.)"""
     form = doc.names.lang.match_form(text)
     doc.names.note_given(form, doc.cues)
     found = doc.names.find(form)
@@ -209,6 +254,8 @@ def _remember(doc: UnspacedDoc, text: str) -> None:
     if found:
         doc.subject = doc.names.speaker(found[0][2])
         doc.seen = (doc.seen or []) + [a for _, _, a in found]
+    elif rec.cue in ("explicit", "description") and is_person(doc.last):
+        doc.subject = doc.last
 
 
 def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: str,
@@ -243,7 +290,7 @@ def attribute_unspaced(texts: list[str], paragraphs: list[int], actors, code: st
         if not doc.inside:
             doc.opener = Speaker(rec.speaker, rec.speaker_name, rec.side)
         doc.said(Speaker(rec.speaker, rec.speaker_name, rec.side))
-        _remember(doc, text)
+        _remember(doc, text, rec)
         out.append(rec)
     for i in range(len(out) - 1):
         if _closing_cue_ahead(texts[i], texts[i + 1], out[i + 1], code):

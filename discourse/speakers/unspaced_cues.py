@@ -73,6 +73,16 @@ class UnspacedCues:
     agreements: re.Pattern = _NEVER      # "一致", "ឯកភាព": what keeps both sides joint
     prepositions: re.Pattern = _NEVER    # "向王毅表态": a name after them is no subject
     complementizers: tuple = ()          # Khmer "ថា" ("that"): a new clause after it
+    sources: re.Pattern = _NEVER         # "据越通社报道，": an outlet's report opening a sentence
+    descriptions: re.Pattern = _NEVER    # "领导人": with a country, that side's principal
+    background: re.Pattern = _NEVER      # "于1958年建交": a dated event, the journalist's
+    questions: re.Pattern = _NEVER       # "问：": a journalist's question at a press conference
+    answers: re.Pattern = _NEVER         # "答：": the answer of the document's ``answerers``
+    answerers: tuple = ()                # "发言人": the title of who answers
+    acts: re.Pattern = _NEVER            # "致辞": delivering remarks, an act when nothing follows
+    foreign_offices: re.Pattern = _NEVER  # "驻华": stationed in the home country (a foreigner)
+    frames: re.Pattern = _NEVER          # "应……邀请": a clause so opened holds no cue
+    behalf: re.Pattern = _NEVER          # "តាងនាមឲ្យ" ("on behalf of"): the subject ends before
 
     def title_side(self, form: str, start: int, title: re.Match) -> str | None:
         """The side of the title ``title`` of ``form``, whose phrase starts at ``start`` or
@@ -88,7 +98,7 @@ class UnspacedCues:
         m = self.country_words.search(title)
         if m is not None:
             return (self.countries or {})[m.group()]
-        if self.home_offices.search(title):
+        if self.home_offices.search(title) and not self.foreign_offices.search(title):
             return self.home_side or None
         return None
 
@@ -112,9 +122,10 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
     not_cues = form("not_cues") + form("narrator_openers")   # "គួរបញ្ជាក់ថា" is no cue
     return UnspacedCues(
         code, _alternation(form("speech_verbs") + not_cues), frozenset(not_cues),
-        rx("meeting_verbs"), rx("joint_subjects"), rx("joint_verbs"), sides, _alternation(sides), rx("pronouns"), rx("titles"),
+        rx("meeting_verbs"), _joint(form, "joint_subjects"), rx("joint_verbs"), sides,
+        _alternation(sides), rx("pronouns"), rx("titles"),
         rx("according_to"), rx("caption_marks"), tuple(form("attributive")),
-        tuple(form("not_names")), rx("pair_conjunctions"), rx("joint_speakers"),
+        tuple(form("not_names")), rx("pair_conjunctions"), _joint(form, "joint_speakers"),
         tuple((str(k), str(v)) for k, v in (data.get("governments") or {}).items()),
         rx("modals"), exchanges=rx("exchange_verbs"), messengers=rx("messengers"),
         relays=rx("relay_verbs"), together=rx("together"), placements=rx("placements"),
@@ -123,7 +134,46 @@ def read_unspaced_cues(code: str) -> UnspacedCues:
         home_side=str(data.get("home_side") or ""),
         native_sides=tuple(str(s) for s in data.get("native_sides") or ()),
         openers=rx("narrator_openers"), agreements=rx("agreements"),
-        prepositions=rx("prepositions"), complementizers=tuple(form("complementizers")))
+        prepositions=rx("prepositions"), complementizers=tuple(form("complementizers")),
+        sources=_source_frame(form("source_openers"), form("source_words")),
+        descriptions=rx("description_heads"),
+        background=_background(str(data.get("years") or ""), form("background_events")),
+        questions=rx("questions"), answers=rx("answers"), answerers=tuple(form("answerers")),
+        acts=rx("acts"), foreign_offices=rx("foreign_offices"), frames=rx("frames"),
+        behalf=rx("on_behalf"))
+
+
+def _joint(form, key: str) -> re.Pattern:
+    """The joint subjects of ``key``, and a pair of people named by a title or a description
+    ("两位总书记", "两国总理", "两党领导人": ``joint_prefixes`` and a title)."""
+    words = _alternation(form(key)).pattern
+    prefixes, heads = form("joint_prefixes"), form("titles") + form("description_heads")
+    if not prefixes or not heads:
+        return re.compile(words)
+    return re.compile(f"(?:{_alternation(prefixes).pattern})(?:{_alternation(heads).pattern})"
+                      f"|{words}")
+
+
+def _source_frame(openers: list, words: list) -> re.Pattern:
+    """"据越通社报道", "另据柬埔寨媒体消息": an opener, a few words (the outlet) and a
+    source word, in the sentence's first clause."""
+    if not openers or not words:
+        return _NEVER
+    return re.compile(f"(?:{_alternation(openers).pattern})[^，,。；;：:]{{0,20}}?"
+                      f"(?:{_alternation(words).pattern})")
+
+
+def _background(years: str, events: list) -> re.Pattern:
+    """A year (``years``, a regex of the language file) and, before or after it, an event
+    of the relationship's history ("1958年……建立外交关系", "...ការទូត...ឆ្នាំ១៩៥៨")."""
+    if not years or not events:
+        return _NEVER
+    return re.compile(f"^(?=.*?(?:{years}))(?=.*?(?:{_alternation(events).pattern}))", re.S)
+
+
+def _clause(form: str, end: int) -> str:
+    """The clause of ``form`` that ends at ``end`` (after the last comma, colon or stop)."""
+    return form[max(form.rfind(c, 0, end) for c in "，,。；;：:\n") + 1:end].lstrip()
 
 
 def find_verbs(cues: UnspacedCues, lang, form: str):
@@ -131,5 +181,7 @@ def find_verbs(cues: UnspacedCues, lang, form: str):
     for m in cues.speech.finditer(form):
         if m.group() in cues.not_cues or form.startswith(cues.attributive, m.end()):
             continue
+        if cues.frames.match(_clause(form, m.start())):
+            continue                 # "应国务院总理李强邀请，": the frame of a visit, no cue
         if lang.is_boundary(form, m.start()) and lang.is_boundary(form, m.end()):
             yield m

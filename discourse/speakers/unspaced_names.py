@@ -92,6 +92,7 @@ class UnspacedNames:
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
         self.people: list[tuple[str, Speaker]] = []  # (name as matched, speaker), in order
         self.given: dict[str, Speaker] = {}  # title -> the person the document gave it to
+        self.honorifics: dict[str, set] = {}  # person id -> the titles written next to them
         self.cues = None       # the language's UnspacedCues (titles, verbs), set by the stage
         self.title_keys = frozenset(t for t, _ in self.titles)
 
@@ -129,8 +130,10 @@ class UnspacedNames:
         holder = self.table.get(" ".join(m.group().split()))
         if near and holder and self.actors[holder].side != self.cues.countries[near[-1].group()]:
             return True              # "马来西亚首相" names no Cambodian prime minister
-        return _name_after(form, m.end(), self.cues) is not None or \
-            bool(self.rx.match(form, m.end()))
+        pos = m.end()
+        while (honorific := titles.match(form, pos)) is not None and honorific.end() > pos:
+            pos = honorific.end()          # "首相拿督斯里安华": the name after the honorifics
+        return _name_after(form, pos, self.cues) is not None or bool(self.rx.match(form, pos))
 
     def speaker(self, actor_id: str) -> Speaker:
         a = self.actors[actor_id]
@@ -231,6 +234,7 @@ class UnspacedNames:
             holder = (after or before or [None])[0]
             for m in chain if holder is not None else ():
                 self.given[m.group().replace(" ", "")] = holder
+                self.honorifics.setdefault(holder.id, set()).add(m.group().replace(" ", ""))
 
     def titled_in(self, text: str, form: str, start: int, end: int,
                   ) -> list[tuple[int, Speaker]]:

@@ -71,7 +71,7 @@ class UnspacedDoc:
 
     def said(self, who: Speaker) -> None:
         self.last = who
-        if who not in (NARRATOR, JOINT, UNKNOWN):
+        if is_person(who):
             self.named = who
             self.spoke.add(who.id)
             if self.by_side is None:
@@ -95,13 +95,15 @@ def named_speaker(doc: UnspacedDoc, form: str, text: str, s: int, e: int) -> Spe
     if doc.cues.code != "zh":
         return _khmer_name(doc, form, text, s, e, titles)
     name = text[titles[-1].end():e].strip(" \u3000、")
+    if doc.cues.followers.match(doc.names.lang.match_form(name)):
+        return None                     # "名誉领事在致辞中感谢": no name after the title
     cut = doc.cues.followers.search(doc.names.lang.match_form(name), 2)
     name = name[:cut.start()] if cut is not None else name     # "川普日前宣布": 川普
     limit = 12 if "·" in name else 6
     key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
     if key in doc.names.romanised:            # named in Latin letters earlier
         return doc.names.romanised[key]
-    if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d]", name) and \
+    if 2 <= len(name) <= limit and not re.search(r"[，,。：:\d！？!?；;]", name) and \
             not any(w in name for w in doc.cues.not_names):
         side = doc.cues.title_side(form, s, titles[-1])   # "越南总理范明政": VN
         return doc.names.person(name, side, doc.cues.native_sides)
@@ -130,7 +132,7 @@ def _khmer_name(doc: UnspacedDoc, form: str, text: str, s: int, e: int,
         key = doc.names.lang.match_form(re.sub(r"\s*[(（].*", "", name))
         if key in doc.names.romanised:
             return doc.names.romanised[key]
-        if 2 <= len(name) <= 30 and not re.search(r"[,៖:\d០-៩]", name):
+        if 2 <= len(name) <= 30 and not re.search(r"[,៖:\d០-៩។៕!?]", name):
             who = doc.names.person(name, doc.cues.country_of(form[s:e]))
             if who.side:                     # a later mention without the titles
                 doc.names.titled.setdefault(key, who)
@@ -140,11 +142,15 @@ def _khmer_name(doc: UnspacedDoc, form: str, text: str, s: int, e: int,
 
 def _subject_end(doc: UnspacedDoc, form: str, cs: int, v: re.Match) -> int:
     """Where the subject of the verb ``v`` ends: before a messenger ("范明政请李强转达……
-    问候": 范明政 asks, 李强 only carries the greetings), else at the verb."""
+    问候": 范明政 asks, 李强 only carries the greetings), before "on behalf of"
+    ("សម្តេចធិបតី តាងនាមឲ្យរាជរដ្ឋាភិបាល បានថ្លែង"), else at the verb."""
     if doc.cues.relays.fullmatch(v.group()):
         m = doc.cues.messengers.search(form, cs, v.start())
         if m is not None and m.start() > cs:
             return m.start()
+    m = doc.cues.behalf.search(form, cs, v.start())
+    if m is not None and m.start() > cs:
+        return m.start()
     return v.start()
 
 
@@ -155,6 +161,8 @@ def find_subject(doc: UnspacedDoc, form: str, text: str, v: re.Match) -> tuple[S
     who = doc.names.romanised_before(text, end)
     if who is not None:                           # "谢天龙(Chea Thyrith)介绍"
         return who, "explicit"
+    if cs > 0 and doc.cues.joint_subjects.search(form, cs, end):
+        return JOINT, "joint"                     # "习近平同洪玛奈会谈时，双方同意："
     head = doc.names.find(form, 0, end)
     if head and head[0][0] <= 1 and not doc.names.find(form, cs, cs + 2):
         if is_pair(doc, form, head, end):
@@ -176,11 +184,15 @@ def find_subject(doc: UnspacedDoc, form: str, text: str, v: re.Match) -> tuple[S
     who = _described(doc, form, cs, v.start())
     if who is not None:
         return who, "description"
-    if doc.cues.pronouns.search(form, cs, v.start()) and (doc.subject or doc.named):
-        return doc.subject or doc.named, "pronoun"
+    pronoun = doc.cues.pronouns.search(form, cs, v.start())
+    if pronoun is not None and (doc.subject or doc.named):
+        return _referent(doc, pronoun.group()), "pronoun"
     who = _by_surname(doc, form, cs, v.start())
     if who is not None:
         return who, "explicit"
+    who = _country_described(doc, form, cs, v.start())
+    if who is not None:                           # "柬埔寨领导人感谢", "越南副总理表示"
+        return who, "description"
     side = doc.cues.sides.search(form, cs, v.start())
     if side is not None:
         code = doc.cues.side_subjects[side.group()]
@@ -224,6 +236,40 @@ def _described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
     return doc.names.given.get(title.replace(" ", "")) or doc.names.holder(title, doc.seen)
 
 
+def _referent(doc: UnspacedDoc, pronoun: str) -> Speaker:
+    """The person a pronoun refers to: the last subject, unless the pronoun is an honorific
+    ("លោក", "ឯកឧត្តម", "សម្តេច") that the document wrote next to other people only: then the
+    last of them named ("សម្តេចធិបតី ... បានទទួលជួបលោក វ៉ាង យី។ លោកបានថ្លែងថា": Wang Yi)."""
+    first = doc.subject or doc.named
+    word = pronoun.replace(" ", "")
+    bearers = {pid for pid, titles in doc.names.honorifics.items() if word in titles}
+    if not bearers or first.id in bearers:
+        return first
+    return next((who for _, who in reversed(doc.names.people) if who.id in bearers), first)
+
+
+def _country_described(doc: UnspacedDoc, form: str, s: int, e: int) -> Speaker | None:
+    """A subject made of a country (or a side) and a description or titles only ("柬埔寨领导人",
+    "越南副总理", "柬方领导人", "មេដឹកនាំកម្ពុជា"): the person of that side who spoke, else
+    the first of that side the document named (its principal at the meeting)."""
+    region = form[s:e].strip(" \u3000")
+    country = doc.cues.country_words.search(region) or doc.cues.sides.search(region)
+    if country is None or not (doc.cues.descriptions.search(region) or
+                               doc.cues.titles.search(region)):
+        return None
+    rest = region[:country.start()] + region[country.end():]
+    if doc.cues.titles.sub("", doc.cues.descriptions.sub("", rest)).strip(" \u3000"):
+        return None
+    side = (doc.cues.countries or {}).get(country.group()) or \
+        doc.cues.side_subjects.get(country.group())
+    return (doc.by_side or {}).get(side) or _first_of_side(doc, side)
+
+
+def _first_of_side(doc: UnspacedDoc, side: str | None) -> Speaker | None:
+    """The first person of ``side`` the document named, or None."""
+    return next((who for _, who in doc.names.people if side and who.side == side), None)
+
+
 def _government(doc: UnspacedDoc, side: str) -> Speaker:
     """The government of ``side`` as a speaker (an institution, not a person)."""
     name = dict(doc.cues.governments).get(side)
@@ -254,8 +300,14 @@ def _side_speaker(doc: UnspacedDoc, side: str) -> Speaker:
         return doc.opener            # the paragraph's speaker, after someone he quoted
     if doc.last.side == side:
         return doc.last
-    return (doc.by_side or {}).get(side, doc.last)
+    if doc.inside and is_person(doc.last):
+        return (doc.by_side or {}).get(side, doc.last)
+    found = (doc.by_side or {}).get(side) or _first_of_side(doc, side)
+    if found is None and is_person(doc.last):   # nobody of that side named (CONVENTIONS.md)
+        return Speaker(UNKNOWN.id, UNKNOWN.name, side)
+    return found or doc.last
 
 
 def is_person(who: Speaker) -> bool:
-    return who not in (NARRATOR, JOINT, UNKNOWN)
+    """Whether ``who`` is a person (not the narrator, both sides, or unknown of any side)."""
+    return who.id not in (NARRATOR.id, JOINT.id, UNKNOWN.id)

@@ -9,7 +9,8 @@
 - **Matching copy** (:meth:`Khmer.match_form`, for matching only, the same length): the
   subscript DA (``្ដ``) written as subscript TA (``្ត``: សម្ដេច = សម្តេច), a subscript RO
   written before another subscript moved after it (``ស្រ្តី`` = ``ស្ត្រី``), the vowel
-  sign and the nasal sign in either order (``ុំ`` = ``ំុ``), Latin letters in lower case.
+  sign and the nasal sign in either order (``ុំ`` = ``ំុ``), "to let / give" in its three
+  spellings (``ឱ្យ`` = ``អោយ`` = ``ឲ្យ``), Latin letters in lower case.
 - **Boundaries** (:meth:`Khmer.is_boundary`): a word never ends before a combining mark
   (a dependent vowel, a sign, the COENG ``្``) nor starts after a COENG, so ចិន ("China")
   is not found inside ចិន្តា.
@@ -18,8 +19,8 @@ Examples
 --------
 >>> from discourse.lang import get_language
 >>> km = get_language("km")
->>> km.match_form("សម្ដេច") == "សម្តេច"
-True
+>>> km.match_form("សម្ដេច") == "សម្តេច", km.match_form("បានឱ្យដឹងថា") == km.match_form("បានអោយដឹងថា") == "បានឲ្យដឹងថា"
+(True, True)
 >>> t = "ចិន្តា"
 >>> km.is_boundary(t, 3)
 False
@@ -107,6 +108,9 @@ def _segmenter(lang: Khmer, terms: frozenset[str]) -> Segmenter:
 def _unify(text: str) -> str:
     """The matching copy (see :meth:`Khmer.match_form`)."""
     out = text.replace("\u17d2\u178a", "\u17d2\u178f")
+    if "\u17b1\u17d2\u1799" in out or "\u17a2\u17c4\u1799" in out:    # ឱ្យ, អោយ: ឲ្យ
+        out = out.replace("\u17b1\u17d2\u1799", "\u17b2\u17d2\u1799").replace(
+            "\u17a2\u17c4\u1799", "\u17b2\u17d2\u1799")
     out = _RO_FIRST.sub(lambda m: m.group(1) + "\u17d2\u179a", out)
     out = _SIGN_FIRST.sub(lambda m: m.group(2) + m.group(1), out)
     low = out.lower()
