@@ -58,12 +58,8 @@ def find_mentions(text: str, doc: DocState, *, cased: str | None = None,
     matches, day = None if hits is None else hits.actors, doc.mention_date()
     for m in doc.actors.find_mentions(cased, lang=doc.lang, date=day, folded=folded,
                                       matches=matches) if matches != [] else ():
-        ident = in_context(m.actor, m.candidates, m.text, doc)
-        if ident in doc.actors:
-            found.append(Who(m.start, m.end, "actor", ident, doc.actors[ident].name))
-        else:   # "M. Li" after "Li Hui", a person the actors file does not hold
-            kind, _, name = doc.surnames[_surname(m.text, m.candidates, doc)]
-            found.append(Who(m.start, m.end, kind, ident, name))
+        kind, ident, name = in_context(m.actor, m.candidates, m.text, doc)
+        found.append(Who(m.start, m.end, kind, ident, name))
     merged: list[Who] = []
     for w in found:  # "le président chinois Xi Jinping" is one mention
         if merged and merged[-1].id == w.id and not folded[merged[-1].end:w.start].strip():
@@ -129,8 +125,9 @@ def _groups(people: list[Who], folded: str, rules) -> list[Who]:
     return out
 
 
-def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> str:
-    """The actor an alias shared by several ``candidates`` names in this document.
+def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> tuple:
+    """The person an alias shared by several ``candidates`` names in this document, as
+    ``(kind, id, name)``: an actor, or a person the actors file does not hold.
 
     The one the document named last (in full, or by an alias of theirs alone); else the
     person the document last named in full with the surname the alias shares with its
@@ -147,18 +144,17 @@ def in_context(actor: str, candidates: tuple, text: str, doc: DocState) -> str:
     >>> doc = DocState(read_actors(), read_cue_rules()["fr"], "fr", None)
     >>> doc.people.append(("actor", "li_keqiang", "Li Keqiang", frozenset()))
     >>> in_context("li_qiang", ("li_qiang", "li_keqiang"), "M. Li", doc)
-    'li_keqiang'
+    ('actor', 'li_keqiang', 'Li Keqiang')
     """
-    if not candidates:
-        return actor
-    for _, ident, _, _ in reversed(doc.people):
-        if ident in candidates:
-            return ident
-    named = doc.surnames.get(_surname(text, candidates, doc))
-    if named is not None and named[1] is not None:
-        return named[1]
-    doc.ambiguous.setdefault((text, candidates), actor)   # summed up once per run
-    return actor
+    if candidates:
+        for _, ident, _, _ in reversed(doc.people):
+            if ident in candidates:
+                return "actor", ident, doc.actors[ident].name
+        named = doc.surnames.get(_surname(text, candidates, doc))
+        if named is not None and named[1] is not None:
+            return named   # "M. Li" after "Li Zhanshu", or after "Li Hui"
+        doc.ambiguous.setdefault((text, candidates), actor)   # summed up once per run
+    return "actor", actor, doc.actors[actor].name
 
 
 def _surname(text: str, candidates: tuple, doc: DocState) -> str | None:
