@@ -48,6 +48,7 @@ _EXPORTS: dict[str, str] = {
     "tokenize_words": "text.tokens", "count_tokens": "text.tokens", "span_tokenize_words": "text.tokens",
     "read_actors": "speakers.actors", "Actors": "speakers.actors", "slug_name": "speakers.actors",
     "attribute_speakers": "speakers.attribution",
+    "suggest_actors": "speakers.suggestions", "draft_actors": "speakers.suggestions",
     "read_codebook": "coding.codebook", "write_codebook": "coding.codebook", "codebook_to_frame": "coding.codebook",
     "Codebook": "coding.model", "Theme": "coding.model",
     "read_quanteda_yaml": "coding.imports", "read_liwc_dic": "coding.imports",

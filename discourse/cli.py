@@ -14,6 +14,8 @@
     discourse corpus recipe CORPUS --out recipe.csv [--pages DIR]
     discourse corpus fetch recipe.csv --out DIR [--delay S] [--retries N] [--timeout S]
     discourse corpus summary CORPUS --out DIR [--speakers] [--keep-relays]
+    discourse actors suggest RUN_DIR --out DRAFT.yml [--table FILE.csv] [--actors FILE]
+                             [--min-statements N]
 
 Bad input ends the command with a one-line message naming the file and what to do, and a
 non-zero exit status (2); a notebook that fails ends ``discourse notebooks`` with one line
@@ -41,6 +43,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_actors import add_actors_parser, run_actors_command
 from .cli_corpus import add_corpus_parser, run_corpus_command
 from .coding.appendix import write_codebook_appendix
 from .coding.codebook import read_codebook
@@ -146,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--out", required=True, help="a .md or .tex file")
     app.add_argument("--force", action="store_true", help="replace an existing file")
     add_corpus_parser(sub)
+    add_actors_parser(sub)
     return parser
 
 
@@ -294,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         "notebooks": _cmd_notebooks,
         "appendix": _cmd_appendix,
         "corpus": run_corpus_command,
+        "actors": run_actors_command,
     }
     try:
         return commands[args.command](args)
