@@ -28,6 +28,7 @@ __all__ = [
     "AnalysisError",
     "ExportError",
     "ModelFileError",
+    "MissingFontWarning",
 ]
 
 
@@ -75,6 +76,11 @@ class UnsupportedLanguageWarning(UserWarning):
     """Documents in a language without a folder ``discourse/lang/<code>/``: their statements
     are split with language-neutral rules, get no speaker (cue_text says why) and no theme
     from another language's patterns."""
+
+
+class MissingFontWarning(UserWarning):
+    """No installed font draws a label's script (Chinese characters, Khmer): the figure
+    writes those words in Latin letters; the message names the fonts to install."""
 
 
 class ModelFileError(DiscourseError, ValueError):

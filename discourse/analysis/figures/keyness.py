@@ -22,6 +22,7 @@ from matplotlib.patches import Patch
 from ...errors import AnalysisError, ParameterError
 from ...schema import require_columns
 from ..palette import PALETTE
+from .scripts import drawable_label
 from .style import SINGLE_COLUMN, count_label, figure_style, new_figure
 
 __all__ = ["plot_keyness", "MEASURE_LABELS"]
@@ -109,7 +110,7 @@ def plot_keyness(
         y = np.arange(len(shown))
         colours = np.where(shown["_value"].to_numpy() > 0, PALETTE[0], PALETTE[1])
         ax.barh(y, shown["_value"], color=colours, height=0.75)
-        ax.set_yticks(y, shown["feature"].astype(str).tolist())
+        ax.set_yticks(y, [drawable_label(f) for f in shown["feature"].astype(str)])
         ax.invert_yaxis()
         ax.axvline(0, color="black", linewidth=0.6)
         ax.set_xlabel(xlabel)

@@ -3,7 +3,8 @@
 :func:`figure_style` applies the style inside each plot function, never globally: the
 Okabe–Ito colour-blind-safe palette (:data:`discourse.analysis.palette.PALETTE`), the
 perceptually uniform, colour-blind-safe ``cividis`` map for heatmaps, DejaVu Sans (shipped
-with matplotlib, so every machine draws the same glyphs) at 7–9 pt, sized for a journal
+with matplotlib, so every machine draws the same glyphs; an installed font for Chinese and
+Khmer behind it, else those labels in Latin letters: :mod:`.scripts`) at 7–9 pt, sized for a journal
 column (:data:`SINGLE_COLUMN` = 3.5 inches, 8.9 cm; :data:`DOUBLE_COLUMN` = 7.2 in). Each
 chart carries a title, axis labels, a legend and the sample sizes ("CN (n = 9 statements)").
 
@@ -31,6 +32,7 @@ from ...errors import AnalysisError, ParameterError
 from ...schema import require_columns
 from ..counts import COUNT_COLUMNS
 from ..palette import PALETTE
+from .scripts import drawable_label, fallback_fonts
 
 __all__ = ["SINGLE_COLUMN", "DOUBLE_COLUMN", "MAX_HEIGHT", "MAX_PIXELS", "TOP_GROUPS",
            "top_groups", "HEATMAP_CMAP", "KEY_NAMES", "figure_style",
@@ -86,10 +88,10 @@ def figure_style() -> Iterator[None]:
     --------
     >>> import matplotlib
     >>> with figure_style():
-    ...     matplotlib.rcParams["font.family"]
-    ['DejaVu Sans']
+    ...     matplotlib.rcParams["font.family"][0]
+    'DejaVu Sans'
     """
-    with rc_context(_STYLE):
+    with rc_context({**_STYLE, "font.family": ["DejaVu Sans", *fallback_fonts()]}):
         yield
 
 
@@ -147,6 +149,9 @@ def group_keys(df: pd.DataFrame, stop: str) -> list[str]:
 def group_labels(df: pd.DataFrame, keys: list[str]) -> pd.Series:
     """Each row's group as a label (``"CN / xi_jinping"``; ``"all statements"`` without keys).
 
+    Chinese or Khmer words are written in Latin letters when no installed font draws them
+    (:func:`~discourse.analysis.figures.scripts.drawable_label`).
+
     Examples
     --------
     >>> import pandas as pd
@@ -161,7 +166,8 @@ def group_labels(df: pd.DataFrame, keys: list[str]) -> pd.Series:
     labels = parts[0].copy()
     for part in parts[1:]:
         labels = labels + " / " + part
-    return pd.Series(labels, index=df.index, dtype=object)
+    drawn = {label: drawable_label(label) for label in set(labels)}
+    return pd.Series([drawn[label] for label in labels], index=df.index, dtype=object)
 
 
 def count_label(n: int, *, noun: str = "statement") -> str:
