@@ -94,3 +94,8 @@ def test_the_study_notebook_says_which_corpus_it_ran_on(tmp_path):
     found = re.search(r"(\d+) readouts?, (\d+) statements?", prose)
     assert (int(found[1]), int(found[2])) == (coded["doc_id"].nunique(), len(coded))
     assert (tmp_path / "out" / "figures" / "study_comparison_sides.png").exists()
+    # the people outside the actors file, counted as suggest_actors counts them
+    outside = discourse.suggest_actors(coded, actors=ROOT / "tests" / "data" / "attribution"
+                                       / "actors.yml")
+    found = re.search(r"(\d+) named speakers? outside the actors file", prose)
+    assert found and int(found[1]) == len(outside)
