@@ -13,14 +13,14 @@ from discourse.speakers.actors_file import parse_actors
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 # Written for this test: a Beninese president the default actors file does not hold, named in
-# full, then by surname and pronoun; a "M Wang" (no full stop) in a text that names Wang Yi.
+# full, then by surname and pronoun; a "M. Wangg" (misspelt) in a text that names Wang Yi.
 TEXTS = {
     "benin_en.txt": "Chinese President Xi Jinping met Beninese President Patrice Talon in "
     "Beijing on Friday.\n\nXi said China is ready to deepen cooperation with Benin.\n\n"
     "Patrice Talon said Benin firmly supports the one-China principle.\n\n"
     "He added that Benin welcomes Chinese investment.\n",
     "benin_fr.txt": "Le président béninois Patrice Talon a rencontré jeudi à Cotonou le "
-    "ministre chinois des Affaires étrangères Wang Yi.\n\nM Wang a promis que la Chine "
+    "ministre chinois des Affaires étrangères Wang Yi.\n\nM. Wangg a promis que la Chine "
     "continuera de soutenir le Bénin.\n\nPatrice Talon a salué l'amitié entre les deux "
     "pays.\n",
 }
@@ -52,8 +52,8 @@ def test_suggest_writes_a_valid_draft_and_the_table(run_dir, tmp_path, capsys):
     assert actors["patrice_talon"].side == "BJ"
     assert set(actors["patrice_talon"].aliases) == {"en", "fr"}
     rows = pd.read_csv(table, keep_default_na=False).set_index("id")
-    assert rows.loc["m_wang", "same_as"] == "wang_yi"
-    assert "#   wang_yi: M Wang" in draft.read_text(encoding="utf-8")
+    assert rows.loc["wangg", "same_as"] == "wang_yi"
+    assert "#   wang_yi: Wangg" in draft.read_text(encoding="utf-8")
 
 
 def test_suggest_never_overwrites(run_dir, tmp_path, capsys):
