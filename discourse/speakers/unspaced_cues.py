@@ -94,12 +94,14 @@ class UnspacedCues:
 
     def country_of(self, title: str) -> str | None:
         """The side a title phrase names: its first country ("中国驻柬大使": CN), else the
-        home country when it names one of its offices ("外交部部长助理"), else None."""
+        home country when it names one of its offices ("外交部部长助理", also before a place it is
+        stationed in: "外交部驻香港特派员"), else None."""
         m = self.country_words.search(title)
         if m is not None:
             return (self.countries or {})[m.group()]
-        if self.home_offices.search(title) and not self.foreign_offices.search(title):
-            return self.home_side or None
+        home, foreign = self.home_offices.search(title), self.foreign_offices.search(title)
+        if home is not None and (foreign is None or home.start() < foreign.start()):
+            return self.home_side or None     # "外交部驻香港特派员": the ministry's own office
         return None
 
 
