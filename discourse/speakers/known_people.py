@@ -39,6 +39,7 @@ __all__ = ["KNOWN_PEOPLE_CHOICES", "default_known_people_path", "read_known_peop
 
 #: The named values of ``known_people`` (any other string is a path).
 KNOWN_PEOPLE_CHOICES = ("default", "none")
+_MERGED: dict[tuple, Actors] = {}   # (actors file, its hash, known file, its hash) -> set
 
 
 def default_known_people_path() -> Path:
@@ -137,6 +138,18 @@ def with_known_people(actors: Actors, *, known_people: str | os.PathLike = "defa
     people, path, sha = read_known_people(known_people)
     if not people:
         return actors
+    key = (actors.path, actors.sha256, path, sha)
+    if actors.sha256 is not None and key in _MERGED:
+        return _MERGED[key]      # the same files: the same set (its compiled patterns kept)
+    merged = _merge(actors, people, path, sha)
+    if actors.sha256 is not None:
+        if len(_MERGED) >= 8:
+            _MERGED.clear()
+        _MERGED[key] = merged
+    return merged
+
+
+def _merge(actors: Actors, people: dict[str, Actor], path: str, sha: str) -> Actors:
     taken = set()
     for actor in actors.actors.values():
         taken |= _folded_aliases(actor)
