@@ -45,7 +45,8 @@ sys.path.insert(0, str(ROOT))
 from discourse import (attribute_speakers, code_themes, read_actors, read_codebook,  # noqa: E402
                        slug_name, split_statements)
 from discourse.speakers.evaluation import (evaluate_attribution,  # noqa: E402
-                                           read_attribution_gold)
+                                           known_gold_ids, read_attribution_gold)
+from discourse.speakers.known_people import with_known_people  # noqa: E402
 
 REAL = ROOT / "data" / "real"
 SPECIAL = {"narrator", "joint", "unknown"}
@@ -205,16 +206,18 @@ def report(df: pd.DataFrame, mb: float, seconds: float, n_statements: int) -> No
 
 
 def timed_attribution(statements: pd.DataFrame, documents: pd.DataFrame, actors,
-                      warm_documents: int = 2, parser: str = "off") -> tuple[pd.DataFrame, float]:
+                      warm_documents: int = 2, parser: str = "off",
+                      known: str = "default") -> tuple[pd.DataFrame, float]:
     """The attributed statements and the seconds the stage took on them, timed after a
     warm-up: the stage is first run on the statements of ``warm_documents`` documents of
     each language, so that the one-off set-up (compiling each language's cue rules, the
     actors' alias tables) is not counted as the corpus's throughput."""
     warm = documents.groupby("lang", sort=True).head(warm_documents)["doc_id"]
     attribute_speakers(statements[statements["doc_id"].isin(set(warm))].reset_index(drop=True),
-                       actors=actors, parser=parser)
+                       actors=actors, parser=parser, known_people=known)
     t0 = time.perf_counter()
-    attributed = attribute_speakers(statements, actors=actors, parser=parser)
+    attributed = attribute_speakers(statements, actors=actors, parser=parser,
+                                    known_people=known)
     return attributed, time.perf_counter() - t0
 
 
@@ -264,7 +267,7 @@ def print_theme_errors(themed: pd.DataFrame, theme_ids: list[str], n: int) -> No
 
 
 def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0,
-             parser: str = "off", batches=None) -> int:
+             parser: str = "off", batches=None, known: str = "default") -> int:
     documents, gold, missing = read_real(langs)
     if missing:
         print(f"{len(missing)} document(s) without their text (rebuild them: "
@@ -283,18 +286,27 @@ def evaluate(part: str, langs, n_errors: int, n_theme_errors: int = 0,
         keep = set(gold.loc[gold["batch"].isin(batches), "doc_id"])
         documents = documents[documents["doc_id"].isin(keep)].reset_index(drop=True)
         gold = gold[gold["doc_id"].isin(keep)].reset_index(drop=True)
-    actors = read_actors()
+    actors = with_known_people(read_actors(), known_people=known)
     statements = split_statements(documents)
-    attributed, seconds = timed_attribution(statements, documents, actors, parser=parser)
+    attributed, seconds = timed_attribution(statements, documents, actors, parser=parser,
+                                            known=known)
     mb = documents["text"].str.len().sum() / 1e6
     coded = code_themes(attributed, codebook=read_codebook())
     gold["gold_speaker"] = gold_speaker_ids(gold, actors)
+    if known != "none":
+        gold["gold_speaker"], n_mapped = known_gold_ids(gold["gold_speaker"], actors)
+        known_ids = set(actors) - set(read_actors())
+        n_known = int(gold["gold_speaker"].isin(known_ids).sum())
+        print(f"known people: {n_mapped} gold id(s) read as a known person's id "
+              "(the slug of their id or of a Latin alias; the labels are unchanged); "
+              f"{n_known} gold statement(s) by {gold.loc[gold['gold_speaker'].isin(known_ids), 'gold_speaker'].nunique()} known people")
     idx = align(coded, gold)["pred_index"]
     pred = coded.loc[idx.fillna(-1).astype(int).clip(lower=0)].reset_index(drop=True)
     pred.loc[idx.isna().to_numpy(), "speaker"] = "<none>"
     df = pd.concat([gold.reset_index(drop=True), pred.drop(columns=["doc_id", "start", "end",
                     "lang"], errors="ignore")], axis=1)
     pd.set_option("display.width", 200)
+    print(f"known people: {known}")
     print(f"part: {part}; {len(documents)} documents, {len(df)} gold statements, "
           f"{mb:.3f} MB")
     report(df, mb, seconds, len(statements))
@@ -336,6 +348,9 @@ def main(argv=None) -> int:
     ap.add_argument("--parser", choices=("off", "auto", "always"), default="off",
                     help="the dependency parser where the rules are unsure (French; "
                          "see discourse.speakers.parse)")
+    ap.add_argument("--known-people", default="default", metavar="default|none|PATH",
+                    help="the known world figures behind the actors file "
+                         "(discourse.speakers.known_people)")
     args = ap.parse_args(argv)
     if (args.errors or args.theme_errors) and args.part != "dev":
         ap.error("--errors and --theme-errors list the development part only: never tune on "
@@ -343,7 +358,7 @@ def main(argv=None) -> int:
     if args.part == "sets":
         return evaluate_sets(args.lang, args.parser)
     return evaluate(args.part, args.lang, args.errors, args.theme_errors, args.parser,
-                    args.batch)
+                    args.batch, args.known_people)
 
 
 if __name__ == "__main__":

@@ -104,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("corpus", help="a folder of .txt/.md/.html readouts, or a .csv/.jsonl/.parquet file")
     run.add_argument("--out", required=True, help="the run folder to write")
     run.add_argument("--actors", help="actors YAML file (default: the packaged data/actors.yml)")
+    run.add_argument("--known-people", default="default", metavar="default|none|PATH",
+                     help="known world figures consulted after the actors file (heads of "
+                          "state and government, foreign ministers; the actors file wins): "
+                          "default (packaged), none, or a YAML file in the actors schema")
     run.add_argument("--codebook", help="codebook file: .yml, .dic (LIWC), .lc3 (Lexicoder)")
     run.add_argument("--levels", type=int, help="code themes down to this depth (1 = top level)")
     run.add_argument("--fold-accents", action="store_true", help="match without accents")
@@ -182,6 +186,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         jobs=1 if args.jobs is None else args.jobs, batch_size=args.batch_size,
         engine=args.engine, scheduler=args.scheduler, progress=not args.quiet,
         stream=args.stream, stream_threshold_mb=args.stream_threshold,
+        known_people=getattr(args, "known_people", "default"),
     )
 
 

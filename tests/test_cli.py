@@ -212,7 +212,10 @@ def test_provenance_names_what_produced_the_run(sample_run):
     ]
     assert prov["parameters"] == {"corpus": str(RAW), "encoding": "utf-8",
                                   "fold_accents": False, "lang": None, "levels": None,
-                                  "nested_scope": "theme", "names": "exclude"}
+                                  "nested_scope": "theme", "names": "exclude",
+                                  "known_people": "default"}
+    assert prov["actors"]["known_people"]["file"] == "known_people.yml"
+    assert prov["actors"]["known_people"]["added"] > 200
     assert prov["files"] == sorted(f for f in RUN_FILES if f != "provenance.json") + [
         "provenance.json"]
     text = json.dumps(prov)
@@ -378,6 +381,22 @@ def test_bad_scale_out_flags(flags, needles, tmp_path, capsys):
     assert code == 2
     assert_one_line_error(err, *needles)
     assert not (tmp_path / "run").exists()
+
+
+def test_known_people_switched_off_and_recorded(tmp_path, capsys):
+    code, _, _ = cli(capsys, "run", RAW, "--out", tmp_path / "run", "--known-people", "none")
+    assert code == 0
+    prov = json.loads((tmp_path / "run" / "provenance.json").read_text(encoding="utf-8"))
+    assert prov["parameters"]["known_people"] == "none"
+    assert "known_people" not in prov["actors"]
+
+
+def test_known_people_bad_path_is_a_one_line_error(tmp_path, capsys):
+    code, _, err = cli(capsys, "run", RAW, "--out", tmp_path / "run", "--known-people",
+                       tmp_path / "nope.yml")
+    assert code != 0
+    assert "nope.yml" in err and "default, none" in err
+    assert not (tmp_path / "run" / "provenance.json").exists()
 
 
 def test_unknown_engine_is_a_usage_error(tmp_path, capsys):

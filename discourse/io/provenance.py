@@ -147,7 +147,11 @@ def _actors_record(actors: Any) -> dict | None:
             )
         return {"file": p.name, "sha256": sha256_file(p)}
     path = getattr(actors, "path", None)
-    return {"file": Path(path).name if path else None, "sha256": getattr(actors, "sha256", None)}
+    record = {"file": Path(path).name if path else None, "sha256": getattr(actors, "sha256", None)}
+    known = getattr(actors, "known_people", None)
+    if known is not None:
+        record["known_people"] = dict(known)
+    return record
 
 
 def make_provenance(

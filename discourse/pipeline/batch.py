@@ -81,7 +81,8 @@ def process_batch(
     statements = split_statements(
         documents, terms=segmentation_terms(actors=actors, codebook=codebook))
     attributed = attribute_speakers(statements, actors=actors, parser=options.parser,
-                                    warn_ambiguous=warn_ambiguous)
+                                    warn_ambiguous=warn_ambiguous,
+                                    known_people=options.known_people)
     matches = find_matches(attributed, codebook=codebook, **coding)
     coded = code_themes(attributed, codebook=codebook, matches=matches, **coding)
     return statements, attributed, coded, matches

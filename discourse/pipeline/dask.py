@@ -24,6 +24,7 @@ from typing import Any
 from ..coding.codebook import Codebook, read_codebook
 from ..errors import ParameterError
 from ..speakers.actors import Actors, read_actors
+from ..speakers.known_people import with_known_people
 from .batch import process_batch
 from .options import RunOptions
 from .streaming import StreamResult, stream_run
@@ -121,7 +122,8 @@ def run_on_dask(
     options = RunOptions.build(options, **overrides)
     options = RunOptions.build(options, jobs=1, engine="dask",
                                scheduler=scheduler if scheduler is not None else options.scheduler)
-    return stream_on_dask(corpus, out=out, actors=read_actors(actors),
+    return stream_on_dask(corpus, out=out, actors=with_known_people(
+        read_actors(actors), known_people=options.known_people),
                           codebook=read_codebook(codebook), options=options, bom=bom,
                           n_workers=n_workers, threads_per_worker=threads_per_worker)
 
@@ -157,7 +159,8 @@ def run_dask(documents: Any, *, actors: Any = None, codebook: Any = None,
     import dask.dataframe as dd
 
     options = RunOptions.build(options, **overrides)
-    actors_obj, codebook_obj = read_actors(actors), read_codebook(codebook)
+    actors_obj = with_known_people(read_actors(actors), known_people=options.known_people)
+    codebook_obj = read_codebook(codebook)
     sample = documents.head(1, npartitions=-1)
     _, _, coded_meta, matches_meta = process_batch(sample, actors=actors_obj,
                                                    codebook=codebook_obj, options=options)

@@ -36,6 +36,7 @@ from ..io.export import TEXT_COLUMNS, read_table_csv, write_coded_csv, write_mat
 from ..io.files import open_atomic, write_atomic
 from ..io.provenance import make_provenance, write_provenance
 from ..speakers.actors import Actors, read_actors
+from ..speakers.known_people import with_known_people
 from ..speakers.ambiguity import ambiguous_table
 from .completion import begin_run, check_not_interrupted, finish_run, interrupted_message, \
     is_interrupted
@@ -226,7 +227,8 @@ def _write_streamed(corpus: Any, out: Path, *, actors: Any, codebook: Any,
     """The streamed run folder (see :func:`write_run_folder`)."""
     if options.engine == "dask":
         require_distributed()
-    actors_obj, codebook_obj = read_actors(actors), read_codebook(codebook)
+    actors_obj = with_known_people(read_actors(actors), known_people=options.known_people)
+    codebook_obj = read_codebook(codebook)
     check_run_folder(out, force=force)
     begin_run(out)
     common = {"out": out, "actors": actors_obj, "codebook": codebook_obj,

@@ -113,6 +113,9 @@ class RunOptions:
         None (default): stream a corpus file or folder larger than ``stream_threshold_mb``
         (or when ``jobs``, ``batch_size`` or Dask ask for it); True: always stream; False:
         never (an error with ``jobs``, ``batch_size`` or Dask).
+    known_people
+        The known world figures consulted after the actors file
+        (:mod:`discourse.speakers.known_people`): ``"default"``, ``"none"`` or a file's path.
     stream_threshold_mb
         The size above which ``stream=None`` streams (default :data:`STREAM_THRESHOLD_MB`).
 
@@ -142,6 +145,7 @@ class RunOptions:
     progress: bool = True
     stream: bool | None = None
     stream_threshold_mb: float = STREAM_THRESHOLD_MB
+    known_people: str = "default"
 
     def __post_init__(self) -> None:
         if self.names not in NAME_MODES:
@@ -245,9 +249,9 @@ class RunOptions:
         Examples
         --------
         >>> sorted(RunOptions().parameters("data/raw"))
-        ['corpus', 'encoding', 'fold_accents', 'lang', 'levels', 'names', 'nested_scope']
+        ['corpus', 'encoding', 'fold_accents', 'known_people', 'lang', 'levels', 'names', 'nested_scope']
         """
         parser = {"parser": self.parser} if self.parser != "off" else {}
-        return {**self.coding, **self.reading, **parser,
+        return {**self.coding, **self.reading, **parser, "known_people": str(self.known_people),
                 "corpus": None if corpus is None or not isinstance(corpus, (str, os.PathLike))
                 else str(corpus)}

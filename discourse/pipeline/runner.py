@@ -26,6 +26,7 @@ from ..coding.codebook import Codebook, read_codebook
 from ..corpus.reader import read_corpus
 from ..errors import ParameterError
 from ..speakers.actors import Actors, read_actors
+from ..speakers.known_people import with_known_people
 from .batch import process_batch
 from ..speakers.ambiguity import ambiguous_table, warn_ambiguous_aliases
 from .options import RunOptions
@@ -138,7 +139,7 @@ def run(
     if options.streamed:
         raise ParameterError("run() works in memory; for jobs, batch_size or engine='dask' "
                              "use discourse.write_run_folder (or `discourse run --jobs`)")
-    actors_obj = read_actors(actors)
+    actors_obj = with_known_people(read_actors(actors), known_people=options.known_people)
     codebook_obj = read_codebook(codebook)          # the small files first: errors come fast
     if isinstance(corpus, pd.DataFrame):
         documents = corpus

@@ -41,6 +41,7 @@ from ..corpus.reader import iter_corpus
 from ..errors import ParameterError
 from ..io.export import write_table_csv
 from ..speakers.actors import Actors, read_actors
+from ..speakers.known_people import with_known_people
 from ..speakers.ambiguity import ambiguous_table, warn_ambiguous_aliases
 from .options import DEFAULT_BATCH_SIZE, RunOptions
 from .parallel import formatted_batches
@@ -246,6 +247,7 @@ def run_streaming(
     >>> r.n_statements                                                       # doctest: +SKIP
     """
     options = RunOptions.build(options, **overrides)
-    return stream_run(corpus, out=out, actors=read_actors(actors),
+    return stream_run(corpus, out=out, actors=with_known_people(
+        read_actors(actors), known_people=options.known_people),
                       codebook=read_codebook(codebook), options=options, executor=executor,
                       bom=bom)

@@ -105,6 +105,7 @@ class Actors:
         self.actors = dict(actors)
         self.path = path
         self.sha256 = sha256
+        self.known_people: dict | None = None   # set by with_known_people (provenance)
         self._entries: dict[str, dict[str, list[_Entry]]] = {}
         for actor in self.actors.values():
             for lang, names in actor.aliases.items():

@@ -63,6 +63,7 @@ from ..errors import ParameterError
 from ..lang import get_language, normalize_lang
 from ..schema import require_columns
 from .actors import Actors, read_actors
+from .known_people import with_known_people
 from .attributor import UNKNOWN, Attribution
 from .cue_analysis import CONFIDENCE
 from .cues import read_cue_rules
@@ -88,6 +89,7 @@ def attribute_speakers(
     cues: str | os.PathLike | None = None,
     parser: str = "off",
     warn_ambiguous: bool = True,
+    known_people: str | os.PathLike = "default",
 ) -> pd.DataFrame:
     """Attribute every statement to its speaker.
 
@@ -117,6 +119,10 @@ def attribute_speakers(
         Warn once, with a summary, when aliases shared by several actors were not decided
         by the document (see :mod:`discourse.speakers.ambiguity`); False leaves it to the
         caller (a run warns once for the whole corpus).
+    known_people
+        The known world figures consulted after ``actors``
+        (:mod:`discourse.speakers.known_people`): ``"default"`` (the packaged resource),
+        ``"none"`` (the actors file alone) or the path of a file in the actors schema.
 
     Returns
     -------
@@ -147,10 +153,10 @@ def attribute_speakers(
     ...     "text": ["President Emmanuel Macron said peace matters.", "He added that..."],
     ...     "lang": "en", "date": None})
     >>> attribute_speakers(st)[["speaker", "side", "cue"]].values.tolist()
-    [['emmanuel_macron', 'unknown', 'explicit'], ['emmanuel_macron', 'unknown', 'pronoun']]
+    [['emmanuel_macron', 'FR', 'explicit'], ['emmanuel_macron', 'FR', 'pronoun']]
     """
     require_columns(statements, "statements", where="attribute_speakers")
-    actors_obj = read_actors(actors)
+    actors_obj = with_known_people(read_actors(actors), known_people=known_people)
     rules_by_lang = read_cue_rules(cues)
     if lang is not None and lang not in rules_by_lang and \
             not get_language(lang, strict=False).unspaced:

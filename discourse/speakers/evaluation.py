@@ -30,12 +30,13 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from .actors import Actors, slug_name
 from .attribution import attribute_speakers  # noqa: F401  (used in the doctest)
 from ..errors import ContractError, CorpusError
 from ..schema import require_columns
 
 __all__ = ["AttributionEvaluation", "read_attribution_gold", "gold_statements",
-           "evaluate_attribution"]
+           "evaluate_attribution", "known_gold_ids"]
 
 _DOC_KEYS = {"id", "lang", "date", "source", "notes", "paragraphs", "title"}
 _SENT_KEYS = {"speaker", "cue", "text"}
@@ -302,3 +303,38 @@ def evaluate_attribution(
         confusion=confusion,
         errors=errors.reset_index(drop=True),
     )
+
+
+def known_gold_ids(gold_ids: pd.Series, actors: Actors) -> tuple[pd.Series, int]:
+    """Read each gold id that is the slug of an actor's full Latin alias as that actor's id.
+
+    Gold labels name a person outside the actors file by the fullest form in their document
+    ("shehbaz_sharif"), so one person may have several gold ids; with the known people
+    merged into ``actors`` (:func:`~discourse.speakers.known_people.with_known_people`),
+    such an id is read as the person's id. The labels themselves are never changed. A slug
+    shared by several actors is left as it is.
+
+    Returns
+    -------
+    (pandas.Series, int)
+        The gold ids, and how many were mapped.
+
+    Examples
+    --------
+    >>> from discourse.speakers.actors import read_actors
+    >>> from discourse.speakers.known_people import with_known_people
+    >>> ids, n = known_gold_ids(pd.Series(["shehbaz_sharif", "narrator"]),
+    ...                         with_known_people(read_actors()))
+    >>> ids.tolist(), n
+    (['muhammad_shehbaz_sharif', 'narrator'], 1)
+    """
+    index: dict[str, set[str]] = {}
+    for actor in actors.actors.values():
+        for lang in ("en", "fr"):
+            for alias in actor.aliases.get(lang, ()):
+                if " " in alias.strip():
+                    index.setdefault(slug_name(alias), set()).add(actor.id)
+    mapping = {slug: next(iter(ids)) for slug, ids in index.items()
+               if len(ids) == 1 and slug not in actors.actors}
+    out = gold_ids.map(lambda g: mapping.get(g, g) if isinstance(g, str) else g)
+    return out, int((out != gold_ids).sum())

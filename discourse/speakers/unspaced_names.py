@@ -56,9 +56,31 @@ def _alias_table(actors, code: str, active: tuple) -> tuple[dict, tuple, re.Patt
                 for alias in title.aliases.get(code, ()):
                     table.setdefault(key(alias), actor.id)
                     titles.append((key(alias).replace(" ", ""), actor.id))
-    alts = sorted(table, key=len, reverse=True)
+    return table, tuple(titles), tuple(sorted(table, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _all_regex(actors, code: str) -> re.Pattern | None:
+    """The regex of every alias and every title of ``actors`` in ``code`` whatever its dates:
+    compiled once per actors set, where the regex of one date's aliases would be compiled
+    again for every set of titles in office (:meth:`UnspacedNames.match_at` skips the
+    titles out of office on the document's date)."""
+    lang = get_language(code)
+    keys = {" ".join(lang.match_form(a).split()): None for actor in actors.actors.values()
+            for a in actor.aliases.get(code, ())}
+    for actor in actors.actors.values():
+        for title in actor.titles:
+            keys.update((" ".join(lang.match_form(a).split()), None)
+                        for a in title.aliases.get(code, ()))
+    return _alias_regex(tuple(sorted(keys, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=64)
+def _alias_regex(alts: tuple[str, ...]) -> re.Pattern | None:
+    """The regex of the aliases ``alts`` (longest first), compiled once for every date whose
+    active titles give the same strings (a title held in turn by several people)."""
     body = "|".join(r"\s*".join(re.escape(p) for p in a.split()) for a in alts)
-    return table, tuple(titles), (re.compile(body) if body else None)
+    return re.compile(body) if body else None
 
 
 @lru_cache(maxsize=16)
@@ -87,7 +109,9 @@ class UnspacedNames:
                        for i, title in enumerate(actor.titles)
                        if day is None or ((title.start is None or title.start <= day)
                                           and (title.end is None or day <= title.end)))
-        self.table, self.titles, self.rx = _alias_table(actors, code, active)
+        self.table, self.titles, self._alts = _alias_table(actors, code, active)
+        self.rx = _all_regex(actors, code)
+        self._active_keys = frozenset(k.replace(" ", "") for k in self.table)
         self.romanised: dict[str, Speaker] = {}
         self.titled: dict[str, Speaker] = {}        # names met after a title (not actors)
         self.people: list[tuple[str, Speaker]] = []  # (name as matched, speaker), in order
@@ -103,7 +127,7 @@ class UnspacedNames:
             return []
         end = len(form) if end is None else end
         out = []
-        for m in self.rx.finditer(form, start, end):
+        for m in self._matches(form, start, end):
             if self.cues is not None and self._not_this_holder(form, m):
                 continue
             if self.lang.is_boundary(form, m.start()) and self.lang.is_boundary(form, m.end()):
@@ -114,6 +138,27 @@ class UnspacedNames:
                 if actor:
                     out.append((m.start(), m.end(), actor))
         return out
+
+    def match_at(self, form: str, pos: int, end: int | None = None) -> re.Match | None:
+        """The longest alias or title in office on the document's date at ``form[pos]``."""
+        stop = len(form) if end is None else end
+        while stop > pos:
+            m = self.rx.match(form, pos, stop)
+            if m is None or re.sub(r"\s", "", m.group()) in self._active_keys:
+                return m
+            stop = m.end() - 1          # a title out of office: a shorter alias, if any
+        return None
+
+    def _matches(self, form: str, start: int, end: int):
+        """The aliases and titles in office, left to right (as their own regex would)."""
+        pos = start
+        while (m := self.rx.search(form, pos, end)) is not None:
+            hit = self.match_at(form, m.start(), end)
+            if hit is None:
+                pos = m.start() + 1
+                continue
+            yield hit
+            pos = max(hit.end(), hit.start() + 1)
 
     def _not_this_holder(self, form: str, m: re.Match) -> bool:
         """Whether the title ``m`` is part of a longer title (首相 in 副首相) or names the
@@ -133,7 +178,8 @@ class UnspacedNames:
         pos = m.end()
         while (honorific := titles.match(form, pos)) is not None and honorific.end() > pos:
             pos = honorific.end()          # "首相拿督斯里安华": the name after the honorifics
-        return _name_after(form, pos, self.cues) is not None or bool(self.rx.match(form, pos))
+        return _name_after(form, pos, self.cues) is not None or \
+            self.match_at(form, pos) is not None
 
     def speaker(self, actor_id: str) -> Speaker:
         a = self.actors[actor_id]

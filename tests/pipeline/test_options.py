@@ -43,7 +43,7 @@ def test_build_overrides_and_names_unknown_options():
 def test_parameters_record_what_shapes_the_results_only():
     params = RunOptions(levels=2, jobs=4, batch_size=7).parameters("data/raw")
     assert params == {"levels": 2, "fold_accents": False, "nested_scope": "theme",
-                      "names": "exclude",
+                      "names": "exclude", "known_people": "default",
                       "encoding": "utf-8", "lang": None, "corpus": "data/raw"}
     assert RunOptions().parameters(None)["corpus"] is None
 
