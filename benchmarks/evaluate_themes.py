@@ -3,11 +3,11 @@
 Reads the real corpus as ``benchmarks/evaluate_real.py`` does (the texts must be present:
 see data/real/README.md) and prints, for French and English:
 
-1. per part (dev: the statements codebooks 2.0 to 2.4 were revised from; test: never
+1. per part (dev: the statements codebooks 2.0 to 2.6 were revised from; test: never
    looked at) and per theme, precision, recall and F1 of the default codebook 1.0
    (``data/codebooks/default-1.0.yml``, kept for this comparison, proper names counted as
-   1.0 did), 2.0 to 2.4 (``data/codebooks/default-2.0.yml`` to ``default-2.4.yml``, proper
-   names excluded by today's rule) and the shipped 2.5, with
+   1.0 did), 2.0 to 2.5 (``data/codebooks/default-2.0.yml`` to ``default-2.5.yml``, proper
+   names excluded by today's rule) and the shipped 2.6, with
    discourse's own sentence splitting (each gold statement aligned with the predicted
    statement that overlaps it most), and the number of gold statements of each theme;
 2. the supervised classifier (TF-IDF + logistic regression, per theme), the dictionary and
@@ -58,7 +58,8 @@ CODEBOOKS = {"1.0": (ROOT / "data" / "codebooks" / "default-1.0.yml", "count"),
              "2.2": (ROOT / "data" / "codebooks" / "default-2.2.yml", "exclude"),
              "2.3": (ROOT / "data" / "codebooks" / "default-2.3.yml", "exclude"),
              "2.4": (ROOT / "data" / "codebooks" / "default-2.4.yml", "exclude"),
-             "2.5": (None, "exclude")}
+             "2.5": (ROOT / "data" / "codebooks" / "default-2.5.yml", "exclude"),
+             "2.6": (None, "exclude")}
 CODER2 = ROOT / "data" / "real" / "coder2"
 
 
