@@ -1,4 +1,4 @@
-"""Theme coding on the real readouts: codebooks 1.0 to 2.5, the classifier, both combined.
+"""Theme coding on the real readouts: codebooks 1.0 to 2.6, the classifier, both combined.
 
 Reads the real corpus as ``benchmarks/evaluate_real.py`` does (the texts must be present:
 see data/real/README.md) and prints, for French and English:
@@ -51,7 +51,7 @@ from discourse.validation.second_opinion import evaluate_second_opinion  # noqa:
 
 THEMES = ["sovereignty", "cooperation", "anti_cold_war", "friendship"]
 #: version -> (file, names option): 1.0 as released (it had no proper-name rule), 2.0 as
-#: released, 2.1 to 2.4 as released, 2.5 as shipped
+#: released, 2.1 to 2.4 as released, 2.5 as released, 2.6 as shipped
 CODEBOOKS = {"1.0": (ROOT / "data" / "codebooks" / "default-1.0.yml", "count"),
              "2.0": (ROOT / "data" / "codebooks" / "default-2.0.yml", "exclude"),
              "2.1": (ROOT / "data" / "codebooks" / "default-2.1.yml", "exclude"),
