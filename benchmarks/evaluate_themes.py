@@ -1,13 +1,13 @@
-"""Theme coding on the real readouts: codebooks 1.0 to 2.5, the classifier, both combined.
+"""Theme coding on the real readouts: codebooks 1.0 to 2.6, the classifier, both combined.
 
 Reads the real corpus as ``benchmarks/evaluate_real.py`` does (the texts must be present:
 see data/real/README.md) and prints, for French and English:
 
-1. per part (dev: the statements codebooks 2.0 to 2.4 were revised from; test: never
+1. per part (dev: the statements codebooks 2.0 to 2.6 were revised from; test: never
    looked at) and per theme, precision, recall and F1 of the default codebook 1.0
    (``data/codebooks/default-1.0.yml``, kept for this comparison, proper names counted as
-   1.0 did), 2.0 to 2.4 (``data/codebooks/default-2.0.yml`` to ``default-2.4.yml``, proper
-   names excluded by today's rule) and the shipped 2.5, with
+   1.0 did), 2.0 to 2.5 (``data/codebooks/default-2.0.yml`` to ``default-2.5.yml``, proper
+   names excluded by today's rule) and the shipped 2.6, with
    discourse's own sentence splitting (each gold statement aligned with the predicted
    statement that overlaps it most), and the number of gold statements of each theme;
 2. the supervised classifier (TF-IDF + logistic regression, per theme), the dictionary and
@@ -51,14 +51,15 @@ from discourse.validation.second_opinion import evaluate_second_opinion  # noqa:
 
 THEMES = ["sovereignty", "cooperation", "anti_cold_war", "friendship"]
 #: version -> (file, names option): 1.0 as released (it had no proper-name rule), 2.0 as
-#: released, 2.1 to 2.4 as released, 2.5 as shipped
+#: released, 2.1 to 2.4 as released, 2.5 as released, 2.6 as shipped
 CODEBOOKS = {"1.0": (ROOT / "data" / "codebooks" / "default-1.0.yml", "count"),
              "2.0": (ROOT / "data" / "codebooks" / "default-2.0.yml", "exclude"),
              "2.1": (ROOT / "data" / "codebooks" / "default-2.1.yml", "exclude"),
              "2.2": (ROOT / "data" / "codebooks" / "default-2.2.yml", "exclude"),
              "2.3": (ROOT / "data" / "codebooks" / "default-2.3.yml", "exclude"),
              "2.4": (ROOT / "data" / "codebooks" / "default-2.4.yml", "exclude"),
-             "2.5": (None, "exclude")}
+             "2.5": (ROOT / "data" / "codebooks" / "default-2.5.yml", "exclude"),
+             "2.6": (None, "exclude")}
 CODER2 = ROOT / "data" / "real" / "coder2"
 
 

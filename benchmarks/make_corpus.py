@@ -524,8 +524,40 @@ _ADDED_IN_2_5 = {
                           "tariff wars", "punitive tariffs", "high tariffs"],
     },
 }
+#: Phrases of the patterns codebook 2.6 added (merged into VOCABULARY).
+_ADDED_IN_2_6 = {
+    "fr": {
+        "sovereignty.territorial_integrity": ["la solidarité intérieure", "l'unité intérieure"],
+        "cooperation": ["la signature de l'accord", "la cérémonie de signature",
+                        "ils ont signé", "il a signé", "ils signeront", "les liens dans"],
+        "cooperation.economic": ["le CPEC"],
+        "cooperation.mutual_support": ["un soutien généreux", "un soutien opportun",
+                                       "un soutien désintéressé", "l'aide désintéressée",
+                                       "les équipes médicales", "le matériel médical",
+                                       "le matériel de lutte contre"],
+        "friendship": ["coude à coude", "épaule contre épaule"],
+    },
+    "en": {
+        "sovereignty.territorial_integrity": ["domestic solidarity", "internal solidarity",
+                                              "domestic unity"],
+        "cooperation": ["the signing of", "the signing ceremony", "signed a", "signed an",
+                        "signed the", "signed two", "signed several", "inked", "the accord",
+                        "two accords", "ties in", "ties in the fields",
+                        "relations in the fields"],
+        "cooperation.belt_and_road": ["the Belt and Roads", "Belt-and-Road's"],
+        "cooperation.economic": ["the CPEC"],
+        "cooperation.mutual_support": [
+            "its socio-economic development", "socioeconomic development",
+            "economic and social development", "social and economic development",
+            "development support", "development assistance", "generous support",
+            "timely support", "selfless support", "medical teams", "anti-pandemic materials",
+            "anti-epidemic materials", "anti-pandemic supplies", "anti-epidemic supplies",
+            "testing equipment"],
+        "friendship": ["shoulder to shoulder", "shoulder-to-shoulder", "relayed thanks"],
+    },
+}
 for _added in (_ADDED_IN_2_0, _ADDED_IN_2_1, _ADDED_IN_2_2, _ADDED_IN_2_3, _ADDED_IN_2_4,
-               _ADDED_IN_2_5):
+               _ADDED_IN_2_5, _ADDED_IN_2_6):
     for _lang, _themes in _added.items():
         for _theme, _items in _themes.items():
             VOCABULARY[_lang][_theme] = VOCABULARY[_lang][_theme] + _items

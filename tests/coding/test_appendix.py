@@ -37,7 +37,7 @@ def _strip_commands(tex: str) -> str:
 def test_markdown_appendix_of_the_default_codebook():
     cb = read_codebook()
     md = format_codebook_appendix(cb)
-    assert "| Version | 2.5.0 |" in md
+    assert "| Version | 2.6.0 |" in md
     assert f"| SHA-256 | `{cb.sha256}` |" in md
     assert "## 1. Sovereignty (`sovereignty`)" in md
     assert "### 1.1. Territorial integrity (`sovereignty.territorial_integrity`)" in md

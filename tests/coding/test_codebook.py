@@ -44,7 +44,7 @@ def _mini(theme: str) -> str:
 def test_default_codebook_has_the_four_themes_in_french_and_english():
     cb = read_codebook()
     assert [t.id for t in cb.children(None)] == TOP
-    assert cb.version == "2.5.0" and cb.id == "default"
+    assert cb.version == "2.6.0" and cb.id == "default"
     assert cb.languages == ("fr", "en", "zh", "km")
     for top in TOP:
         family = [t for t in cb.themes if t.id == top or t.id.startswith(top + ".")]
@@ -342,6 +342,32 @@ def test_default_codebook_codes_the_sample_like_the_hand_coding():
         ("Chaque peuple a le droit de choisir son propre système politique.", "fr",
          {"sovereignty"}),
         ("Every nation may choose its own political system.", "en", {"sovereignty"}),
+        # codebook 2.6: cooperation said without "cooperat-", friendship's near misses,
+        # written from the definitions before the patterns (hits and near misses)
+        ("China will keep supporting the country's socio-economic development.", "en",
+         {"cooperation"}),
+        ("China supports its economic and social development.", "en", {"cooperation"}),
+        ("He thanked the people for their generous and timely support.", "en",
+         {"cooperation", "friendship"}),
+        ("China will increase its development support to the islands.", "en",
+         {"cooperation"}),
+        ("China dispatched medical teams and anti-pandemic materials.", "en",
+         {"cooperation"}),
+        ("The leaders welcomed the signing of the framework accord.", "en", {"cooperation"}),
+        ("He praised the Belt and Roads Initiative.", "en", {"cooperation"}),
+        ("The ministers will deepen ties in agriculture and energy.", "en", {"cooperation"}),
+        ("The two sides will promote trade and investment.", "en", {"cooperation"}),
+        ("Both leaders exchanged views on issues of mutual interest.", "en", set()),
+        ("Les deux parties ont échangé sur des questions d'intérêt mutuel.", "fr", set()),
+        ("He appreciated the transformational impact of the new road.", "en", set()),
+        ("The party works for domestic solidarity and unity.", "en", {"sovereignty"}),
+        ("Cambodia always stands shoulder to shoulder with China.", "en", {"friendship"}),
+        ("Le Cambodge se tient toujours coude à coude avec la Chine.", "fr", {"friendship"}),
+        ("Deux États vivant côte à côte en paix.", "fr", set()),
+        ("Il salue le soutien indéfectible de la Chine dans les moments difficiles.", "fr",
+         {"friendship"}),
+        ("The forum opened in the capital.", "en", set()),
+        ("The meeting took place in the capital.", "en", set()),
     ],
 )
 def test_default_codebook_on_hand_written_sentences(text, lang, want):

@@ -122,7 +122,7 @@ def test_default_codebook_lists_names_in_both_languages():
     cb = read_codebook()
     assert "Belt and Road Forum for International Cooperation" in cb.names["en"]
     assert "Forum de coopération sino-africaine" in cb.names["fr"]
-    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0"]
+    assert [h["version"] for h in cb.history] == ["1.0.0", "2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0"]
 
 
 def test_the_character_before_a_position_is_that_of_the_stripped_prefix():
