@@ -20,7 +20,6 @@ Examples
 from __future__ import annotations
 
 import argparse
-import sys
 
 from .errors import ParameterError
 from .io.files import check_writable, write_atomic
@@ -80,6 +79,5 @@ def run_actors_command(args: argparse.Namespace) -> int:
         write_atomic(path, text)
     linked = int((table["same_as"] != "").sum())
     print(f"discourse: {len(table)} named speaker(s) outside {actors.path} ({linked} linked "
-          f"to another id) -> {args.out}" + (f", {args.table}" if args.table else ""),
-          file=sys.stdout)
+          f"to another id) -> {args.out}" + (f", {args.table}" if args.table else ""))
     return 0
